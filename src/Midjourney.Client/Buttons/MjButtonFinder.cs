@@ -14,7 +14,12 @@ public static class MjButtonFinder
     private const char VariationSelector16 = '\uFE0F';
 
     // Normalised query starts and emoji of buttons that only an upscaled single image offers (reference §3.3).
-    private static readonly string[] UpscaledOnlyWords = { "vary", "customzoom", "zoom", "makesquare", "pan", "upscale", "animate" };
+    // Plain "upscale" is left out: U1..U4 are on the grid ("Upscale 2" must not get the hint).
+    private static readonly string[] UpscaledOnlyWords =
+    {
+        "vary", "customzoom", "zoom", "makesquare", "pan", "animate",
+        "upscalesubtle", "upscalecreative", "upscale2x", "upscale4x",
+    };
     private static readonly string[] UpscaledOnlyEmoji = { "🖌", "🔍", "🪄", "⬅", "➡", "⬆", "⬇", "🎞" };
 
     /// <summary>
@@ -197,12 +202,6 @@ public static class MjButtonFinder
     private static bool AsksForUpscaledOnly(string query)
     {
         var normalised = Normalise(query);
-        if (normalised == "upscale")
-        {
-            // Plain "Upscale" means U1..U4, which a grid has.
-            return false;
-        }
-
         if (UpscaledOnlyWords.Any(word => normalised.StartsWith(word, StringComparison.Ordinal)))
         {
             return true;
