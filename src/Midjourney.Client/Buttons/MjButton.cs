@@ -1,0 +1,66 @@
+using System;
+
+namespace Midjourney.Client;
+
+/// <summary>
+/// A button of a finished task. It knows its task, so it can be clicked on its own
+/// (<see cref="MjClient.ClickAsync(MjButton, MjClickOptions?, System.Threading.CancellationToken)"/>, <c>Invoke-MjButton</c>).
+/// </summary>
+public sealed class MjButton
+{
+    /// <summary>Creates a button; <see cref="Kind"/>, <see cref="Index"/> and <see cref="AlwaysModal"/> come from the customId.</summary>
+    public MjButton(string taskId, string customId, string? label = null, string? emoji = null, int style = 2, int type = 2, bool isSynthetic = false)
+    {
+        TaskId = taskId ?? throw new ArgumentNullException(nameof(taskId));
+        CustomId = customId ?? throw new ArgumentNullException(nameof(customId));
+        Label = label ?? string.Empty;
+        Emoji = emoji ?? string.Empty;
+        Style = style;
+        Type = type;
+        IsSynthetic = isSynthetic;
+        var parsed = CustomIdParser.Parse(customId);
+        Kind = parsed.Kind;
+        Index = parsed.Index;
+        AlwaysModal = parsed.AlwaysModal;
+    }
+
+    /// <summary>The id of the task this button belongs to (the parent of whatever a click creates).</summary>
+    public string TaskId { get; }
+
+    /// <summary>The opaque id sent to <c>/mj/submit/action</c>. Always taken from the server, never built.</summary>
+    public string CustomId { get; }
+
+    /// <summary>The label shown on Discord (<c>U1</c>, <c>Vary (Region)</c>), or empty for emoji-only buttons.</summary>
+    public string Label { get; }
+
+    /// <summary>The emoji name (<c>🔄</c>, <c>⬅️</c>, <c>upscale_1</c>), or empty.</summary>
+    public string Emoji { get; }
+
+    /// <summary>The Discord style number; cosmetic.</summary>
+    public int Style { get; }
+
+    /// <summary>The Discord component type (2 = button).</summary>
+    public int Type { get; }
+
+    /// <summary>What the button does.</summary>
+    public MjButtonKind Kind { get; }
+
+    /// <summary>The image index 1–4 for U/V/describe picks; null where it has no meaning.</summary>
+    public int? Index { get; }
+
+    /// <summary>True when a click always creates a MODAL task that needs <c>/mj/submit/modal</c> (Vary (Region), Custom Zoom, describe picks).</summary>
+    public bool AlwaysModal { get; }
+
+    /// <summary>
+    /// True for buttons this client made up because the server sends none (novicezk, TASK_STATUS_* gateways):
+    /// clicking them goes through <c>/mj/submit/change</c>.
+    /// </summary>
+    public bool IsSynthetic { get; }
+
+    /// <summary>The label, else the emoji, else the kind: what a person calls this button.</summary>
+    public string DisplayName =>
+        Label.Length > 0 ? Label : Emoji.Length > 0 ? Emoji : Kind.ToString();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{DisplayName} ({Kind}) of task {TaskId}";
+}

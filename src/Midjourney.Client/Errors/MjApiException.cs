@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+
+namespace Midjourney.Client;
+
+/// <summary>The server refused or failed a request; carries its code, text and HTTP status.</summary>
+public class MjApiException : MjException
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoProperties = new Dictionary<string, object?>();
+
+    /// <summary>Creates the exception.</summary>
+    public MjApiException(string message, int? code, string? description, HttpStatusCode? statusCode, string? requestPath, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Code = code;
+        Description = description;
+        StatusCode = statusCode;
+        RequestPath = requestPath;
+    }
+
+    /// <summary>The envelope <c>code</c> (3, 4, 9, 23, 24, ...), or null when the answer had none.</summary>
+    public int? Code { get; }
+
+    /// <summary>The server's own text (<c>description</c> or <c>message</c>), with the API key removed.</summary>
+    public string? Description { get; }
+
+    /// <summary>The HTTP status of the answer, when one came.</summary>
+    public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>The request path (<c>/mj/submit/imagine</c>); never a header or key.</summary>
+    public string? RequestPath { get; }
+
+    /// <summary>The envelope's <c>properties</c>, when any.</summary>
+    public IReadOnlyDictionary<string, object?> Properties { get; init; } = NoProperties;
+}
