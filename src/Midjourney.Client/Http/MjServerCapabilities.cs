@@ -1,0 +1,31 @@
+namespace Midjourney.Client;
+
+/// <summary>
+/// What this client has learnt about its server, one request at a time. Null means "not tried yet".
+/// Cached per client so a missing endpoint is only hit once.
+/// </summary>
+public sealed class MjServerCapabilities
+{
+    private volatile object? _hasAction;
+    private volatile object? _hasChange;
+    private volatile object? _hasBatchQuery;
+    private volatile object? _hasList;
+
+    /// <summary>Has <c>/mj/submit/action</c> (Plus, TrueAI, gateways; not novicezk).</summary>
+    public bool? HasAction { get => (bool?)_hasAction; internal set => _hasAction = value; }
+
+    /// <summary>Has <c>/mj/submit/change</c> (not TrueAI v10+).</summary>
+    public bool? HasChange { get => (bool?)_hasChange; internal set => _hasChange = value; }
+
+    /// <summary>Has <c>/mj/task/list-by-condition</c> for batch polling.</summary>
+    public bool? HasBatchQuery { get => (bool?)_hasBatchQuery; internal set => _hasBatchQuery = value; }
+
+    /// <summary>Has <c>/mj/task/list</c> (used to recover a submit whose answer was lost).</summary>
+    public bool? HasList { get => (bool?)_hasList; internal set => _hasList = value; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"action={Show(HasAction)} change={Show(HasChange)} batch={Show(HasBatchQuery)} list={Show(HasList)}";
+
+    private static string Show(bool? value) => value is bool b ? (b ? "yes" : "no") : "?";
+}

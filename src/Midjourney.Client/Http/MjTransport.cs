@@ -1,0 +1,280 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Midjourney.Client;
+
+/// <summary>
+/// Sends requests with auth, per-attempt timeouts and the retry rules of the issue: reads retry on transient
+/// failures; submits retry only when nothing can have been created, and report a lost answer as ambiguous.
+/// </summary>
+internal sealed class MjTransport : IDisposable
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient _http;
+    private readonly MjClientOptions _options;
+    private readonly string? _apiKey;
+    private readonly ResiliencePipeline _readPipeline;
+    private readonly ResiliencePipeline _submitPipeline;
+
+    public MjTransport(MjClientOptions options, HttpMessageHandler? handler, bool disposeHandler)
+    {
+        _options = options;
+        _apiKey = options.ApiKey;
+        BaseAddress = ApiPaths.NormaliseBase(options.BaseAddress);
+        _http = handler is null ? new HttpClient(CreateHandler(), disposeHandler: true) : new HttpClient(handler, disposeHandler);
+        _http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules instead
+        _http.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+        Redactor = new Redactor(_apiKey);
+        Errors = new ErrorMapper(options.AuthScheme, !string.IsNullOrEmpty(_apiKey), Redactor);
+        _readPipeline = BuildPipeline(options.MaxReadRetries, forReads: true);
+        _submitPipeline = BuildPipeline(options.MaxSubmitRetries, forReads: false);
+    }
+
+    /// <summary>The normalised server root (trailing slash, no <c>/mj</c>).</summary>
+    public Uri BaseAddress { get; }
+
+    public ErrorMapper Errors { get; }
+
+    public Redactor Redactor { get; }
+
+    /// <summary>The shared client, also used for downloads: it carries no credentials of its own.</summary>
+    public HttpClient Http => _http;
+
+    /// <summary>Test hook: called on every retry with the path, attempt number and delay.</summary>
+    internal Action<string, int, TimeSpan>? RetryObserver { get; set; }
+
+    /// <summary>
+    /// A read. <paramref name="interpret"/> turns a 2xx/4xx answer into a value or throws; garbled bodies and
+    /// 408/429/5xx are retried.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(HttpMethod method, string path, byte[]? body, Func<MjHttpResponse, T> interpret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _readPipeline.ExecuteAsync(
+                async token =>
+                {
+                    var response = await SendOnceAsync(method, path, body, token).ConfigureAwait(false);
+                    if (IsTransientStatus(response.Status))
+                    {
+                        throw new RetryableFailure(Errors.FromResponse(response), response.RetryAfter);
+                    }
+
+                    try
+                    {
+                        return interpret(response);
+                    }
+                    catch (MjProtocolException garbled)
+                    {
+                        throw new RetryableFailure(garbled, null);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RetryableFailure failure)
+        {
+            throw failure.Error;
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            throw new MjServerException($"{method} {path} failed: {DescribeTransportFailure(e)}", null, null, null, path, AsTimeout(e));
+        }
+    }
+
+    /// <summary>
+    /// A submit. Returns the accepted envelope; throws the server's refusal as a typed exception;
+    /// throws <see cref="AmbiguousSubmitFailure"/> when the request was sent and its answer was lost.
+    /// </summary>
+    public async Task<(SubmitEnvelope Envelope, MjHttpResponse Response)> SubmitAsync(string path, byte[] body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _submitPipeline.ExecuteAsync(
+                async token =>
+                {
+                    MjHttpResponse response;
+                    try
+                    {
+                        response = await SendOnceAsync(HttpMethod.Post, path, body, token).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException e) when (ConnectFailures.IsBeforeSend(e))
+                    {
+                        throw new RetryableFailure(new MjServerException($"POST {path} could not connect: {DescribeTransportFailure(e)}", null, null, null, path, e), null);
+                    }
+
+                    return InterpretSubmit(response);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RetryableFailure failure)
+        {
+            throw failure.Error;
+        }
+        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        {
+            throw new AmbiguousSubmitFailure($"POST {path} was sent but the answer was lost: {DescribeTransportFailure(e)}", responseReceived: false, AsTimeout(e));
+        }
+    }
+
+    private (SubmitEnvelope, MjHttpResponse) InterpretSubmit(MjHttpResponse response)
+    {
+        var status = response.Status;
+        if (status == 429 || (status == 503 && response.RetryAfter is not null))
+        {
+            throw new RetryableFailure(Errors.FromResponse(response), response.RetryAfter);
+        }
+
+        if (status >= 500)
+        {
+            // The server finished with the request, but we cannot know whether it created a task first.
+            throw new AmbiguousSubmitFailure($"POST {response.Path} answered {status}", responseReceived: true, Errors.FromResponse(response));
+        }
+
+        if (!SubmitEnvelope.TryRead(response.Body, out var envelope))
+        {
+            if (status >= 400 || SubmitEnvelope.TryReadFailure(response.Body, out _))
+            {
+                throw Errors.FromResponse(response);
+            }
+
+            throw new AmbiguousSubmitFailure($"POST {response.Path} answered {status} with a body that is not JSON", responseReceived: true, Errors.FromResponse(response));
+        }
+
+        if (ErrorMapper.IsAccepted(envelope.Code) && status < 400)
+        {
+            return (envelope, response);
+        }
+
+        if (ErrorMapper.IsQueueFull(envelope))
+        {
+            throw new RetryableFailure(Errors.FromEnvelope(envelope, response), response.RetryAfter);
+        }
+
+        throw Errors.FromEnvelope(envelope, response);
+    }
+
+    private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path.TrimStart('/')));
+        request.Headers.Accept.ParseAdd("application/json");
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = JsonContentType;
+        }
+
+        AuthHeaders.Apply(request, _options.AuthScheme, _apiKey);
+        var watch = Stopwatch.StartNew();
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        _options.Trace?.Invoke($"{method} {path} -> {(int)response.StatusCode} ({watch.ElapsedMilliseconds} ms, {bytes.Length} bytes)");
+        return new MjHttpResponse(response.StatusCode, bytes, response.Content?.Headers.ContentType?.MediaType, RetryAfterHeader.Read(response), path);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is null)
+        {
+            return Array.Empty<byte>();
+        }
+
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, 16 * 1024, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads)
+    {
+        var builder = new ResiliencePipelineBuilder();
+        if (maxRetries > 0)
+        {
+            var handles = new PredicateBuilder().Handle<RetryableFailure>();
+            if (forReads)
+            {
+                handles = handles.Handle<HttpRequestException>().Handle<TimeoutRejectedException>().Handle<IOException>();
+            }
+
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = handles,
+                MaxRetryAttempts = maxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.RetryBaseDelay,
+                MaxDelay = _options.MaxRetryDelay,
+                DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Exception)),
+                OnRetry = args =>
+                {
+                    var path = args.Outcome.Exception is RetryableFailure r ? r.Error.RequestPath ?? "?" : "?";
+                    _options.Trace?.Invoke($"retry {args.AttemptNumber + 1} after {args.RetryDelay.TotalMilliseconds:0} ms: {Redactor.Redact(args.Outcome.Exception?.Message)}");
+                    RetryObserver?.Invoke(path, args.AttemptNumber + 1, args.RetryDelay);
+                    return default;
+                },
+            });
+        }
+
+        return builder.AddTimeout(_options.AttemptTimeout).Build();
+    }
+
+    /// <summary>A server's Retry-After wins over our backoff, within <see cref="MjClientOptions.MaxRetryDelay"/>.</summary>
+    private TimeSpan? ServerRequestedDelay(Exception? exception)
+    {
+        if (exception is RetryableFailure { RetryAfter: TimeSpan wait })
+        {
+            return wait > _options.MaxRetryDelay ? _options.MaxRetryDelay : wait;
+        }
+
+        return null;
+    }
+
+    private static bool IsTransientStatus(int status) => status is 408 or 429 || status >= 500;
+
+    private static bool IsTransportFailure(Exception e, CancellationToken callerToken) => e switch
+    {
+        HttpRequestException or TimeoutRejectedException or IOException => true,
+        OperationCanceledException => !callerToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    /// <summary>Polly's timeout becomes a BCL <see cref="TimeoutException"/>, so callers need not know Polly.</summary>
+    private static Exception AsTimeout(Exception e) =>
+        e is TimeoutRejectedException ? new TimeoutException("No answer within the attempt timeout.", e) : e;
+
+    private static string DescribeTransportFailure(Exception e) => e switch
+    {
+        TimeoutRejectedException => "no answer within the attempt timeout",
+        _ => e.GetBaseException().Message,
+    };
+
+    private static HttpMessageHandler CreateHandler()
+    {
+        var handler = new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseCookies = false,
+        };
+        try
+        {
+            // Windows PowerShell's default of 2 connections per server would serialise parallel polls.
+            handler.MaxConnectionsPerServer = 16;
+        }
+        catch (PlatformNotSupportedException)
+        {
+        }
+
+        return handler;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

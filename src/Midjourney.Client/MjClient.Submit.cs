@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Midjourney.Client;
+
+public sealed partial class MjClient
+{
+    /// <summary>Submits a text-to-image job. Returns the new task (not yet finished; wait for it).</summary>
+    public Task<MjTask> ImagineAsync(MjImagineRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.Prompt(request.Prompt);
+        SubmitValidation.ImageReferences(request.Images, nameof(request.Images));
+        return SubmitAsync("imagine", request, "IMAGINE", request.Prompt, null, null, state => RequestBodies.Imagine(request, state), cancellationToken);
+    }
+
+    /// <summary>Blends 2–5 images.</summary>
+    public Task<MjTask> BlendAsync(MjBlendRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.BlendImages(request.Images);
+        return SubmitAsync("blend", request, "BLEND", null, null, null, state => RequestBodies.Blend(request, state), cancellationToken);
+    }
+
+    /// <summary>Asks for four prompts that describe an image.</summary>
+    public Task<MjTask> DescribeAsync(MjDescribeRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.OneImage(request.Image, request.Link);
+        return SubmitAsync("describe", request, "DESCRIBE", null, null, null, state => RequestBodies.Describe(request, state), cancellationToken);
+    }
+
+    /// <summary>Analyses a prompt and suggests shorter ones.</summary>
+    public Task<MjTask> ShortenAsync(MjShortenRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.Prompt(request.Prompt);
+        return SubmitAsync("shorten", request, "SHORTEN", request.Prompt, null, null, state => RequestBodies.Shorten(request, state), cancellationToken);
+    }
+
+    /// <summary>Makes a video from an image.</summary>
+    public Task<MjTask> VideoAsync(MjVideoRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.Prompt(request.Prompt);
+        SubmitValidation.Video(request);
+        return SubmitAsync("video", request, "VIDEO", request.Prompt, null, null, state => RequestBodies.Video(request, state), cancellationToken);
+    }
+
+    /// <summary>Edits an image with a prompt.</summary>
+    public Task<MjTask> EditAsync(MjEditRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.Prompt(request.Prompt);
+        SubmitValidation.ImageReferences(new[] { request.Image }, nameof(request.Image));
+        return SubmitAsync("edits", request, "EDIT", request.Prompt, null, null, state => RequestBodies.Edit(request, state), cancellationToken);
+    }
+
+    /// <summary>Completes a MODAL task with a prompt and/or mask. Returns the same task, now queued.</summary>
+    public Task<MjTask> SubmitModalAsync(MjModalRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        ValidateId(request.TaskId, nameof(request.TaskId));
+        SubmitValidation.Mask(request.MaskBase64);
+        // The modal keeps the caller's state only; the task already has its own.
+        return SubmitAsync("modal", request, "MODAL", request.Prompt, request.TaskId, null, _ => RequestBodies.Modal(request), cancellationToken, tagState: false);
+    }
+
+    /// <summary>Legacy U/V/R through <c>/mj/submit/change</c> (novicezk, Plus, gateways; not TrueAI v10+).</summary>
+    public Task<MjTask> ChangeAsync(string taskId, MjChangeAction action, int index = 1, MjSubmitRequest? options = null, CancellationToken cancellationToken = default)
+    {
+        ValidateId(taskId, nameof(taskId));
+        if (index is < 1 or > 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, "The image index must be 1 to 4.");
+        }
+
+        var actionName = action.ToString().ToUpperInvariant();
+        return SubmitAsync("change", options, actionName, null, taskId, null, state => RequestBodies.Change(taskId, actionName, index, options, state), cancellationToken);
+    }
+
+    /// <summary>Legacy short form through <c>/mj/submit/simple-change</c>: <c>"&lt;taskId&gt; U1"</c>, <c>"V2"</c>, <c>"R"</c>.</summary>
+    public Task<MjTask> SimpleChangeAsync(string content, MjSubmitRequest? options = null, CancellationToken cancellationToken = default)
+    {
+        var parts = (content ?? string.Empty).Trim().Split(' ');
+        if (parts.Length != 2 || !IsSimpleChangeCommand(parts[1]))
+        {
+            throw new ArgumentException($"'{content}' is not '<taskId> U1..U4', '<taskId> V1..V4' or '<taskId> R'.", nameof(content));
+        }
+
+        var action = char.ToUpperInvariant(parts[1][0]) switch { 'U' => "UPSCALE", 'V' => "VARIATION", _ => "REROLL" };
+        return SubmitAsync("simple-change", options, action, null, parts[0], null, state => RequestBodies.SimpleChange(content!.Trim(), options, state), cancellationToken);
+    }
+
+    /// <summary>Uploads images and returns their (expiring) Discord CDN URLs. No task is created.</summary>
+    public async Task<IReadOnlyList<string>> UploadImagesAsync(IEnumerable<string> images, CancellationToken cancellationToken = default)
+    {
+        var list = images?.ToList() ?? throw new ArgumentNullException(nameof(images));
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("Give at least one image.", nameof(images));
+        }
+
+        var path = ApiPaths.Submit("upload-discord-images", SpeedMode.Default);
+        try
+        {
+            var (envelope, _) = await _transport.SubmitAsync(path, RequestBodies.UploadImages(list), cancellationToken).ConfigureAwait(false);
+            return envelope.Results;
+        }
+        catch (AmbiguousSubmitFailure e)
+        {
+            // An upload creates no task, so repeating it costs nothing but time; say so plainly.
+            throw new MjServerException($"{e.Message}. Uploads create no task; it is safe to try again.", null, null, null, path, e.InnerException);
+        }
+    }
+
+    /// <summary>
+    /// The one submit path: validation already done; sends, recovers a lost answer through the task list,
+    /// turns the envelope into tasks and writes the journal.
+    /// </summary>
+    private async Task<MjTask> SubmitAsync(string endpoint, MjSubmitRequest? request, string action, string? prompt, string? parentId, string? customId,
+        Func<string?, byte[]> body, CancellationToken cancellationToken, bool tagState = true)
+    {
+        var tasks = await SubmitManyAsync(endpoint, request, action, prompt, parentId, customId, body, cancellationToken, tagState).ConfigureAwait(false);
+        return tasks[0];
+    }
+
+    private async Task<IReadOnlyList<MjTask>> SubmitManyAsync(string endpoint, MjSubmitRequest? request, string action, string? prompt, string? parentId, string? customId,
+        Func<string?, byte[]> body, CancellationToken cancellationToken, bool tagState = true)
+    {
+        var mode = request?.Mode ?? _options.Mode;
+        var state = request?.State;
+        if (state is null && tagState && _options.RecoverAmbiguousSubmits)
+        {
+            state = RecoveryTag.New();
+        }
+
+        var path = ApiPaths.Submit(endpoint, mode);
+        var bytes = body(state);
+        var startedAt = DateTimeOffset.UtcNow;
+        var provenRetries = 0;
+        while (true)
+        {
+            try
+            {
+                var (envelope, _) = await _transport.SubmitAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+                var tasks = FromEnvelope(envelope, action, prompt, parentId, state);
+                await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
+                return tasks;
+            }
+            catch (AmbiguousSubmitFailure lost)
+            {
+                var recovery = await RecoverAsync(state, startedAt, cancellationToken).ConfigureAwait(false);
+                if (recovery.Task is { } found)
+                {
+                    _options.Trace?.Invoke($"recovered task {found.Id} after: {lost.Message}");
+                    var tasks = new[] { Complete(found, parentId) };
+                    await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
+                    return tasks;
+                }
+
+                // Retry only when the server finished handling the request and its task list proves nothing was created.
+                if (lost.ResponseReceived && recovery.ProvedAbsent && provenRetries++ < _options.MaxSubmitRetries)
+                {
+                    _options.Trace?.Invoke($"resubmitting: the task list proves nothing was created after: {lost.Message}");
+                    continue;
+                }
+
+                throw new MjAmbiguousSubmitException(
+                    $"{lost.Message}. The server may or may not have created a task, so it was not submitted again (that could pay twice). "
+                    + (state is null ? "Check the server's task list before resubmitting." : $"Look for a task with state '{state}' (Get-MjTask -Recent, or the server's task list) before resubmitting."),
+                    path, state, lost.InnerException);
+            }
+        }
+    }
+
+    private IReadOnlyList<MjTask> FromEnvelope(SubmitEnvelope envelope, string action, string? prompt, string? parentId, string? state)
+    {
+        // TrueAI's "Imagine all" answers several comma-joined ids; a bookmark answers the parent's own id.
+        var ids = envelope.Results.SelectMany(r => r.Split(',')).Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+        if (ids.Count == 0)
+        {
+            throw new MjProtocolException($"The server accepted the request (code {envelope.Code}) but sent no task id.", null, null);
+        }
+
+        var existed = envelope.Code == 21 && (envelope.Description ?? string.Empty).Contains("已存在");
+        var status = envelope.Code == 21 && !existed ? MjTaskStatus.Modal : MjTaskStatus.NotStarted;
+        var queue = envelope.Code == 22 && int.TryParse(envelope.GetProperty("numberOfQueues"), out var ahead) ? ahead : (int?)null;
+        var now = DateTimeOffset.UtcNow;
+        return ids.Select(id => Complete(new MjTask(id)
+        {
+            Action = action,
+            Status = status,
+            Prompt = prompt ?? envelope.GetProperty("finalPrompt"),
+            Description = envelope.Description,
+            State = state,
+            SubmitTime = now,
+            Properties = envelope.Properties,
+            QueuePosition = queue,
+        }, parentId)).ToList();
+    }
+
+    private async Task<(MjTask? Task, bool ProvedAbsent)> RecoverAsync(string? state, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        if (state is null || !_options.RecoverAmbiguousSubmits || Capabilities.HasList == false)
+        {
+            return (null, false);
+        }
+
+        try
+        {
+            var recent = await ListTasksAsync(cancellationToken).ConfigureAwait(false);
+            var matches = recent.Where(t => t.State == state && (t.SubmitTime is null || t.SubmitTime >= startedAt.AddMinutes(-1))).ToList();
+            return matches.Count switch
+            {
+                1 => (matches[0], false),
+                0 => (null, true),
+                _ => (null, false), // a caller's state shared by several tasks proves nothing
+            };
+        }
+        catch (MjException e)
+        {
+            _options.Trace?.Invoke($"could not look for a lost submit in the task list: {e.Message}");
+            return (null, false);
+        }
+    }
+
+    private async Task JournalAsync(IReadOnlyList<MjTask> tasks, SpeedMode mode, string? customId, CancellationToken cancellationToken)
+    {
+        if (Journal is null)
+        {
+            return;
+        }
+
+        foreach (var task in tasks)
+        {
+            try
+            {
+                await Journal.AppendAsync(new MjJournalEntry(task.Id)
+                {
+                    Action = task.Action,
+                    ParentId = task.ParentId,
+                    Prompt = task.Prompt,
+                    Server = BaseAddress.ToString(),
+                    Time = task.SubmitTime ?? DateTimeOffset.UtcNow,
+                    State = task.State,
+                    CustomId = customId,
+                    Mode = mode == SpeedMode.Default ? null : mode.ToString(),
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                // The task exists whatever the journal says; a full disk must not turn a paid submit into an error.
+                _options.Trace?.Invoke($"could not write task {task.Id} to the journal: {e.Message}");
+            }
+        }
+    }
+
+    private static bool IsSimpleChangeCommand(string command)
+    {
+        if (command.Length == 1)
+        {
+            return command[0] is 'R' or 'r';
+        }
+
+        return command.Length == 2 && char.ToUpperInvariant(command[0]) is 'U' or 'V' && command[1] is >= '1' and <= '4';
+    }
+
+    private static void Require(object? value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+    }
+}

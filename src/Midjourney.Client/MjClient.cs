@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Midjourney.Client;
+
+/// <summary>
+/// A client for one midjourney-proxy server of any flavour (TrueAI, Plus, novicezk, new-api gateways,
+/// <c>TASK_STATUS_*</c> gateways). Thread-safe; keep one per server.
+/// </summary>
+public sealed partial class MjClient : IDisposable
+{
+    private readonly MjClientOptions _options;
+    private readonly MjTransport _transport;
+    private readonly TaskWaiter _waiter;
+
+    /// <summary>Creates a client with its own HTTP connection pool.</summary>
+    public MjClient(MjClientOptions options)
+        : this(options, null, disposeHandler: true)
+    {
+    }
+
+    /// <summary>Creates a client over the given handler (tests, proxies, custom TLS).</summary>
+    public MjClient(MjClientOptions options, HttpMessageHandler? handler, bool disposeHandler = false)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _transport = new MjTransport(options, handler, disposeHandler);
+        _waiter = new TaskWaiter(this);
+        Journal = options.EnableJournal ? new MjTaskJournal(options.JournalPath ?? MjTaskJournal.DefaultPath) : null;
+    }
+
+    /// <summary>The server root this client talks to (normalised: trailing slash, no <c>/mj</c>).</summary>
+    public Uri BaseAddress => _transport.BaseAddress;
+
+    /// <summary>How the key is sent.</summary>
+    public AuthScheme AuthScheme => _options.AuthScheme;
+
+    /// <summary>The default speed of submits.</summary>
+    public SpeedMode Mode => _options.Mode;
+
+    /// <summary>What has been learnt about the server's endpoints so far.</summary>
+    public MjServerCapabilities Capabilities { get; } = new();
+
+    /// <summary>The journal every submitted task is appended to, or null when it is off.</summary>
+    public MjTaskJournal? Journal { get; }
+
+    internal MjTransport Transport => _transport;
+
+    /// <summary>Fetches one task (<c>GET /mj/task/{id}/fetch</c>). A missing task throws <see cref="MjNotFoundException"/>.</summary>
+    public Task<MjTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ValidateId(taskId, nameof(taskId));
+        var path = ApiPaths.Fetch(taskId);
+        return _transport.ReadAsync(HttpMethod.Get, path, null, response => InterpretFetch(response, taskId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Fetches many tasks in as few requests as possible (<c>list-by-condition</c> in chunks; one fetch per id where
+    /// the server lacks it). Ids the server does not know are left out of the result.
+    /// </summary>
+    public async Task<IReadOnlyList<MjTask>> GetTasksAsync(IEnumerable<string> taskIds, CancellationToken cancellationToken = default)
+    {
+        var ids = taskIds?.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList()
+            ?? throw new ArgumentNullException(nameof(taskIds));
+        var found = new List<MjTask>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        if (ids.Count > 1 && Capabilities.HasBatchQuery != false)
+        {
+            foreach (var chunk in Chunk(ids, 100))
+            {
+                var tasks = await TryListByConditionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (tasks is null)
+                {
+                    break; // the server has no batch endpoint: per-id fetches below
+                }
+
+                found.AddRange(tasks);
+            }
+
+            if (Capabilities.HasBatchQuery == true)
+            {
+                return found;
+            }
+        }
+
+        return await FetchEachAsync(ids, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The server's recent tasks (<c>GET /mj/task/list</c>; TrueAI: the latest 100, novicezk: all).</summary>
+    public async Task<IReadOnlyList<MjTask>> ListTasksAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var tasks = await _transport.ReadAsync(HttpMethod.Get, ApiPaths.List, null, InterpretTaskList, cancellationToken).ConfigureAwait(false);
+            Capabilities.HasList = true;
+            return tasks;
+        }
+        catch (MjApiException e) when (RouteMissing.Is(e))
+        {
+            Capabilities.HasList = false;
+            throw;
+        }
+    }
+
+    /// <summary>Cancels a task (<c>POST /mj/task/{id}/cancel</c>; TrueAI needs an admin key and marks it FAILURE).</summary>
+    public Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ValidateId(taskId, nameof(taskId));
+        var path = ApiPaths.Cancel(taskId);
+        return _transport.ReadAsync<object?>(HttpMethod.Post, path, Array.Empty<byte>(), response =>
+        {
+            if (response.Status >= 400)
+            {
+                throw _transport.Errors.FromResponse(response, taskId);
+            }
+
+            if (!response.IsEmpty && SubmitEnvelope.TryRead(response.Body, out var envelope) && !ErrorMapper.IsAccepted(envelope.Code))
+            {
+                throw _transport.Errors.FromEnvelope(envelope, response, taskId);
+            }
+
+            return null;
+        }, cancellationToken);
+    }
+
+    /// <summary>The Midjourney seed of a finished task (<c>GET /mj/task/{id}/image-seed</c>).</summary>
+    public Task<string> GetImageSeedAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        ValidateId(taskId, nameof(taskId));
+        var path = ApiPaths.ImageSeed(taskId);
+        return _transport.ReadAsync(HttpMethod.Get, path, null, response =>
+        {
+            if (response.Status < 400 && SubmitEnvelope.TryRead(response.Body, out var envelope) && envelope.Code == 1 && envelope.FirstResult is { } seed)
+            {
+                return seed;
+            }
+
+            throw _transport.Errors.FromResponse(response, taskId);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a finished task's image (and with options its tiles and videos) into <paramref name="folder"/>.
+    /// Signed URLs that expired are refreshed once by re-fetching the task. No credentials are sent to image hosts.
+    /// </summary>
+    public Task<IReadOnlyList<FileInfo>> DownloadAsync(MjTask task, string folder, MjDownloadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        var downloader = new MjDownloader(_transport.Http);
+        return downloader.DownloadAsync(task, folder, options ?? new MjDownloadOptions(), token => GetTaskAsync(task.Id, token), cancellationToken);
+    }
+
+    /// <summary>The most recent journal entries, newest first (empty when the journal is off).</summary>
+    public async Task<IReadOnlyList<MjJournalEntry>> GetRecentAsync(int count, CancellationToken cancellationToken = default)
+    {
+        if (Journal is null)
+        {
+            return Array.Empty<MjJournalEntry>();
+        }
+
+        return await Journal.ReadRecentAsync(count, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _transport.Dispose();
+
+    /// <inheritdoc />
+    public override string ToString() => $"MjClient {BaseAddress} ({AuthScheme}, mode {Mode})";
+
+    internal MjTask Complete(MjTask task, string? parentId = null)
+    {
+        var withOrigin = task.WithOrigin(BaseAddress, parentId);
+        return SyntheticButtons.AppliesTo(withOrigin) ? withOrigin.WithButtons(SyntheticButtons.For(withOrigin.Id)) : withOrigin;
+    }
+
+    private MjTask InterpretFetch(MjHttpResponse response, string taskId)
+    {
+        // Missing tasks: novicezk 200 + empty body, TrueAI 204, new-api 400 task_no_found (reference §2.15).
+        if (response.StatusCode == HttpStatusCode.NoContent || (response.Status == 200 && response.IsEmpty))
+        {
+            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path);
+        }
+
+        if (response.Status >= 300)
+        {
+            throw _transport.Errors.FromResponse(response, taskId);
+        }
+
+        if (SubmitEnvelope.TryRead(response.Body, out var envelope) && !ErrorMapper.IsAccepted(envelope.Code))
+        {
+            throw _transport.Errors.FromEnvelope(envelope, response, taskId);
+        }
+
+        try
+        {
+            return Complete(TaskParser.ParseTask(response.Body));
+        }
+        catch (JsonException e)
+        {
+            throw new MjProtocolException($"{response.Path} answered a body that is not a task: {e.Message}", response.StatusCode, response.Path, e);
+        }
+    }
+
+    private IReadOnlyList<MjTask> InterpretTaskList(MjHttpResponse response)
+    {
+        if (response.Status >= 300)
+        {
+            throw _transport.Errors.FromResponse(response);
+        }
+
+        if (response.IsEmpty)
+        {
+            return Array.Empty<MjTask>();
+        }
+
+        try
+        {
+            return TaskParser.ParseTaskList(response.Body).Select(t => Complete(t)).ToList();
+        }
+        catch (JsonException e)
+        {
+            throw new MjProtocolException($"{response.Path} answered a body that is not a task list: {e.Message}", response.StatusCode, response.Path, e);
+        }
+    }
+
+    private async Task<IReadOnlyList<MjTask>?> TryListByConditionAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var tasks = await _transport.ReadAsync(HttpMethod.Post, ApiPaths.ListByCondition, RequestBodies.Ids(ids), InterpretTaskList, cancellationToken).ConfigureAwait(false);
+            Capabilities.HasBatchQuery = true;
+            return tasks;
+        }
+        catch (MjApiException e) when (RouteMissing.Is(e))
+        {
+            Capabilities.HasBatchQuery = false;
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<MjTask>> FetchEachAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        // A few fetches at a time: fast enough, and gentle on servers that rate-limit per IP.
+        using var gate = new SemaphoreSlim(4);
+        var fetches = ids.Select(async id =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MjNotFoundException)
+            {
+                return null;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        var results = await Task.WhenAll(fetches).ConfigureAwait(false);
+        return results.Where(t => t is not null).Select(t => t!).ToList();
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> Chunk(IReadOnlyList<string> ids, int size)
+    {
+        for (var i = 0; i < ids.Count; i += size)
+        {
+            yield return ids.Skip(i).Take(size).ToList();
+        }
+    }
+
+    private static void ValidateId(string taskId, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(taskId))
+        {
+            throw new ArgumentException("A task id is required.", parameterName);
+        }
+    }
+}

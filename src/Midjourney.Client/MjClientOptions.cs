@@ -1,0 +1,66 @@
+using System;
+
+namespace Midjourney.Client;
+
+/// <summary>How a <see cref="MjClient"/> reaches its server. The key is write-only: it never comes back out.</summary>
+public sealed class MjClientOptions
+{
+    /// <summary>Creates options for a server.</summary>
+    public MjClientOptions(Uri baseAddress) => BaseAddress = baseAddress ?? throw new ArgumentNullException(nameof(baseAddress));
+
+    /// <summary>
+    /// The server root, e.g. <c>https://proxy.example.com</c>. A trailing <c>/mj</c> is dropped, because every
+    /// path this client sends already starts with <c>/mj</c>. A deeper base path (a reverse proxy's) is kept.
+    /// </summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The API key. Write-only; null or empty sends no auth header at all.</summary>
+    public string? ApiKey { internal get; set; }
+
+    /// <summary>How the key is sent (default <see cref="AuthScheme.MjApiSecret"/>).</summary>
+    public AuthScheme AuthScheme { get; set; } = AuthScheme.MjApiSecret;
+
+    /// <summary>The speed prefix for submits when a call does not choose one.</summary>
+    public SpeedMode Mode { get; set; } = SpeedMode.Default;
+
+    /// <summary>The longest a single HTTP attempt may take (default 100 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Retries of a read (fetch, list) after a transient failure (default 4).</summary>
+    public int MaxReadRetries { get; set; } = 4;
+
+    /// <summary>Retries of a submit when the server provably created nothing: refused connection, 429, queue full (default 3).</summary>
+    public int MaxSubmitRetries { get; set; } = 3;
+
+    /// <summary>The first backoff delay; it doubles with jitter on each retry (default 1 s).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait this client accepts from a <c>Retry-After</c> header or a backoff (default 60 s).</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// When a submit was sent but its answer was lost (a reset, a 5xx, a garbled body), look for the task in the
+    /// server's task list by its <c>state</c> before giving up, so its id is not lost (default true).
+    /// Submits without a caller <c>state</c> get a generated one (<c>mjc-…</c>) for this.
+    /// </summary>
+    public bool RecoverAmbiguousSubmits { get; set; } = true;
+
+    /// <summary>Append every submitted task to the journal (default true).</summary>
+    public bool EnableJournal { get; set; } = true;
+
+    /// <summary>The journal file; null = <c>Midjourney/journal.jsonl</c> in the user's local application data folder.</summary>
+    public string? JournalPath { get; set; }
+
+    /// <summary>
+    /// Receives one line per request and retry (method, path, status, time), for verbose output.
+    /// It never receives headers or the key. Called from background threads.
+    /// </summary>
+    public Action<string>? Trace { get; set; }
+
+    /// <summary>Sent as <c>User-Agent</c>.</summary>
+    public string UserAgent { get; set; } = "Midjourney.Client/0.1";
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{BaseAddress} auth={AuthScheme} key={(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")} mode={Mode}";
+}
