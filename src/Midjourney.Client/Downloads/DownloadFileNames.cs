@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace Midjourney.Client;
+
+/// <summary>
+/// Builds file names for downloads from the task id, a tile index and an extension only, and checks that the
+/// result stays inside the target folder. Servers are not trusted to name files.
+/// </summary>
+internal static class DownloadFileNames
+{
+    // Long ids would make long paths (MAX_PATH on Windows); real ids are ~20 characters.
+    private const int MaxIdLength = 100;
+
+    // Windows device names cannot be file names even with an extension ("CON.png").
+    private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL",
+        "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
+    private static readonly Dictionary<string, string> ExtensionsByMediaType = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["image/png"] = ".png",
+        ["image/jpeg"] = ".jpg",
+        ["image/webp"] = ".webp",
+        ["image/gif"] = ".gif",
+        ["video/mp4"] = ".mp4",
+        ["video/webm"] = ".webm",
+    };
+
+    /// <summary>The task id with every character outside <c>[A-Za-z0-9_-]</c> replaced by <c>_</c>; empty becomes <c>task</c>.</summary>
+    public static string SanitizeId(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return "task";
+        }
+
+        var length = Math.Min(id!.Length, MaxIdLength);
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            var c = id[i];
+            var ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            chars[i] = ok ? c : '_';
+        }
+
+        var name = new string(chars);
+        return ReservedNames.Contains(name) ? "_" + name : name;
+    }
+
+    /// <summary>
+    /// The extension for a response: from its media type when known, else from the URL path when that is
+    /// 1–5 lowercase alphanumerics, else <c>.bin</c>.
+    /// </summary>
+    public static string Extension(string? mediaType, Uri url)
+    {
+        if (mediaType is not null && ExtensionsByMediaType.TryGetValue(mediaType.Trim(), out var ext))
+        {
+            return ext;
+        }
+
+        return DownloadUrl.PathExtension(url) ?? ".bin";
+    }
+
+    /// <summary>
+    /// The full path of <paramref name="fileName"/> in <paramref name="folder"/>. Throws when the result is not
+    /// directly inside the folder: the names built here cannot do that, this is defence in depth.
+    /// </summary>
+    public static string PathInside(string folder, string fileName)
+    {
+        var fullFolder = TrimSeparators(Path.GetFullPath(folder));
+        var fullPath = Path.GetFullPath(Path.Combine(folder, fileName));
+        var parent = TrimSeparators(Path.GetDirectoryName(fullPath) ?? string.Empty);
+        if (!string.Equals(parent, fullFolder, StringComparison.Ordinal) || Path.GetFileName(fullPath) != fileName)
+        {
+            throw new InvalidOperationException($"Refusing to write '{fileName}': it would land outside '{fullFolder}'.");
+        }
+
+        return fullPath;
+    }
+
+    private static string TrimSeparators(string path) =>
+        path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+}
