@@ -1,0 +1,52 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Midjourney.Client;
+
+/// <summary>How journal lines are written and read: camelCase JSON, one object per line, UTF-8 without BOM.</summary>
+internal static class JournalJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = false,
+    };
+
+    /// <summary>The entry as one line, newline included. JSON escapes newlines inside strings, so it is always one line.</summary>
+    public static byte[] ToLine(MjJournalEntry entry)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(entry, Options);
+        var line = new byte[json.Length + 1];
+        Buffer.BlockCopy(json, 0, line, 0, json.Length);
+        line[json.Length] = (byte)'\n';
+        return line;
+    }
+
+    /// <summary>The entry in <c>bytes[offset..offset+count)</c>, or null for a blank, torn or foreign line.</summary>
+    public static MjJournalEntry? TryParse(byte[] bytes, int offset, int count)
+    {
+        // Trailing CR/space: a journal edited by hand on Windows.
+        while (count > 0 && (bytes[offset + count - 1] == (byte)'\r' || bytes[offset + count - 1] == (byte)' '))
+        {
+            count--;
+        }
+
+        if (count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var entry = JsonSerializer.Deserialize<MjJournalEntry>(new ReadOnlySpan<byte>(bytes, offset, count), Options);
+            return entry is { Id.Length: > 0 } ? entry : null;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            // ArgumentException: a line without "id" reaches the constructor with null.
+            return null;
+        }
+    }
+}
