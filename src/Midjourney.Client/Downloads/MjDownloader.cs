@@ -21,7 +21,7 @@ internal sealed class MjDownloader
     private readonly HttpClient _http;
     private readonly TimeSpan _baseDelay;
     private readonly TimeSpan _maxDelay;
-    private readonly TimeSpan _readIdleTimeout;
+    private readonly TimeSpan _idleTimeout;
 
     /// <summary>
     /// Creates a downloader. <paramref name="httpClient"/> must carry no auth headers: image URLs point at
@@ -36,8 +36,11 @@ internal sealed class MjDownloader
     /// <param name="httpClient">A client without auth headers.</param>
     /// <param name="baseDelay">The first retry delay; it grows exponentially with jitter.</param>
     /// <param name="maxDelay">The cap on any retry delay, including a server's <c>Retry-After</c>.</param>
-    /// <param name="readIdleTimeout">How long a body read may stall before the attempt counts as timed out.</param>
-    internal MjDownloader(HttpClient httpClient, TimeSpan baseDelay, TimeSpan maxDelay, TimeSpan readIdleTimeout)
+    /// <param name="idleTimeout">
+    /// How long the server may stay silent, before the headers or between body reads, before the attempt counts
+    /// as timed out. The client's own HttpClient has an infinite timeout (its transport times attempts itself).
+    /// </param>
+    internal MjDownloader(HttpClient httpClient, TimeSpan baseDelay, TimeSpan maxDelay, TimeSpan idleTimeout)
     {
         _http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
 
@@ -49,7 +52,7 @@ internal sealed class MjDownloader
 
         _baseDelay = baseDelay;
         _maxDelay = maxDelay;
-        _readIdleTimeout = readIdleTimeout;
+        _idleTimeout = idleTimeout;
     }
 
     /// <summary>
@@ -183,9 +186,23 @@ internal sealed class MjDownloader
         HashSet<string> usedNames,
         CancellationToken cancellationToken)
     {
+        // Restarted before every wait: a server silent for the idle timeout fails this attempt (and is retried).
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(_idleTimeout);
+
         // A fresh request each attempt, with no headers of our own: nothing secret can reach the CDN.
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && idle.IsCancellationRequested)
+        {
+            throw new DownloadInterruptedException($"no answer within {_idleTimeout.TotalSeconds:0.#} s", ex);
+        }
+
+        using var response = sent;
         if (!response.IsSuccessStatusCode)
         {
             throw new DownloadStatusException(response.StatusCode, RetryAfterOf(response));
@@ -211,7 +228,7 @@ internal sealed class MjDownloader
             using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
             {
-                await CopyAsync(source, target, uri, options.MaxBytes, partial, cancellationToken).ConfigureAwait(false);
+                await CopyAsync(source, target, uri, options.MaxBytes, partial, idle, cancellationToken).ConfigureAwait(false);
             }
 
             MoveIntoPlace(partial, path, uri, options.Overwrite);
@@ -224,16 +241,15 @@ internal sealed class MjDownloader
         }
     }
 
-    private async Task CopyAsync(Stream source, Stream target, Uri uri, long maxBytes, string partial, CancellationToken cancellationToken)
+    private async Task CopyAsync(Stream source, Stream target, Uri uri, long maxBytes, string partial, CancellationTokenSource idle, CancellationToken cancellationToken)
     {
         var buffer = new byte[BufferSize];
         long total = 0;
 
-        // A stalled body would otherwise hang forever: HttpClient.Timeout stops at the headers here.
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A stalled body would otherwise hang forever: no HttpClient timeout covers the body after ResponseHeadersRead.
         while (true)
         {
-            idle.CancelAfter(_readIdleTimeout);
+            idle.CancelAfter(_idleTimeout);
             int read;
             try
             {
@@ -241,7 +257,7 @@ internal sealed class MjDownloader
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new DownloadInterruptedException($"no data for {_readIdleTimeout.TotalSeconds:0.#} s", ex);
+                throw new DownloadInterruptedException($"no data for {_idleTimeout.TotalSeconds:0.#} s", ex);
             }
             catch (IOException ex)
             {

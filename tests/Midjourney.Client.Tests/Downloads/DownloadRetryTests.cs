@@ -141,6 +141,26 @@ public sealed class DownloadRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task ASilentServerTimesOutEvenWithAnInfiniteHttpClientTimeout()
+    {
+        // MjClient's shared HttpClient has Timeout = Infinite; the idle timeout must still end a hung attempt.
+        _http.ServeAsync(
+            Url,
+            async (_, ct) =>
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+                return FakeHttpHandler.Bytes(DownloadKit.Png);
+            },
+            (_, _) => Task.FromResult(FakeHttpHandler.Bytes(DownloadKit.Png)));
+        var client = new HttpClient(_http) { Timeout = Timeout.InfiniteTimeSpan };
+        var downloader = new MjDownloader(client, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100));
+
+        await downloader.Run(DownloadKit.Task("r", Url), _temp.Target);
+
+        Assert.Equal(2, _http.CountFor(Url));
+    }
+
+    [Fact]
     public async Task AnHttpClientTimeoutIsRetriedButTheCallersCancellationIsNot()
     {
         _http.ServeAsync(
