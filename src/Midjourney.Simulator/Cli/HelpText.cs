@@ -1,0 +1,51 @@
+namespace Midjourney.Simulator.Cli;
+
+/// <summary>The <c>--help</c> text: every option with its default.</summary>
+internal static class HelpText
+{
+    public const string Text = """
+Midjourney.Simulator - an offline midjourney-proxy for dry runs and tests.
+
+Usage: dotnet run --project src/Midjourney.Simulator -- [options]
+
+On start it prints, one per line:  BaseUrl: <url> / Flavor: <name> / ApiKey: <key or (none)>
+then serves until Ctrl+C or SIGTERM.
+
+Server
+  --urls <url>              Listen URL (default http://127.0.0.1:8080; port 0 = any free port, the real one is printed)
+  --flavor <name>           trueai (default) | plus | novicezk | gateway | taskapi
+  --api-key <key>           Require this key (default: no auth). Header rules follow the flavour.
+  --ready-file <path>       Write the base URL to this file once listening
+  --log                     Turn on ASP.NET Core console logging (off by default: it costs throughput)
+  --help                    Show this text
+
+Behaviour
+  --time-scale <x>          Multiply every simulated duration (default 1.0; 0.01 = 100x faster)
+  --concurrency <n>         Tasks running at once (default 3)
+  --queue <n>               Tasks allowed to wait for a slot before "queue full" (default 10)
+  --timeout <duration>      Running tasks fail after this long, scaled by --time-scale (default 5m)
+  --image-ttl <duration>    Image URLs expire after this long, NOT scaled (default 24h)
+  --remix                   Account has Remix on: V, reroll, pans, Vary Subtle/Strong, Animate go through MODAL
+  --banned-words <a,b,...>  Banned words (default nsfw,gore,nude,blood)
+  --seed <n>                Seed of all random choices (default 42)
+  --max-tasks <n>           Stored tasks; the oldest finished are evicted beyond it (default 100000)
+  --default-mode <m>        relax | fast (default) | turbo for plain /mj/... without --fast/--relax/--turbo
+
+Faults (all off by default; seeded; never on /sim/*)
+  --fault-500 <rate>        HTTP 500 rate (0..1)
+  --fault-429 <rate>        HTTP 429 + Retry-After rate
+  --fault-reset <rate>      Connection reset rate
+  --fault-malformed <rate>  Truncated JSON body rate
+  --fault-latency <rate>    Added-latency rate
+  --latency <duration>      Added latency (default 2s)
+  --retry-after <duration>  Retry-After of 429 answers (default 1s)
+  --fault-route <filter>    Only paths containing this text (or matching this glob with * and ?)
+  --fault-phase <p>         before | after | random (default): before = nothing created; after = the
+                            logic ran, then the answer is replaced by a 500 / reset / truncated body
+
+Durations: 250ms, 30s, 5m, 1h, a bare number of seconds, or hh:mm:ss.
+Prompt markers: --sim-fail (task fails half-way), --sim-hang (task runs until the timeout).
+Simulator routes: GET /sim/stats, POST /sim/reset, GET /sim/tasks, GET /sim/health, GET /sim/images/..., GET /sim/attachments/...
+
+""";
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+
+namespace Midjourney.Simulator;
+
+/// <summary>Everything that shapes a simulator instance. Defaults imitate a single Midjourney account on a proxy.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The default banned words (used when <see cref="BannedWords"/> is not changed).</summary>
+    public static readonly IReadOnlyList<string> DefaultBannedWords = new[] { "nsfw", "gore", "nude", "blood" };
+
+    /// <summary>Which server to imitate. Default <see cref="SimulatorFlavor.TrueAi"/>.</summary>
+    public SimulatorFlavor Flavor { get; set; } = SimulatorFlavor.TrueAi;
+
+    /// <summary>Required API key; null (default) disables authentication. Header rules depend on <see cref="Flavor"/>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Multiplies every simulated duration (run times and <see cref="Timeout"/>). Default 1.0; tests use 0.001–0.01.</summary>
+    public double TimeScale { get; set; } = 1.0;
+
+    /// <summary>Number of tasks that run at the same time (the account's core size). Default 3.</summary>
+    public int Concurrency { get; set; } = 3;
+
+    /// <summary>Number of tasks that may wait for a slot before submits are refused as "queue full". Default 10.</summary>
+    public int Queue { get; set; } = 10;
+
+    /// <summary>A running task that has not finished after this long fails with a timeout. Scaled by <see cref="TimeScale"/>. Default 5 minutes.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Lifetime of image URLs (Discord-like <c>ex</c> parameter); afterwards they answer 403. Not scaled. Default 24 hours.</summary>
+    public TimeSpan ImageTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Imitates an account with Remix on: V, 🔄, pans, Vary (Subtle/Strong) and Animate create MODAL children. Default false.</summary>
+    public bool Remix { get; set; }
+
+    /// <summary>Prompts containing one of these words are banned (case-insensitive, whole words). Default <see cref="DefaultBannedWords"/>.</summary>
+    public IList<string> BannedWords { get; set; } = new List<string>(DefaultBannedWords);
+
+    /// <summary>Seed of every random choice (durations, job hashes, describe texts, faults). Default 42.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Fault injection; all off by default.</summary>
+    public FaultOptions Faults { get; set; } = new();
+
+    /// <summary>Kestrel listen URL; port 0 picks a free port (see <see cref="MjSimulator.BaseAddress"/>). Default <c>http://127.0.0.1:0</c>.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>Maximum number of stored tasks; beyond it the oldest finished tasks are evicted. Default 100,000.</summary>
+    public int MaxTasks { get; set; } = 100_000;
+
+    /// <summary>Speed mode of a task submitted on plain <c>/mj/...</c> without a <c>--fast/--relax/--turbo</c> flag. Default <see cref="SpeedMode.Fast"/>.</summary>
+    public SpeedMode DefaultMode { get; set; } = SpeedMode.Fast;
+
+    /// <summary>Turns on ASP.NET Core console logging (off by default because it costs throughput).</summary>
+    public bool EnableLogging { get; set; }
+
+    /// <summary>Interval of the notifyHook delivery loop. Not scaled. Default 20 ms.</summary>
+    public TimeSpan NotifyInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Checks the values and throws <see cref="ArgumentException"/> for impossible ones.</summary>
+    public void Validate()
+    {
+        if (!(TimeScale > 0) || double.IsInfinity(TimeScale)) throw new ArgumentException("TimeScale must be a positive number.");
+        if (Concurrency < 1) throw new ArgumentException("Concurrency must be at least 1.");
+        if (Queue < 0) throw new ArgumentException("Queue must be 0 or more.");
+        if (Timeout <= TimeSpan.Zero) throw new ArgumentException("Timeout must be positive.");
+        if (ImageTtl <= TimeSpan.Zero) throw new ArgumentException("ImageTtl must be positive.");
+        if (MaxTasks < 1) throw new ArgumentException("MaxTasks must be at least 1.");
+        if (string.IsNullOrWhiteSpace(Urls)) throw new ArgumentException("Urls must not be empty.");
+        CheckRate(Faults.ServerErrorRate, nameof(FaultOptions.ServerErrorRate));
+        CheckRate(Faults.TooManyRequestsRate, nameof(FaultOptions.TooManyRequestsRate));
+        CheckRate(Faults.ResetRate, nameof(FaultOptions.ResetRate));
+        CheckRate(Faults.LatencyRate, nameof(FaultOptions.LatencyRate));
+        CheckRate(Faults.MalformedJsonRate, nameof(FaultOptions.MalformedJsonRate));
+        double exclusive = Faults.ServerErrorRate + Faults.TooManyRequestsRate + Faults.ResetRate + Faults.MalformedJsonRate;
+        if (exclusive > 1.0 + 1e-9) throw new ArgumentException("The sum of the 500, 429, reset and malformed rates must not exceed 1.");
+    }
+
+    private static void CheckRate(double rate, string name)
+    {
+        if (!(rate >= 0 && rate <= 1)) throw new ArgumentException($"{name} must be between 0 and 1.");
+    }
+}

@@ -1,0 +1,25 @@
+namespace Midjourney.Simulator.Domain;
+
+/// <summary>What pressing a button does, read from its customId (reference §2.5, §3).</summary>
+internal enum ButtonKind
+{
+    Unknown,
+    Upscale,
+    UpscaleHd,
+    Variation,
+    LowVariation,
+    HighVariation,
+    Reroll,
+    Inpaint,
+    ZoomOut,
+    CustomZoom,
+    Pan,
+    Animate,
+    AnimateExtend,
+    VideoUpscale,
+    Bookmark,
+    PicReader,
+    PicReaderAll,
+    PicreadRetry,
+    PromptAnalyzer,
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Globalization;
+
+namespace Midjourney.Simulator.Domain;
+
+/// <summary>The Midjourney parameters and simulator markers found in a prompt.</summary>
+internal sealed class PromptInfo
+{
+    /// <summary>Marker that makes a task fail half-way through its run.</summary>
+    public const string FailMarker = "--sim-fail";
+
+    /// <summary>Marker that makes a task run until the timeout fails it.</summary>
+    public const string HangMarker = "--sim-hang";
+
+    public UpscaleFamily Family { get; private init; } = UpscaleFamily.V7;
+    public string VersionText { get; private init; } = "7.0";
+    public SpeedMode? Mode { get; private init; }
+    public double AspectRatio { get; private init; } = 1.0;
+    public double? Zoom { get; private init; }
+    public bool SimFail { get; private init; }
+    public bool SimHang { get; private init; }
+
+    public static PromptInfo Parse(string? prompt)
+    {
+        if (string.IsNullOrEmpty(prompt)) return new PromptInfo();
+        string[] tokens = prompt.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        UpscaleFamily family = UpscaleFamily.V7;
+        string versionText = "7.0";
+        SpeedMode? mode = null;
+        double ratio = 1.0;
+        double? zoom = null;
+        bool fail = false, hang = false;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            string token = tokens[i].ToLowerInvariant();
+            string? next = i + 1 < tokens.Length ? tokens[i + 1] : null;
+            switch (token)
+            {
+                case "--v" or "--version" when next is not null:
+                    (family, versionText) = ParseVersion(next, niji: false);
+                    break;
+                case "--niji":
+                    (family, versionText) = next is not null && char.IsDigit(next[0]) ? ParseVersion(next, niji: true) : (UpscaleFamily.V6, "niji 6");
+                    break;
+                case "--fast": mode = SpeedMode.Fast; break;
+                case "--relax": mode = SpeedMode.Relax; break;
+                case "--turbo": mode = SpeedMode.Turbo; break;
+                case "--ar" or "--aspect" when next is not null:
+                    ratio = ParseRatio(next);
+                    break;
+                case "--zoom" when next is not null:
+                    zoom = double.TryParse(next, NumberStyles.Float, CultureInfo.InvariantCulture, out double z) ? z : double.NaN;
+                    break;
+                case FailMarker: fail = true; break;
+                case HangMarker: hang = true; break;
+            }
+        }
+
+        return new PromptInfo
+        {
+            Family = family, VersionText = versionText, Mode = mode, AspectRatio = ratio, Zoom = zoom, SimFail = fail, SimHang = hang,
+        };
+    }
+
+    private static (UpscaleFamily, string) ParseVersion(string value, bool niji)
+    {
+        string prefix = niji ? "niji " : "";
+        return value switch
+        {
+            "8" or "8.0" => (UpscaleFamily.V8, prefix + "8.0"),
+            "6.1" => (UpscaleFamily.V6r1, prefix + "6.1"),
+            "6" or "6.0" => (UpscaleFamily.V6, prefix + "6.0"),
+            "5" or "5.0" or "5.1" or "5.2" => (UpscaleFamily.V5, prefix + (value.Length == 1 ? "5.0" : value)),
+            _ => (UpscaleFamily.V7, prefix + "7.0"),
+        };
+    }
+
+    private static double ParseRatio(string value)
+    {
+        string[] parts = value.Split(':');
+        if (parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double w)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double h)
+            && w > 0 && h > 0)
+        {
+            return Math.Clamp(w / h, 0.25, 4.0);
+        }
+
+        return 1.0;
+    }
+}

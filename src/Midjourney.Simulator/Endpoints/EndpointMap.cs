@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Midjourney.Simulator.Flavors;
+using Midjourney.Simulator.Http;
+
+namespace Midjourney.Simulator.Endpoints;
+
+/// <summary>Registers the flavour's proxy routes (absent ones fall through to 404) and the <c>/sim/*</c> routes.</summary>
+internal static class EndpointMap
+{
+    public static void Map(IEndpointRouteBuilder app, SimulatorServices services)
+    {
+        var submit = new SubmitEndpoints(services);
+        var actions = new ActionEndpoints(services);
+        var tasks = new TaskEndpoints(services);
+        var sim = new SimEndpoints(services);
+        var routes = services.Profile.Routes;
+
+        if (routes.Contains(SimRoute.Imagine)) app.MapPost("/mj/submit/imagine", submit.ImagineAsync);
+        if (routes.Contains(SimRoute.Change)) app.MapPost("/mj/submit/change", actions.ChangeAsync);
+        if (routes.Contains(SimRoute.SimpleChange)) app.MapPost("/mj/submit/simple-change", actions.SimpleChangeAsync);
+        if (routes.Contains(SimRoute.Action)) app.MapPost("/mj/submit/action", actions.ActionAsync);
+        if (routes.Contains(SimRoute.Modal)) app.MapPost("/mj/submit/modal", actions.ModalAsync);
+        if (routes.Contains(SimRoute.Blend)) app.MapPost("/mj/submit/blend", submit.BlendAsync);
+        if (routes.Contains(SimRoute.Describe)) app.MapPost("/mj/submit/describe", submit.DescribeAsync);
+        if (routes.Contains(SimRoute.Shorten)) app.MapPost("/mj/submit/shorten", submit.ShortenAsync);
+        if (routes.Contains(SimRoute.Video)) app.MapPost("/mj/submit/video", submit.VideoAsync);
+        if (routes.Contains(SimRoute.Edits))
+        {
+            app.MapPost("/mj/submit/edits", submit.EditsAsync);
+            app.MapPost("/mj/submit/edit", submit.EditsAsync);
+        }
+
+        if (routes.Contains(SimRoute.UploadDiscordImages)) app.MapPost("/mj/submit/upload-discord-images", submit.UploadAsync);
+        if (routes.Contains(SimRoute.Fetch)) app.MapGet("/mj/task/{id}/fetch", tasks.FetchAsync);
+        if (routes.Contains(SimRoute.List)) app.MapGet("/mj/task/list", tasks.ListAsync);
+        if (routes.Contains(SimRoute.ListByCondition)) app.MapPost("/mj/task/list-by-condition", tasks.ListByConditionAsync);
+        if (routes.Contains(SimRoute.ListByIds)) app.MapPost("/mj/task/list-by-ids", tasks.ListByConditionAsync);
+        if (routes.Contains(SimRoute.Queue)) app.MapGet("/mj/task/queue", tasks.QueueAsync);
+        if (routes.Contains(SimRoute.Cancel)) app.MapPost("/mj/task/{id}/cancel", tasks.CancelAsync);
+        if (routes.Contains(SimRoute.ImageSeed)) app.MapGet("/mj/task/{id}/image-seed", tasks.ImageSeedAsync);
+
+        app.MapGet("/sim/stats", sim.StatsAsync);
+        app.MapPost("/sim/reset", sim.ResetAsync);
+        app.MapGet("/sim/tasks", sim.TasksAsync);
+        app.MapGet("/sim/images/{taskId}/{file}", sim.ImageAsync);
+        app.MapGet("/sim/attachments/{id}/{file}", sim.AttachmentAsync);
+        app.MapGet("/sim/health", () => "ok");
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+
+namespace Midjourney.Simulator.Engine;
+
+/// <summary>
+/// Concurrency slots as an array of "free at" times, plus the start times of tasks still waiting.
+/// A task takes the slot that frees first, so its start time is known at submit and tasks start in FIFO order.
+/// Not thread-safe: the engine calls it under its lock.
+/// </summary>
+internal sealed class SlotScheduler
+{
+    private readonly long[] _freeAt;
+    private readonly Queue<long> _waitingStarts = new();
+
+    public SlotScheduler(int slots) => _freeAt = new long[slots];
+
+    public int Slots => _freeAt.Length;
+
+    /// <summary>Tasks that got a start time later than <paramref name="now"/>.</summary>
+    public int Waiting(long now)
+    {
+        // Start times are non-decreasing, so the ones that passed are at the front.
+        while (_waitingStarts.Count > 0 && _waitingStarts.Peek() <= now) _waitingStarts.Dequeue();
+        return _waitingStarts.Count;
+    }
+
+    /// <summary>Finds the earliest slot; false when all slots are busy and <paramref name="queueLimit"/> tasks already wait.</summary>
+    public bool TryReserve(long now, int queueLimit, out int slot, out long startAt, out int ahead)
+    {
+        slot = 0;
+        for (int i = 1; i < _freeAt.Length; i++)
+        {
+            if (_freeAt[i] < _freeAt[slot]) slot = i;
+        }
+
+        startAt = Math.Max(now, _freeAt[slot]);
+        ahead = Waiting(now);
+        return startAt <= now || ahead < queueLimit;
+    }
+
+    /// <summary>Books the slot until <paramref name="endAt"/>.</summary>
+    public void Commit(int slot, long startAt, long endAt, long now)
+    {
+        _freeAt[slot] = endAt;
+        if (startAt > now) _waitingStarts.Enqueue(startAt);
+    }
+
+    /// <summary>Frees a slot early (cancel), unless a later task already booked it after <paramref name="bookedEnd"/>.</summary>
+    public void Release(int slot, long bookedEnd, long releaseAt)
+    {
+        if (slot >= 0 && slot < _freeAt.Length && _freeAt[slot] == bookedEnd) _freeAt[slot] = releaseAt;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_freeAt);
+        _waitingStarts.Clear();
+    }
+}

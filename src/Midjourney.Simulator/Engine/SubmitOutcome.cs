@@ -1,0 +1,29 @@
+using Midjourney.Simulator.Domain;
+
+namespace Midjourney.Simulator.Engine;
+
+/// <summary>What happened to a submit, before the flavour turns it into an HTTP answer.</summary>
+internal sealed record SubmitOutcome(OutcomeKind Kind, string? Message = null)
+{
+    public string? TaskId { get; init; }
+
+    /// <summary>Tasks waiting ahead of this one (→ code 22 with <c>numberOfQueues</c>).</summary>
+    public int Ahead { get; init; }
+
+    public ModalKind Modal { get; init; }
+
+    /// <summary>For <see cref="OutcomeKind.Modal"/>: the suggested prompt (TA <c>properties.finalPrompt</c>).</summary>
+    public string? SuggestedPrompt { get; init; }
+
+    /// <summary>For <see cref="OutcomeKind.Value"/>: a string or a string array.</summary>
+    public object? Value { get; init; }
+
+    /// <summary>For <see cref="OutcomeKind.Banned"/>.</summary>
+    public string? BannedWord { get; init; }
+
+    public string? PromptEn { get; init; }
+
+    public static SubmitOutcome Invalid(string message) => new(OutcomeKind.Invalid, message);
+    public static SubmitOutcome NotFound(string message = "关联任务不存在或已失效") => new(OutcomeKind.NotFound, message);
+    public static SubmitOutcome QueueFull() => new(OutcomeKind.QueueFull);
+}

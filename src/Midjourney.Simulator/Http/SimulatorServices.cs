@@ -1,0 +1,86 @@
+using Midjourney.Simulator.Domain;
+using Midjourney.Simulator.Engine;
+using Midjourney.Simulator.Flavors;
+using Midjourney.Simulator.Images;
+
+namespace Midjourney.Simulator.Http;
+
+/// <summary>The shared parts one simulator instance hands to its endpoints and middleware.</summary>
+internal sealed class SimulatorServices
+{
+    public SimulatorServices(SimulatorOptions options)
+    {
+        Options = options;
+        Profile = FlavorProfile.For(options.Flavor);
+        Clock = new SimClock();
+        Counters = new SimCounters();
+        Engine = new TaskEngine(options, Clock, Counters, Profile.TrueAiBehaviour, Profile.TimeoutReason(options));
+        Links = new MediaLinks(new MediaUrlSigner(options.Seed, options.ImageTtl));
+        Banned = new BannedWordChecker(options.BannedWords);
+        Faults = new FaultInjector(options.Faults, options.Seed);
+    }
+
+    public SimulatorOptions Options { get; }
+    public FlavorProfile Profile { get; }
+    public SimClock Clock { get; }
+    public SimCounters Counters { get; }
+    public TaskEngine Engine { get; }
+    public MediaLinks Links { get; }
+    public BannedWordChecker Banned { get; }
+    public FaultInjector Faults { get; }
+    public UploadStore Uploads { get; } = new();
+
+    /// <summary>Start instant, for uptime.</summary>
+    public long StartedAtMs { get; } = System.DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>The numbers behind <c>/sim/stats</c>.</summary>
+    public SimulatorStats Stats()
+    {
+        long now = Clock.NowMs();
+        var requests = Counters.Routes();
+        long total = 0;
+        foreach (long count in requests.Values) total += count;
+        return new SimulatorStats
+        {
+            Flavor = Cli.FlavorNames.Of(Options.Flavor),
+            UptimeSeconds = (now - StartedAtMs) / 1000.0,
+            Requests = requests,
+            TotalRequests = total,
+            SubmitsAccepted = Counters.SubmitsAccepted,
+            TasksCreated = Counters.TasksCreated,
+            Faults = Counters.Faults(),
+            Slots = Engine.Slots,
+            BusySlotSeconds = Engine.Store.BusyMs(now) / 1000.0,
+            TasksStored = Engine.Store.Count,
+            TasksWaiting = Engine.Waiting(),
+            TimeScale = Options.TimeScale,
+        };
+    }
+    public ImageCache Images { get; } = new();
+
+    /// <summary>The base URL used in image links when no request is at hand (notify hooks).</summary>
+    public string DefaultBaseUrl { get; set; } = "http://127.0.0.1/";
+
+    private (string Host, string Url)? _lastBase;
+
+    /// <summary>Base URL of the server as the client reached it (image links must work through the client's host name).</summary>
+    public string BaseUrlOf(Microsoft.AspNetCore.Http.HttpContext context)
+    {
+        string host = context.Request.Host.Value ?? "";
+        (string Host, string Url)? last = _lastBase;
+        if (last is { } cached && cached.Host == host) return cached.Url;
+        string url = host.Length == 0 ? DefaultBaseUrl : context.Request.Scheme + "://" + host + "/";
+        _lastBase = (host, url);
+        return url;
+    }
+
+    /// <summary>Clears tasks, counters, uploads and the fault generator.</summary>
+    public void Reset()
+    {
+        Engine.Reset();
+        Counters.Clear();
+        Uploads.Clear();
+        Images.Clear();
+        Faults.Reset();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+
+namespace Midjourney.Simulator.Http;
+
+/// <summary>The union of all submit/query request bodies (camelCase JSON, unknown fields ignored).</summary>
+internal sealed class SubmitRequest
+{
+    public string? Prompt { get; set; }
+    public List<string>? Base64Array { get; set; }
+    public string? Base64 { get; set; }
+    public string? Link { get; set; }
+    public string? Image { get; set; }
+    public string? EndImage { get; set; }
+    public string? TaskId { get; set; }
+    public string? CustomId { get; set; }
+    public string? Action { get; set; }
+    public int? Index { get; set; }
+    public string? Content { get; set; }
+    public string? MaskBase64 { get; set; }
+    public string? Dimensions { get; set; }
+    public string? NotifyHook { get; set; }
+    public string? State { get; set; }
+    public string? Motion { get; set; }
+    public bool? Loop { get; set; }
+    public string? VideoType { get; set; }
+    public int? BatchSize { get; set; }
+    public List<string>? Ids { get; set; }
+    public string? BotType { get; set; }
+    public bool? EnableRemix { get; set; }
+}

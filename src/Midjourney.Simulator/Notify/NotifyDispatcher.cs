@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Midjourney.Simulator.Engine;
+using Midjourney.Simulator.Flavors;
+using Midjourney.Simulator.Http;
+
+namespace Midjourney.Simulator.Notify;
+
+/// <summary>
+/// Delivers notifyHook callbacks (reference §4.4): a loop looks at the tasks that have a hook and POSTs the full task
+/// JSON whenever its status/progress moved forward. One POST per task at a time keeps each task's callbacks in order.
+/// No retries; failures are only logged.
+/// </summary>
+internal sealed class NotifyDispatcher : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Watched> _watched = new();
+    private readonly SimulatorServices _services;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public NotifyDispatcher(SimulatorServices services, ILogger logger)
+    {
+        _services = services;
+        _logger = logger;
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    /// <summary>Starts watching a task if it has a hook.</summary>
+    public void Track(SimTask task)
+    {
+        if (task.NotifyHook is not null && Uri.TryCreate(task.NotifyHook, UriKind.Absolute, out _)) _watched[task.Id] = new Watched(task);
+    }
+
+    public void Clear() => _watched.Clear();
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_services.Options.NotifyInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (_watched.IsEmpty) continue;
+                long now = _services.Clock.NowMs();
+                var sends = new List<Task>();
+                foreach (Watched watched in _watched.Values)
+                {
+                    TaskState state = watched.Task.StateAt(now);
+                    if (state.Rank <= watched.LastRank) continue;
+                    watched.LastRank = state.Rank;
+                    if (state.IsTerminal) _watched.TryRemove(watched.Task.Id, out _);
+                    sends.Add(SendAsync(watched.Task, state, now, cancellationToken));
+                }
+
+                // Waiting for this round keeps callbacks of one task in order.
+                await Task.WhenAll(sends);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task SendAsync(SimTask task, TaskState state, long now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+            using (var writer = new Utf8JsonWriter(buffer, EnvelopeJson.WriterOptions))
+            {
+                _services.Profile.WriteTask(writer, task, state, _services.DefaultBaseUrl, _services.Links, _services.Options, now);
+            }
+
+            using var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using HttpResponseMessage response = await _http.PostAsync(task.NotifyHook, content, cancellationToken);
+            if (!response.IsSuccessStatusCode) _logger.LogWarning("notifyHook {Hook} answered {Status} for task {Id}", task.NotifyHook, (int)response.StatusCode, task.Id);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            if (!cancellationToken.IsCancellationRequested) _logger.LogWarning("notifyHook {Hook} failed for task {Id}: {Message}", task.NotifyHook, task.Id, exception.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+        _http.Dispose();
+    }
+
+    private sealed class Watched
+    {
+        public Watched(SimTask task) => Task = task;
+
+        public SimTask Task { get; }
+        public int LastRank { get; set; }
+    }
+}
