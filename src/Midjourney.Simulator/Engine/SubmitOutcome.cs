@@ -7,7 +7,10 @@ internal sealed record SubmitOutcome(OutcomeKind Kind, string? Message = null)
 {
     public string? TaskId { get; init; }
 
-    /// <summary>Tasks waiting ahead of this one (→ code 22 with <c>numberOfQueues</c>).</summary>
+    /// <summary>The task has to wait for a slot (→ code 22 where the flavour uses it).</summary>
+    public bool Queued { get; init; }
+
+    /// <summary>Tasks already waiting ahead of this one (<c>properties.numberOfQueues</c>).</summary>
     public int Ahead { get; init; }
 
     public ModalKind Modal { get; init; }

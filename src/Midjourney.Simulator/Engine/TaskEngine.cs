@@ -61,7 +61,7 @@ internal sealed class TaskEngine
         }
 
         Created(task);
-        return new SubmitOutcome(OutcomeKind.Accepted) { TaskId = task.Id, Ahead = ahead };
+        return new SubmitOutcome(OutcomeKind.Accepted) { TaskId = task.Id, Ahead = ahead, Queued = task.Schedule.StartAt > task.SubmitTime };
     }
 
     /// <summary>Creates a MODAL task; it takes no slot until <see cref="SubmitModal"/>.</summary>
@@ -84,6 +84,7 @@ internal sealed class TaskEngine
     public SubmitOutcome SubmitModal(SimTask task, string prompt)
     {
         int ahead;
+        bool queued;
         lock (_gate)
         {
             if (!task.Schedule.IsModal) return SubmitOutcome.Invalid("任务状态错误");
@@ -96,9 +97,10 @@ internal sealed class TaskEngine
             TaskSchedule schedule = Plan(task, startAt, slot);
             _slots.Commit(slot, startAt, schedule.EndAt, now);
             task.Schedule = schedule;
+            queued = startAt > now;
         }
 
-        return new SubmitOutcome(OutcomeKind.Accepted) { TaskId = task.Id, Ahead = ahead };
+        return new SubmitOutcome(OutcomeKind.Accepted) { TaskId = task.Id, Ahead = ahead, Queued = queued };
     }
 
     /// <summary>Marks an unfinished task FAILURE with <paramref name="reason"/> now and frees its slot; false if already finished.</summary>

@@ -64,7 +64,7 @@ internal abstract class FlavorProfile
 
     public virtual Task WriteOutcomeAsync(HttpContext context, SubmitOutcome outcome) => outcome.Kind switch
     {
-        OutcomeKind.Accepted when outcome.Ahead > 0 => EnvelopeJson.WriteAsync(context, 200, 22, $"排队中，前面还有{outcome.Ahead}个任务", outcome.TaskId,
+        OutcomeKind.Accepted when outcome.Queued => EnvelopeJson.WriteAsync(context, 200, 22, $"排队中，前面还有{outcome.Ahead}个任务", outcome.TaskId,
             Props(("numberOfQueues", outcome.Ahead), ("discordInstanceId", InstanceId))),
         OutcomeKind.Accepted => EnvelopeJson.WriteAsync(context, 200, 1, SuccessText, outcome.TaskId, Props(("discordInstanceId", InstanceId))),
         OutcomeKind.Modal => WriteModalAsync(context, outcome),

@@ -51,7 +51,7 @@ internal sealed class GatewayProfile : FlavorProfile
     public override Task WriteOutcomeAsync(HttpContext context, SubmitOutcome outcome) => outcome.Kind switch
     {
         // new-api rewrites 22 → 1 and keeps the upstream description.
-        OutcomeKind.Accepted => EnvelopeJson.WriteAsync(context, 200, 1, outcome.Ahead > 0 ? $"排队中，前面还有{outcome.Ahead}个任务" : "提交成功",
+        OutcomeKind.Accepted => EnvelopeJson.WriteAsync(context, 200, 1, outcome.Queued ? $"排队中，前面还有{outcome.Ahead}个任务" : "提交成功",
             outcome.TaskId, Props(("numberOfQueues", outcome.Ahead))),
         // 21 → 1 except for Vary (Region) and Custom Zoom, which the client must complete with /submit/modal.
         OutcomeKind.Modal => EnvelopeJson.WriteAsync(context, 200, outcome.Modal is ModalKind.Inpaint or ModalKind.CustomZoom ? 21 : 1,
