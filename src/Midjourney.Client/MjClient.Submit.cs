@@ -133,9 +133,11 @@ public sealed partial class MjClient
     {
         var mode = request?.Mode ?? _options.Mode;
         var state = request?.State;
+        var generatedState = false;
         if (state is null && tagState && _options.RecoverAmbiguousSubmits)
         {
             state = RecoveryTag.New();
+            generatedState = true;
         }
 
         var path = ApiPaths.Submit(endpoint, mode);
@@ -153,7 +155,7 @@ public sealed partial class MjClient
             }
             catch (AmbiguousSubmitFailure lost)
             {
-                var recovery = await RecoverAsync(state, startedAt, cancellationToken).ConfigureAwait(false);
+                var recovery = await RecoverAsync(state, generatedState, startedAt, cancellationToken).ConfigureAwait(false);
                 if (recovery.Task is { } found)
                 {
                     _options.Trace?.Invoke($"recovered task {found.Id} after: {lost.Message}");
@@ -203,7 +205,11 @@ public sealed partial class MjClient
         }, parentId)).ToList();
     }
 
-    private async Task<(MjTask? Task, bool ProvedAbsent)> RecoverAsync(string? state, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks for the task of a submit whose answer was lost. Only our own generated tag can prove that nothing was
+    /// created; a caller's state may be shared by older tasks, so it can find the task but never prove absence.
+    /// </summary>
+    private async Task<(MjTask? Task, bool ProvedAbsent)> RecoverAsync(string? state, bool generatedState, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         if (state is null || !_options.RecoverAmbiguousSubmits || Capabilities.HasList == false)
         {
@@ -213,12 +219,13 @@ public sealed partial class MjClient
         try
         {
             var recent = await ListTasksAsync(cancellationToken).ConfigureAwait(false);
-            var matches = recent.Where(t => t.State == state && (t.SubmitTime is null || t.SubmitTime >= startedAt.AddMinutes(-1))).ToList();
+            var matches = recent.Where(t => t.State == state
+                && (generatedState || t.SubmitTime is null || t.SubmitTime >= startedAt.AddMinutes(-10))).ToList();
             return matches.Count switch
             {
                 1 => (matches[0], false),
-                0 => (null, true),
-                _ => (null, false), // a caller's state shared by several tasks proves nothing
+                0 => (null, generatedState),
+                _ => (null, false),
             };
         }
         catch (MjException e)

@@ -37,7 +37,9 @@ internal sealed class SubmitEnvelope
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || JsonValues.GetInt64(root, "code") is not long code)
+            // TrueAI's {success:false, code:-1} is the other envelope (TryReadFailure), not a submit answer.
+            if (root.ValueKind != JsonValueKind.Object || JsonValues.GetInt64(root, "code") is not long code
+                || (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False))
             {
                 return false;
             }

@@ -16,10 +16,12 @@ public sealed record SeenRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary
 /// </summary>
 public sealed class FakeServer : HttpMessageHandler
 {
-    private readonly Func<SeenRequest, HttpResponseMessage> _respond;
+    private readonly Func<SeenRequest, CancellationToken, Task<HttpResponseMessage>> _respond;
     private readonly List<SeenRequest> _seen = new();
 
-    public FakeServer(Func<SeenRequest, HttpResponseMessage> respond) => _respond = respond;
+    public FakeServer(Func<SeenRequest, HttpResponseMessage> respond) => _respond = (r, _) => Task.FromResult(respond(r));
+
+    public FakeServer(Func<SeenRequest, CancellationToken, Task<HttpResponseMessage>> respond) => _respond = respond;
 
     public IReadOnlyList<SeenRequest> Seen
     {
@@ -53,7 +55,7 @@ public sealed class FakeServer : HttpMessageHandler
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var response = _respond(seen);
+        var response = await _respond(seen, cancellationToken);
         response.RequestMessage = request;
         return response;
     }
