@@ -1,0 +1,386 @@
+<#
+.SYNOPSIS
+Builds, tests, demonstrates and packages the Midjourney PowerShell module.
+
+.DESCRIPTION
+Build   dotnet publish src/Midjourney.PowerShell (version from Midjourney.psd1) and lay out
+        out/Midjourney/<version>/ : Midjourney.psd1, Midjourney.Format.ps1xml,
+        Midjourney.PowerShell.dll, Midjourney.Client.dll, dependencies/<third-party dlls>,
+        en-US/<MAML + about help>. Fails on a missing allow-listed dll and on any unexpected dll.
+Test    Build, dotnet test (from the repository root), then Pester 5 on tests/*.Tests.ps1 in a fresh
+        PowerShell process (skipped, with a message, when Pester 5+ is not installed).
+Demo    Build, start the simulator, run imagine -> wait -> U1 -> wait -> save in a fresh process,
+        show the tasks and files, stop the simulator.
+Package Build, then out/Midjourney.<version>.nupkg through a temporary local repository
+        (PSResourceGet, else PowerShellGet 2).
+
+Runs on Windows PowerShell 5.1 and PowerShell 7+.
+
+.EXAMPLE
+./build.ps1 -Task Test -Configuration Debug
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Package')]
+    [string]$Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string]$Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$RepoRoot = $PSScriptRoot
+$ModuleName = 'Midjourney'
+$ManifestPath = Join-Path $RepoRoot 'Midjourney.psd1'
+$FormatPath = Join-Path $RepoRoot 'Midjourney.Format.ps1xml'
+
+# The module's own assemblies: they go to the module root.
+$ModuleAssemblies = @(
+    'Midjourney.PowerShell.dll'
+    'Midjourney.Client.dll'
+)
+
+# Every third-party assembly of the publish output, and nothing else: they go to dependencies/.
+# The build fails when one of these is missing AND when the publish output holds a dll that is on
+# neither list (practices §3.3). A unit test (tests/Midjourney.PowerShell.Tests/Packaging) compares
+# this list with the project's real dependencies, so keep it a plain list of quoted names.
+$DependencyAllowList = @(
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'Microsoft.Bcl.TimeProvider.dll'
+    'Polly.Core.dll'
+    'System.Buffers.dll'
+    'System.ComponentModel.Annotations.dll'
+    'System.Memory.dll'
+    'System.Numerics.Vectors.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Text.Encodings.Web.dll'
+    'System.Text.Json.dll'
+    'System.Threading.Tasks.Extensions.dll'
+)
+
+. (Join-Path $RepoRoot 'tools/Simulator.ps1')
+
+function Write-Step {
+    param([string]$Message)
+    Write-Host ''
+    Write-Host "==> $Message" -ForegroundColor Cyan
+}
+
+function Invoke-Native {
+    # Runs a native command, echoes it, sends its output to the host (never into a function's
+    # return value) and throws on a non-zero exit code.
+    param(
+        [Parameter(Mandatory = $true)][string]$FilePath,
+        [string[]]$ArgumentList = @()
+    )
+    Write-Host ("> $FilePath " + ($ArgumentList -join ' ')) -ForegroundColor DarkGray
+    & $FilePath @ArgumentList | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE"
+    }
+}
+
+function Get-ModuleVersion {
+    $data = Import-PowerShellDataFile -Path $ManifestPath
+    $version = [string]$data.ModuleVersion
+    if (-not ($version -match '^\d+\.\d+\.\d+$')) {
+        throw "ModuleVersion '$version' in $ManifestPath is not Major.Minor.Patch"
+    }
+    $version
+}
+
+function Get-PowerShellExecutable {
+    # The same edition as the one running this script, started fresh (binary modules cannot be unloaded).
+    $onWindows = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        $name = 'pwsh'
+        if ($onWindows) { $name = 'pwsh.exe' }
+    }
+    else {
+        $name = 'powershell.exe'
+    }
+    $candidate = Join-Path $PSHOME $name
+    if (Test-Path -LiteralPath $candidate) { return $candidate }
+    $command = Get-Command $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($null -eq $command) { throw "Cannot find $name to start a fresh PowerShell process." }
+    $command.Source
+}
+
+function Invoke-PowerShellScript {
+    # Runs a script file in a fresh process of the current edition; throws on a non-zero exit code.
+    param(
+        [Parameter(Mandatory = $true)][string]$ScriptPath,
+        [string[]]$ArgumentList = @()
+    )
+    $exe = Get-PowerShellExecutable
+    $arguments = @('-NoProfile', '-NonInteractive')
+    if ([System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT) {
+        $arguments += @('-ExecutionPolicy', 'Bypass')
+    }
+    $arguments += @('-File', $ScriptPath) + $ArgumentList
+    Invoke-Native -FilePath $exe -ArgumentList $arguments
+}
+
+function Test-PublishOutput {
+    param([Parameter(Mandatory = $true)][string]$PublishDirectory)
+
+    # Top-level dlls by name; any dll in a subfolder (runtimes/, a satellite culture) is unexpected.
+    $found = @(Get-ChildItem -LiteralPath $PublishDirectory -Filter '*.dll' -File | ForEach-Object { $_.Name })
+    $nested = @(Get-ChildItem -LiteralPath $PublishDirectory -Directory | ForEach-Object {
+            $folder = $_.Name
+            Get-ChildItem -LiteralPath $_.FullName -Filter '*.dll' -File -Recurse | ForEach-Object { "$folder/.../$($_.Name)" }
+        })
+    $expected = @($ModuleAssemblies) + @($DependencyAllowList)
+
+    $missing = @($expected | Where-Object { $found -notcontains $_ })
+    $unexpected = @($found | Where-Object { $expected -notcontains $_ }) + $nested
+
+    $problems = @()
+    if ($missing.Count -gt 0) {
+        $problems += "allow-listed but missing from the publish output: $($missing -join ', ')"
+    }
+    if ($unexpected.Count -gt 0) {
+        $problems += "in the publish output but not allow-listed (add to `$DependencyAllowList in build.ps1 after checking it loads on 5.1 and 7): $($unexpected -join ', ')"
+    }
+    if ($problems.Count -gt 0) {
+        throw ("Dependency check failed: " + ($problems -join '; '))
+    }
+}
+
+function Invoke-BuildTask {
+    $version = Get-ModuleVersion
+    Write-Step "Build $ModuleName $version ($Configuration)"
+
+    $moduleRoot = Join-Path $RepoRoot "out/$ModuleName"
+    $moduleDir = Join-Path $moduleRoot $version
+    $publishDir = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-publish-' + [guid]::NewGuid().ToString('N'))
+
+    try {
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @(
+            'publish', (Join-Path $RepoRoot 'src/Midjourney.PowerShell'),
+            '-c', $Configuration,
+            "-p:Version=$version",
+            '-o', $publishDir,
+            '-nologo')
+
+        Test-PublishOutput -PublishDirectory $publishDir
+
+        if (Test-Path -LiteralPath $moduleRoot) {
+            Remove-Item -LiteralPath $moduleRoot -Recurse -Force
+        }
+        $dependencyDir = Join-Path $moduleDir 'dependencies'
+        $helpDir = Join-Path $moduleDir 'en-US'
+        $null = New-Item -ItemType Directory -Path $dependencyDir -Force
+        $null = New-Item -ItemType Directory -Path $helpDir -Force
+
+        Copy-Item -LiteralPath $ManifestPath -Destination $moduleDir
+        Copy-Item -LiteralPath $FormatPath -Destination $moduleDir
+        foreach ($name in $ModuleAssemblies) {
+            Copy-Item -LiteralPath (Join-Path $publishDir $name) -Destination $moduleDir
+        }
+        foreach ($name in $DependencyAllowList) {
+            Copy-Item -LiteralPath (Join-Path $publishDir $name) -Destination $dependencyDir
+        }
+
+        Write-Step 'Help (docs/en-US -> MAML + about topic)'
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @(
+            'run', '--project', (Join-Path $RepoRoot 'tools/Midjourney.HelpBuilder'),
+            '-c', $Configuration, '--',
+            '--docs', (Join-Path $RepoRoot 'docs/en-US'),
+            '--out', $helpDir)
+
+        foreach ($required in @('Midjourney.PowerShell.dll-Help.xml', 'about_Midjourney.help.txt')) {
+            if (-not (Test-Path -LiteralPath (Join-Path $helpDir $required))) {
+                throw "The help build did not produce en-US/$required"
+            }
+        }
+    }
+    finally {
+        if (Test-Path -LiteralPath $publishDir) {
+            Remove-Item -LiteralPath $publishDir -Recurse -Force -ErrorAction SilentlyContinue
+        }
+    }
+
+    Write-Host "Module laid out in $moduleDir" -ForegroundColor Green
+    $moduleDir
+}
+
+function Invoke-TestTask {
+    param([Parameter(Mandatory = $true)][string]$ModuleDirectory)
+
+    Write-Step 'dotnet test'
+    Push-Location $RepoRoot
+    try {
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', '-c', $Configuration, '--nologo')
+    }
+    finally {
+        Pop-Location
+    }
+
+    Write-Step 'Pester'
+    $pester = Get-Module -ListAvailable -Name Pester |
+        Where-Object { $_.Version -ge [version]'5.0.0' } |
+        Sort-Object Version -Descending |
+        Select-Object -First 1
+    if ($null -eq $pester) {
+        Write-Host 'SKIPPED: the Pester tests (tests/*.Tests.ps1) did NOT run, because Pester 5 or later is not installed.' -ForegroundColor Yellow
+        Write-Host '         Install it with: Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force' -ForegroundColor Yellow
+        return
+    }
+
+    $simulatorDll = Build-MjSimulator -RepoRoot $RepoRoot
+    $resultPath = Join-Path $RepoRoot 'out/TestResults/pester.xml'
+    $null = New-Item -ItemType Directory -Path (Split-Path -Parent $resultPath) -Force
+    $runner = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-pester-' + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -LiteralPath $runner -Encoding UTF8 -Value @'
+param([string]$TestPath, [string]$ResultPath, [string]$PesterVersion)
+$ErrorActionPreference = 'Stop'
+Import-Module Pester -RequiredVersion $PesterVersion
+$config = New-PesterConfiguration
+$config.Run.Path = $TestPath
+$config.Run.Exit = $true
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = $ResultPath
+Invoke-Pester -Configuration $config
+'@
+    $previousModule = $env:MJ_TEST_MODULE_DIR
+    $previousSimulator = $env:MJ_SIMULATOR_DLL
+    try {
+        # tests/common.ps1 reads these: the built module and the already built simulator.
+        $env:MJ_TEST_MODULE_DIR = $ModuleDirectory
+        $env:MJ_SIMULATOR_DLL = $simulatorDll
+        Invoke-PowerShellScript -ScriptPath $runner -ArgumentList @(
+            '-TestPath', (Join-Path $RepoRoot 'tests'),
+            '-ResultPath', $resultPath,
+            '-PesterVersion', $pester.Version.ToString())
+    }
+    finally {
+        $env:MJ_TEST_MODULE_DIR = $previousModule
+        $env:MJ_SIMULATOR_DLL = $previousSimulator
+        Remove-Item -LiteralPath $runner -Force -ErrorAction SilentlyContinue
+    }
+    Write-Host "Pester results: $resultPath" -ForegroundColor Green
+}
+
+function Invoke-DemoTask {
+    param([Parameter(Mandatory = $true)][string]$ModuleDirectory)
+
+    $simulatorDll = Build-MjSimulator -RepoRoot $RepoRoot
+    $demoOut = Join-Path $RepoRoot 'out/demo'
+    $null = New-Item -ItemType Directory -Path $demoOut -Force
+    $script = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-demo-' + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -LiteralPath $script -Encoding UTF8 -Value @'
+param([string]$ManifestPath, [string]$BaseUrl, [string]$OutDir)
+$ErrorActionPreference = 'Stop'
+Import-Module $ManifestPath
+Connect-MjServer -Uri $BaseUrl -NoJournal
+Write-Host "Connected to $BaseUrl"
+Write-Host "New-MjImagine 'red ceramic mug' | Wait-MjTask | Invoke-MjButton -Label U1 | Wait-MjTask | Save-MjImage -Path $OutDir"
+$files = New-MjImagine 'red ceramic mug' |
+    Wait-MjTask -OutVariable grid |
+    Invoke-MjButton -Label U1 |
+    Wait-MjTask -OutVariable upscale |
+    Save-MjImage -Path $OutDir -Force
+Write-Host ''
+Write-Host 'Tasks:'
+@($grid) + @($upscale) | Format-Table | Out-Host
+Write-Host 'Buttons of the upscale:'
+$upscale[0].Buttons | Format-Table | Out-Host
+Write-Host 'Saved files:'
+$files | Format-Table Name, Length, LastWriteTime | Out-Host
+if (@($files).Count -eq 0) { throw 'The demo saved no file.' }
+'@
+    $simulator = $null
+    try {
+        Write-Step 'Demo: starting the simulator'
+        $simulator = Start-MjSimulator -SimulatorDll $simulatorDll -TimeScale 0.02
+        Write-Host "Simulator listening on $($simulator.BaseUrl) (pid $($simulator.Process.Id))"
+        Write-Step 'Demo: running the pipeline in a fresh PowerShell process'
+        Invoke-PowerShellScript -ScriptPath $script -ArgumentList @(
+            '-ManifestPath', (Join-Path $ModuleDirectory 'Midjourney.psd1'),
+            '-BaseUrl', $simulator.BaseUrl,
+            '-OutDir', $demoOut)
+    }
+    finally {
+        Stop-MjSimulator -Simulator $simulator
+        Remove-Item -LiteralPath $script -Force -ErrorAction SilentlyContinue
+        Write-Host 'Simulator stopped.'
+    }
+}
+
+function Invoke-PackageTask {
+    param([Parameter(Mandatory = $true)][string]$ModuleDirectory)
+
+    Write-Step 'Package'
+    $version = Get-ModuleVersion
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-package-' + [guid]::NewGuid().ToString('N'))
+    # Publish from a folder named after the module (both PowerShellGet and PSResourceGet take the
+    # module name from the folder or manifest name; a version folder confuses PowerShellGet 2).
+    $stage = Join-Path $work "stage/$ModuleName"
+    $feed = Join-Path $work 'feed'
+    $repositoryName = 'MidjourneyBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    $usedResourceGet = $false
+    $registered = $false
+    $null = New-Item -ItemType Directory -Path $stage -Force
+    $null = New-Item -ItemType Directory -Path $feed -Force
+
+    try {
+        Copy-Item -Path (Join-Path $ModuleDirectory '*') -Destination $stage -Recurse -Force
+
+        if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
+            $usedResourceGet = $true
+            Register-PSResourceRepository -Name $repositoryName -Uri $feed -Trusted
+            $registered = $true
+            Publish-PSResource -Path $stage -Repository $repositoryName
+        }
+        elseif (Get-Command -Name Publish-Module -ErrorAction SilentlyContinue) {
+            Write-Host 'PSResourceGet not found: falling back to PowerShellGet 2 (Publish-Module).' -ForegroundColor Yellow
+            Register-PSRepository -Name $repositoryName -SourceLocation $feed -PublishLocation $feed -InstallationPolicy Trusted
+            $registered = $true
+            Publish-Module -Path $stage -Repository $repositoryName
+        }
+        else {
+            throw 'Neither Publish-PSResource (Microsoft.PowerShell.PSResourceGet) nor Publish-Module (PowerShellGet) is available.'
+        }
+
+        $package = Get-ChildItem -LiteralPath $feed -Filter '*.nupkg' | Select-Object -First 1
+        if ($null -eq $package) { throw "Publishing produced no .nupkg in $feed" }
+        $target = Join-Path $RepoRoot ("out/$ModuleName.$version.nupkg")
+        Copy-Item -LiteralPath $package.FullName -Destination $target -Force
+        Write-Host "Package: $target" -ForegroundColor Green
+    }
+    finally {
+        if ($registered) {
+            if ($usedResourceGet) {
+                Unregister-PSResourceRepository -Name $repositoryName -ErrorAction SilentlyContinue
+            }
+            else {
+                Unregister-PSRepository -Name $repositoryName -ErrorAction SilentlyContinue
+            }
+        }
+        Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+try {
+    # The function returns the folder as its last output; take that even if a tool wrote something else.
+    $moduleDirectory = [string]@(Invoke-BuildTask)[-1]
+    switch ($Task) {
+        'Build' { }
+        'Test' { Invoke-TestTask -ModuleDirectory $moduleDirectory }
+        'Demo' { Invoke-DemoTask -ModuleDirectory $moduleDirectory }
+        'Package' { Invoke-PackageTask -ModuleDirectory $moduleDirectory }
+    }
+    Write-Host ''
+    Write-Host "build.ps1 -Task ${Task}: done." -ForegroundColor Green
+    exit 0
+}
+catch {
+    $Host.UI.WriteErrorLine("build.ps1 -Task $Task FAILED: $($_.Exception.Message)")
+    if ($_.ScriptStackTrace) { $Host.UI.WriteErrorLine($_.ScriptStackTrace) }
+    exit 1
+}
