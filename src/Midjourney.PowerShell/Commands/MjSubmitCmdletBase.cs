@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using Midjourney.Client;
+using Midjourney.PowerShell.Operations;
+
+namespace Midjourney.PowerShell.Commands;
+
+/// <summary>The parameters every submitting cmdlet shares: -Mode, -NotifyHook, -State, -Wait, -Timeout, -Connection.</summary>
+public abstract class MjSubmitCmdletBase : MjCmdletBase
+{
+    private SpeedMode? _mode;
+
+    /// <summary>The speed of this job; default the connection's.</summary>
+    [Parameter]
+    public SpeedMode Mode { get => _mode ?? SpeedMode.Default; set => _mode = value; }
+
+    /// <summary>A URL the server POSTs the task to on every change.</summary>
+    [Parameter]
+    public string? NotifyHook { get; set; }
+
+    /// <summary>Free text the server echoes back in the task.</summary>
+    [Parameter]
+    public string? State { get; set; }
+
+    /// <summary>Wait for the task and emit the finished one.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: the most seconds to wait (0 = no limit).</summary>
+    [Parameter]
+    public int Timeout { get; set; }
+
+    /// <summary>The connection; default the session's.</summary>
+    [Parameter]
+    public MjConnection? Connection { get; set; }
+
+    /// <summary>Copies the shared parameters into operation options.</summary>
+    internal T Apply<T>(T options)
+        where T : SubmitOptions
+    {
+        options.Connection = Connection;
+        options.Mode = _mode;
+        options.NotifyHook = NotifyHook;
+        options.State = State;
+        options.Wait = Wait.IsPresent;
+        options.TimeoutSeconds = Timeout;
+        return options;
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Management.Automation;
+using Midjourney.Client;
+using Midjourney.PowerShell.Operations;
+
+namespace Midjourney.PowerShell.Commands;
+
+/// <summary>Wait-MjTask: waits for many tasks at once and emits each as it ends.</summary>
+[Cmdlet(VerbsLifecycle.Wait, "MjTask", DefaultParameterSetName = TaskSet)]
+[OutputType(typeof(MjTask))]
+public sealed class WaitMjTaskCommand : MjCmdletBase
+{
+    private const string TaskSet = "Task";
+    private const string IdSet = "Id";
+    private WaitTaskOperation _operation = null!;
+
+    /// <summary>Tasks to wait for (each on its own server).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    public MjTask[] Task { get; set; } = null!;
+
+    /// <summary>Task ids to wait for.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("TaskId")]
+    public string[] Id { get; set; } = null!;
+
+    /// <summary>The most seconds to wait for all of them; 0 = no limit.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int Timeout { get; set; }
+
+    /// <summary>The shortest poll interval in seconds (it grows while nothing changes).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int PollInterval { get; set; } = 2;
+
+    /// <summary>The connection; default the task's server, else the session's.</summary>
+    [Parameter]
+    public MjConnection? Connection { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _operation = new WaitTaskOperation(Session);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == TaskSet)
+        {
+            foreach (var task in Task)
+            {
+                _operation.Add(task);
+            }
+        }
+        else
+        {
+            foreach (var id in Id)
+            {
+                _operation.Add(id);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var options = new WaitTaskOptions { Connection = Connection, TimeoutSeconds = Timeout, PollInterval = TimeSpan.FromSeconds(PollInterval) };
+        RunOperation((output, token) => _operation.EndAsync(options, output, token));
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using Midjourney.Client;
+using Midjourney.PowerShell.Connections;
+
+namespace Midjourney.PowerShell;
+
+/// <summary>
+/// A connection to one midjourney-proxy server, made by <c>Connect-MjServer</c>. It never exposes the API key:
+/// not in its properties, its text, nor its errors.
+/// </summary>
+public sealed class MjConnection : IDisposable
+{
+    private readonly MjClient _client;
+
+    internal MjConnection(MjClient client, bool fromEnvironment = false)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        FromEnvironment = fromEnvironment;
+    }
+
+    /// <summary>The server root (normalised: trailing slash, no <c>/mj</c>).</summary>
+    public Uri Uri => _client.BaseAddress;
+
+    /// <summary>How the key is sent.</summary>
+    public AuthScheme AuthScheme => _client.AuthScheme;
+
+    /// <summary>The default speed of submits.</summary>
+    public SpeedMode Mode => _client.Mode;
+
+    /// <summary>True for the session's default connection.</summary>
+    public bool IsDefault => Session?.Default == this;
+
+    /// <summary>What has been learnt about the server's endpoints so far.</summary>
+    public MjServerCapabilities Capabilities => _client.Capabilities;
+
+    /// <summary>The journal file submitted tasks are written to, or null when the journal is off.</summary>
+    public string? JournalPath => _client.Journal?.Path;
+
+    /// <summary>The client (module code only).</summary>
+    internal MjClient Client => _client;
+
+    /// <summary>True for the implicit connection built from MJ_BASE_URL.</summary>
+    internal bool FromEnvironment { get; }
+
+    /// <summary>The registry this connection is in, or null.</summary>
+    internal MjSession? Session { get; set; }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Uri} ({AuthScheme}{(Mode == SpeedMode.Default ? string.Empty : ", " + Mode)})";
+
+    /// <summary>Creates a connection (and its client) from settings.</summary>
+    internal static MjConnection Create(MjConnectionSettings settings, bool fromEnvironment = false)
+    {
+        var options = new MjClientOptions(settings.Uri)
+        {
+            ApiKey = string.IsNullOrEmpty(settings.ApiKey) ? null : settings.ApiKey,
+            AuthScheme = settings.AuthScheme,
+            EnableJournal = settings.EnableJournal,
+            JournalPath = settings.JournalPath,
+            Trace = Connections.TraceRouter.Write,
+            UserAgent = "Midjourney.PowerShell/0.1",
+        };
+        if (settings.Mode is SpeedMode mode)
+        {
+            options.Mode = mode;
+        }
+
+        settings.Tune?.Invoke(options);
+        return new MjConnection(new MjClient(options), fromEnvironment);
+    }
+}

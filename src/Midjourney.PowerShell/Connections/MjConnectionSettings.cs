@@ -1,0 +1,32 @@
+using System;
+using Midjourney.Client;
+
+namespace Midjourney.PowerShell.Connections;
+
+/// <summary>What a new connection is made from (Connect-MjServer's parameters, or MJ_* variables).</summary>
+internal sealed class MjConnectionSettings
+{
+    /// <summary>Creates settings for a server.</summary>
+    public MjConnectionSettings(Uri uri) => Uri = uri ?? throw new ArgumentNullException(nameof(uri));
+
+    /// <summary>The server root.</summary>
+    public Uri Uri { get; }
+
+    /// <summary>The key; null or empty sends none. It goes into the client and nowhere else.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How the key is sent.</summary>
+    public AuthScheme AuthScheme { get; set; } = AuthScheme.MjApiSecret;
+
+    /// <summary>The default speed, or null for the client's default.</summary>
+    public SpeedMode? Mode { get; set; }
+
+    /// <summary>Write submitted tasks to the journal.</summary>
+    public bool EnableJournal { get; set; } = true;
+
+    /// <summary>The journal file; null = the default path.</summary>
+    public string? JournalPath { get; set; }
+
+    /// <summary>Lets tests shorten the client's retry delays; null keeps the client's defaults.</summary>
+    public Action<MjClientOptions>? Tune { get; set; }
+}

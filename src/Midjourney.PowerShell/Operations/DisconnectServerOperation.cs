@@ -1,0 +1,33 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Midjourney.PowerShell.Connections;
+using Midjourney.PowerShell.Output;
+
+namespace Midjourney.PowerShell.Operations;
+
+/// <summary>Disconnect-MjServer: forgets a connection (default: the session default) and frees it.</summary>
+internal sealed class DisconnectServerOperation : MjOperation
+{
+    /// <summary>Creates the operation.</summary>
+    public DisconnectServerOperation(MjSession session)
+        : base(session)
+    {
+    }
+
+    /// <summary>Removes <paramref name="connection"/>, or the default when null; none at all is MjNotConnected.</summary>
+    public Task RunAsync(MjConnection? connection, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var target = connection ?? Session.Default ?? throw ConnectionResolver.NotConnected(null);
+        if (Session.Remove(target))
+        {
+            output.WriteVerbose($"Disconnected from {target.Uri}.");
+        }
+        else
+        {
+            output.WriteWarning($"The connection to {target.Uri} was not registered (already disconnected).");
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Midjourney.Client;
+using Midjourney.PowerShell.Output;
+
+namespace Midjourney.PowerShell.Operations;
+
+/// <summary>The input of New-MjEdit.</summary>
+internal sealed class NewEditOptions : SubmitOptions
+{
+    /// <summary>-Prompt.</summary>
+    public string Prompt { get; set; } = string.Empty;
+
+    /// <summary>-Image: an http(s) URL, a data URL or a resolved file path.</summary>
+    public string Image { get; set; } = string.Empty;
+}
+
+/// <summary>New-MjEdit: edits an image with a prompt.</summary>
+internal sealed class NewEditOperation : MjOperation
+{
+    /// <summary>Creates the operation.</summary>
+    public NewEditOperation(MjSession session)
+        : base(session)
+    {
+    }
+
+    /// <summary>Checks the input, then submits one job (per pipeline record).</summary>
+    public Task ProcessAsync(NewEditOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
+    {
+        var connection = Connections.Resolve(options.Connection);
+        await TryItemAsync(output, options.Prompt, async () =>
+        {
+            var prompt = InputChecks.Prompt(options.Prompt);
+            var image = await ImageInputs.ReadAsync(options.Image, "Image", cancellationToken).ConfigureAwait(false);
+            var request = options.ApplyTo(new MjEditRequest(prompt, image));
+            await SubmitFlow.RunAsync(connection, options, SubmitFlow.Quote(prompt), "Submit edit",
+                async (client, token) => new[] { await client.EditAsync(request, token).ConfigureAwait(false) }, output, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    });
+}

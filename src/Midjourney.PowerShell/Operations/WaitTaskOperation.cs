@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Midjourney.Client;
+using Midjourney.PowerShell.Output;
+
+namespace Midjourney.PowerShell.Operations;
+
+/// <summary>The settings of Wait-MjTask.</summary>
+internal sealed class WaitTaskOptions
+{
+    /// <summary>-Connection (for ids, and tasks whose server has no registered connection).</summary>
+    public MjConnection? Connection { get; set; }
+
+    /// <summary>-Timeout in seconds; null or 0 = no limit.</summary>
+    public int? TimeoutSeconds { get; set; }
+
+    /// <summary>-PollInterval (the shortest interval).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>
+/// Wait-MjTask: collects every input (tasks and ids), then waits for all at once, each on its own server, and
+/// emits each task as it ends.
+/// </summary>
+internal sealed class WaitTaskOperation : MjOperation
+{
+    private readonly List<(string Id, Uri? Server)> _inputs = new();
+
+    /// <summary>Creates the operation.</summary>
+    public WaitTaskOperation(MjSession session)
+        : base(session)
+    {
+    }
+
+    /// <summary>How many inputs were collected.</summary>
+    public int Count => _inputs.Count;
+
+    /// <summary>Collects a task (from the pipeline); it is waited for on its own server.</summary>
+    public void Add(MjTask task)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        _inputs.Add((task.Id, task.Server));
+    }
+
+    /// <summary>Collects a task id.</summary>
+    public void Add(string id)
+    {
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            _inputs.Add((id.Trim(), null));
+        }
+    }
+
+    /// <summary>Waits for everything collected.</summary>
+    public Task EndAsync(WaitTaskOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
+    {
+        WaitSettings settings;
+        try
+        {
+            settings = WaitSettings.From(options.TimeoutSeconds, options.PollInterval);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new MjTerminatingException(ErrorMapping.FromException(e, e.Target));
+        }
+
+        if (_inputs.Count == 0)
+        {
+            return;
+        }
+
+        var groups = new List<(MjConnection Connection, List<string> Ids)>();
+        foreach (var (id, server) in _inputs)
+        {
+            var connection = Connections.Resolve(options.Connection, server);
+            var group = groups.FirstOrDefault(g => g.Connection == connection);
+            if (group.Connection is null)
+            {
+                group = (connection, new List<string>());
+                groups.Add(group);
+            }
+
+            if (!group.Ids.Contains(id))
+            {
+                group.Ids.Add(id);
+            }
+        }
+
+        output.WriteVerbose($"Waiting for {groups.Sum(g => g.Ids.Count)} task(s) on {groups.Count} server(s).");
+        await WaitFlow.WaitAsync(groups.Select(g => new WaitGroup(g.Connection, g.Ids)).ToList(), settings, output, cancellationToken).ConfigureAwait(false);
+    });
+}

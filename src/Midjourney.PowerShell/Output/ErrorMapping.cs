@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using Midjourney.Client;
+
+namespace Midjourney.PowerShell.Output;
+
+/// <summary>Turns the client's exceptions into the module's error ids and categories (practices §3.9).</summary>
+internal static class ErrorMapping
+{
+    /// <summary>True for exceptions that describe one failed item rather than a bug.</summary>
+    public static bool IsExpected(Exception exception) =>
+        exception is MjException or ArgumentException or InvalidOperationException or HttpRequestException
+            or IOException or UnauthorizedAccessException or TimeoutException or OperationCanceledException;
+
+    /// <summary>The error for <paramref name="exception"/>, about <paramref name="target"/>.</summary>
+    public static MjCommandError FromException(Exception exception, object? target)
+    {
+        switch (exception)
+        {
+            case InvalidInputException input:
+                return new(exception, MjErrorIds.InvalidInput, input.Category, input.Target ?? target);
+            case TaskFailedException failed:
+                return new(exception, MjErrorIds.TaskFailed, MjErrorCategory.InvalidResult, failed.Task,
+                    $"See the task's FailReason; fix the prompt or input and submit again (task {failed.Task.Id}).");
+            case MjNotFoundException:
+                return new(exception, MjErrorIds.TaskNotFound, MjErrorCategory.ObjectNotFound, target,
+                    "The task may have expired, or belong to another server or key. Get-MjTask -Recent lists the tasks this computer submitted.");
+            case MjAuthenticationException auth:
+                return new(exception, MjErrorIds.AuthenticationFailed,
+                    auth.StatusCode == HttpStatusCode.Forbidden ? MjErrorCategory.PermissionDenied : MjErrorCategory.AuthenticationError, target,
+                    auth.KeySent
+                        ? $"Check the key, and the -AuthScheme (the key was sent as {auth.Scheme}); gateways usually want Bearer."
+                        : "No key was sent. Run Connect-MjServer with -ApiKey, or set MJ_API_KEY.");
+            case MjServerBusyException busy:
+                return new(exception, MjErrorIds.ServerBusy, MjErrorCategory.LimitsExceeded, target,
+                    busy.RetryAfter is TimeSpan wait ? $"Nothing was created. Try again in {wait.TotalSeconds:0} s." : "Nothing was created. Try again later.");
+            case MjBannedPromptException:
+                return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. Reword the prompt.");
+            case MjProtocolException:
+                return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target);
+            case MjServerException server:
+                return new(exception, MjErrorIds.ServerError,
+                    server.StatusCode is null ? MjErrorCategory.ConnectionError : MjErrorCategory.ResourceUnavailable, target);
+            case MjApiException api:
+                return new(exception, MjErrorIds.ApiError, CategoryOf(api.StatusCode), target);
+            case MjAmbiguousSubmitException ambiguous:
+                return new(exception, MjErrorIds.AmbiguousSubmit, MjErrorCategory.ConnectionError, target,
+                    ambiguous.State is null ? "Check the server's task list before submitting again." : $"Look for a task with state '{ambiguous.State}' before submitting again.");
+            case MjWaitTimeoutException timeout:
+                return new(exception, MjErrorIds.WaitTimeout, MjErrorCategory.OperationTimeout, (object?)timeout.LastSeen ?? target,
+                    "The task keeps running on the server; wait for it again later (Wait-MjTask).");
+            case MjButtonNotFoundException:
+                return new(exception, MjErrorIds.ButtonNotFound, MjErrorCategory.ObjectNotFound, target);
+            case MjDownloadException download:
+                return new(exception, MjErrorIds.DownloadFailed,
+                    download.FilePath is not null && File.Exists(download.FilePath) ? MjErrorCategory.ResourceExists : MjErrorCategory.ResourceUnavailable,
+                    target, download.FilePath is not null && File.Exists(download.FilePath) ? "Use -Force to overwrite." : null);
+            case MjException:
+                return new(exception, MjErrorIds.ApiError, MjErrorCategory.InvalidOperation, target);
+            case ArgumentException:
+                return new(exception, MjErrorIds.InvalidInput, MjErrorCategory.InvalidArgument, target);
+            case InvalidOperationException:
+                return new(exception, MjErrorIds.InvalidInput, MjErrorCategory.InvalidOperation, target);
+            case HttpRequestException:
+                return new(exception, MjErrorIds.ServerError, MjErrorCategory.ConnectionError, target);
+            case TimeoutException or OperationCanceledException:
+                return new(exception, MjErrorIds.ServerError, MjErrorCategory.OperationTimeout, target);
+            case UnauthorizedAccessException:
+                return new(exception, MjErrorIds.InvalidInput, MjErrorCategory.PermissionDenied, target);
+            case IOException:
+                return new(exception, MjErrorIds.InvalidInput, MjErrorCategory.ReadError, target);
+            default:
+                return new(exception, MjErrorIds.ApiError, MjErrorCategory.NotSpecified, target);
+        }
+    }
+
+    /// <summary>An input error found before any request.</summary>
+    public static MjCommandError InvalidInput(string message, object? target, MjErrorCategory category = MjErrorCategory.InvalidArgument) =>
+        new(new InvalidInputException(message, target, category), MjErrorIds.InvalidInput, category, target);
+
+    /// <summary>The category of an HTTP status (practices §3.9).</summary>
+    public static MjErrorCategory CategoryOf(HttpStatusCode? status) => status switch
+    {
+        null => MjErrorCategory.InvalidOperation,
+        HttpStatusCode.BadRequest => MjErrorCategory.InvalidArgument,
+        HttpStatusCode.Unauthorized => MjErrorCategory.AuthenticationError,
+        HttpStatusCode.Forbidden => MjErrorCategory.PermissionDenied,
+        HttpStatusCode.NotFound => MjErrorCategory.ObjectNotFound,
+        HttpStatusCode.Conflict => MjErrorCategory.ResourceExists,
+        (HttpStatusCode)429 => MjErrorCategory.LimitsExceeded,
+        HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => MjErrorCategory.OperationTimeout,
+        _ when (int)status >= 500 => MjErrorCategory.ResourceUnavailable,
+        _ => MjErrorCategory.InvalidOperation,
+    };
+}
