@@ -1,0 +1,87 @@
+using System.Management.Automation;
+using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
+using Midjourney.PowerShell.Operations;
+
+namespace Midjourney.PowerShell.Commands;
+
+/// <summary>Invoke-MjButton: clicks a button of a finished task (and finishes a MODAL step with -Prompt/-MaskPath).</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "MjButton", DefaultParameterSetName = ButtonSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(MjTask))]
+public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
+{
+    private const string ButtonSet = "Button";
+    private const string LabelSet = "Label";
+    private const string IndexSet = "Index";
+    private const string CustomIdSet = "CustomId";
+
+    /// <summary>Buttons to click (from a task's Buttons).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ButtonSet)]
+    public MjButton[] Button { get; set; } = null!;
+
+    /// <summary>The finished task whose button to click.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LabelSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IndexSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = CustomIdSet)]
+    public MjTask Task { get; set; } = null!;
+
+    /// <summary>The label (U1, Vary (Region)), emoji (🔄) or kind name.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = LabelSet)]
+    [ArgumentCompleter(typeof(LabelCompleter))]
+    public string Label { get; set; } = string.Empty;
+
+    /// <summary>The image index 1–4, with -Kind.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = IndexSet)]
+    [ValidateRange(1, 4)]
+    public int Index { get; set; }
+
+    /// <summary>The kind of button for -Index (default Upscale).</summary>
+    [Parameter(ParameterSetName = IndexSet)]
+    public MjButtonKind Kind { get; set; } = MjButtonKind.Upscale;
+
+    /// <summary>A button's customId.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CustomIdSet)]
+    public string CustomId { get; set; } = string.Empty;
+
+    /// <summary>The prompt of a MODAL step (Custom Zoom, remix, Vary (Region)).</summary>
+    [Parameter]
+    public string? Prompt { get; set; }
+
+    /// <summary>A PNG mask file for Vary (Region).</summary>
+    [Parameter]
+    public string? MaskPath { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        string? mask = null;
+        if (MaskPath is not null && !TryResolveFile(MaskPath, nameof(MaskPath), out mask))
+        {
+            return;
+        }
+
+        var operation = new InvokeButtonOperation(Session);
+        if (ParameterSetName == ButtonSet)
+        {
+            foreach (var button in Button)
+            {
+                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask });
+                RunOperation((output, token) => operation.ProcessAsync(byButton, output, token));
+            }
+
+            return;
+        }
+
+        var options = Apply(new InvokeButtonOptions
+        {
+            Task = Task,
+            Label = ParameterSetName == LabelSet ? Label : null,
+            Index = ParameterSetName == IndexSet ? Index : null,
+            Kind = Kind,
+            CustomId = ParameterSetName == CustomIdSet ? CustomId : null,
+            Prompt = Prompt,
+            MaskPath = mask,
+        });
+        RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+    }
+}

@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using Midjourney.Client;
+using Midjourney.PowerShell.Operations;
+
+namespace Midjourney.PowerShell.Commands;
+
+/// <summary>New-MjEdit: edits an image with a prompt.</summary>
+[Cmdlet(VerbsCommon.New, "MjEdit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(MjTask))]
+public sealed class NewMjEditCommand : MjSubmitCmdletBase
+{
+    /// <summary>What to change.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public string Prompt { get; set; } = string.Empty;
+
+    /// <summary>The image: a path or http(s) URL.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    public string Image { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (!TryResolveImages(new[] { Image }, nameof(Image), single: true, out var images))
+        {
+            return;
+        }
+
+        var options = Apply(new NewEditOptions { Prompt = Prompt, Image = images[0] });
+        var operation = new NewEditOperation(Session);
+        RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+    }
+}

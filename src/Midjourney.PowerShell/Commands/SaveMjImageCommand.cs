@@ -1,0 +1,57 @@
+using System.IO;
+using System.Management.Automation;
+using Midjourney.Client;
+using Midjourney.PowerShell.Operations;
+
+namespace Midjourney.PowerShell.Commands;
+
+/// <summary>Save-MjImage: downloads finished tasks' images into a folder and emits the files.</summary>
+[Cmdlet(VerbsData.Save, "MjImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(FileInfo))]
+public sealed class SaveMjImageCommand : MjCmdletBase
+{
+    /// <summary>Finished tasks.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public MjTask[] Task { get; set; } = null!;
+
+    /// <summary>The folder (created when missing); default the current location.</summary>
+    [Parameter(Position = 0)]
+    public string? Path { get; set; }
+
+    /// <summary>Also save the separate tiles.</summary>
+    [Parameter]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Also save videos.</summary>
+    [Parameter]
+    public SwitchParameter IncludeVideo { get; set; }
+
+    /// <summary>Overwrite existing files.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The connection; default the task's server, else the session's.</summary>
+    [Parameter]
+    public MjConnection? Connection { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (!TryResolveNewPath(Path, nameof(Path), out var folder))
+        {
+            return;
+        }
+
+        var options = new SaveImageOptions
+        {
+            Tasks = Task,
+            Folder = folder,
+            All = All.IsPresent,
+            IncludeVideo = IncludeVideo.IsPresent,
+            Force = Force.IsPresent,
+            Connection = Connection,
+        };
+        var operation = new SaveImageOperation(Session);
+        RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+    }
+}

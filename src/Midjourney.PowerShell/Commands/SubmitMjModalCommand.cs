@@ -1,0 +1,71 @@
+using System.Management.Automation;
+using Midjourney.Client;
+using Midjourney.PowerShell.Operations;
+
+namespace Midjourney.PowerShell.Commands;
+
+/// <summary>Submit-MjModal: completes a MODAL task with a prompt and/or a PNG mask.</summary>
+[Cmdlet(VerbsLifecycle.Submit, "MjModal", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(MjTask))]
+public sealed class SubmitMjModalCommand : MjCmdletBase
+{
+    private const string TaskSet = "Task";
+    private const string IdSet = "Id";
+
+    /// <summary>The MODAL task.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    public MjTask Task { get; set; } = null!;
+
+    /// <summary>The MODAL task's id.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("TaskId")]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>The prompt (Custom Zoom needs --zoom N; empty keeps the parent's).</summary>
+    [Parameter]
+    public string? Prompt { get; set; }
+
+    /// <summary>A PNG mask file (white repaints, black keeps).</summary>
+    [Parameter]
+    public string? MaskPath { get; set; }
+
+    /// <summary>A PNG mask as base64 or a data URL.</summary>
+    [Parameter]
+    public string? MaskBase64 { get; set; }
+
+    /// <summary>Wait for the task and emit the finished one.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>With -Wait: the most seconds to wait (0 = no limit).</summary>
+    [Parameter]
+    public int Timeout { get; set; }
+
+    /// <summary>The connection; default the task's server, else the session's.</summary>
+    [Parameter]
+    public MjConnection? Connection { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        string? mask = null;
+        if (MaskPath is not null && !TryResolveFile(MaskPath, nameof(MaskPath), out mask))
+        {
+            return;
+        }
+
+        var options = new SubmitModalOptions
+        {
+            Task = ParameterSetName == TaskSet ? Task : null,
+            Id = ParameterSetName == IdSet ? Id : null,
+            Prompt = Prompt,
+            MaskPath = mask,
+            MaskBase64 = MaskBase64,
+            Wait = Wait.IsPresent,
+            TimeoutSeconds = Timeout,
+            Connection = Connection,
+        };
+        var operation = new SubmitModalOperation(Session);
+        RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Midjourney.Client;
+using Midjourney.PowerShell.Output;
+
+namespace Midjourney.PowerShell.Operations;
+
+/// <summary>The input of Save-MjImage.</summary>
+internal sealed class SaveImageOptions
+{
+    /// <summary>-Task.</summary>
+    public IList<MjTask> Tasks { get; set; } = new List<MjTask>();
+
+    /// <summary>-Path, resolved to a file-system folder.</summary>
+    public string Folder { get; set; } = ".";
+
+    /// <summary>-All: the separate tiles too.</summary>
+    public bool All { get; set; }
+
+    /// <summary>-IncludeVideo.</summary>
+    public bool IncludeVideo { get; set; }
+
+    /// <summary>-Force: overwrite existing files.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>-Connection.</summary>
+    public MjConnection? Connection { get; set; }
+}
+
+/// <summary>Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files.</summary>
+internal sealed class SaveImageOperation : MjOperation
+{
+    /// <summary>Creates the operation.</summary>
+    public SaveImageOperation(MjSession session)
+        : base(session)
+    {
+    }
+
+    /// <summary>Saves each task; a task that cannot be saved is a non-terminating error.</summary>
+    public Task ProcessAsync(SaveImageOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
+    {
+        foreach (var task in options.Tasks)
+        {
+            var connection = Connections.Resolve(options.Connection, task.Server);
+            await TryItemAsync(output, task, async () =>
+            {
+                if (task.Status != MjTaskStatus.Success)
+                {
+                    throw new InvalidInputException(
+                        $"Task {task.Id} is {task.Status}; only a successful task has images to save. Wait for it first (Wait-MjTask).",
+                        task, MjErrorCategory.InvalidOperation);
+                }
+
+                if (!await output.ShouldProcessAsync(options.Folder, $"Save the files of task {task.Id}").ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                var files = await connection.Client.DownloadAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
+                foreach (var file in files)
+                {
+                    output.WriteVerbose($"Saved {file.FullName} ({file.Length} bytes).");
+                    output.WriteObject(file);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    });
+}
