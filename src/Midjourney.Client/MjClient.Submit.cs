@@ -144,6 +144,7 @@ public sealed partial class MjClient
         var bytes = body(state);
         var startedAt = DateTimeOffset.UtcNow;
         var provenRetries = 0;
+        var busyRounds = 0;
         while (true)
         {
             try
@@ -152,6 +153,15 @@ public sealed partial class MjClient
                 var tasks = FromEnvelope(envelope, action, prompt, parentId, state);
                 await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
                 return tasks;
+            }
+            catch (MjServerBusyException busy) when (DateTimeOffset.UtcNow - startedAt < _options.QueueFullPatience)
+            {
+                // Nothing was created, so waiting for the queue to drain is always safe; the transport has already
+                // retried quickly, now back off for longer (the server's Retry-After when it gave one).
+                var wait = busy.RetryAfter ?? TimeSpan.FromMilliseconds(Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * (1 << Math.Min(++busyRounds, 10))));
+                var left = _options.QueueFullPatience - (DateTimeOffset.UtcNow - startedAt);
+                _options.Trace?.Invoke($"server busy, submitting again in {wait.TotalMilliseconds:0} ms: {busy.Description}");
+                await Task.Delay(wait < left ? wait : left, cancellationToken).ConfigureAwait(false);
             }
             catch (AmbiguousSubmitFailure lost)
             {

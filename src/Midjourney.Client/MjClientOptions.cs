@@ -32,6 +32,13 @@ public sealed class MjClientOptions
     /// <summary>Retries of a submit when the server provably created nothing: refused connection, 429, queue full (default 3).</summary>
     public int MaxSubmitRetries { get; set; } = 3;
 
+    /// <summary>
+    /// How long a submit keeps trying while the server's queue is full (code 23, 9 "队列已满", 30, 429) before it
+    /// reports <see cref="MjServerBusyException"/> (default 10 min). Safe: a full queue created nothing. Zero
+    /// stops after <see cref="MaxSubmitRetries"/>.
+    /// </summary>
+    public TimeSpan QueueFullPatience { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The first backoff delay; it doubles with jitter on each retry (default 1 s).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

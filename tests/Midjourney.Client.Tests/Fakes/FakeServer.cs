@@ -86,6 +86,7 @@ public static class TestClients
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(50),
             AttemptTimeout = TimeSpan.FromSeconds(5),
+            QueueFullPatience = TimeSpan.Zero, // tests that want patience ask for it
         };
         configure?.Invoke(options);
         return new MjClient(options, server, disposeHandler: false);

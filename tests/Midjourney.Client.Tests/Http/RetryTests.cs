@@ -87,6 +87,31 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_full_queue_is_waited_out_within_the_patience()
+    {
+        var server = new FakeServer(Sequence(
+            () => FakeServer.Json("{\"code\":23,\"description\":\"队列已满\"}"),
+            () => FakeServer.Json("{\"code\":9,\"description\":\"提交失败，队列已满，请稍后重试\"}"),
+            () => FakeServer.Accepted("31")));
+        using var client = TestClients.Create(server, o =>
+        {
+            o.MaxSubmitRetries = 0;
+            o.QueueFullPatience = TimeSpan.FromSeconds(30);
+        });
+        Assert.Equal("31", (await client.ImagineAsync(new MjImagineRequest("x"))).Id);
+        Assert.Equal(3, server.Seen.Count);
+
+        var full = new FakeServer(_ => FakeServer.Json("{\"code\":23,\"description\":\"队列已满\"}"));
+        using var impatient = TestClients.Create(full, o =>
+        {
+            o.MaxSubmitRetries = 0;
+            o.QueueFullPatience = TimeSpan.FromMilliseconds(200);
+        });
+        await Assert.ThrowsAsync<MjServerBusyException>(() => impatient.ImagineAsync(new MjImagineRequest("x")));
+        Assert.True(full.Seen.Count >= 2);
+    }
+
+    [Fact]
     public async Task A_submit_is_retried_after_a_refused_connection()
     {
         var server = new FakeServer(Sequence(
