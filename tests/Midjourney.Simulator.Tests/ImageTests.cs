@@ -58,8 +58,13 @@ public sealed class ImageTests
         string url = task.GetProperty("imageUrl").GetString()!;
         Assert.Matches(@"/sim/images/\d+/grid\.png\?ex=[0-9a-f]+&is=[0-9a-f]+&hm=[0-9a-f]{64}&$", url);
         Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync(url)).Status);
-        Reply tampered = await sim.GetAsync(url.Replace("grid.png", "tile_0.png"));
-        Assert.Equal(HttpStatusCode.Forbidden, tampered.Status);
+        // One signature covers the task's folder: other files of the task share it, other tasks and edits do not.
+        Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync(url.Replace("grid.png", "tile_0.png"))).Status);
+        string ex = System.Text.RegularExpressions.Regex.Match(url, "ex=([0-9a-f]+)").Groups[1].Value;
+        string later = (long.Parse(ex, System.Globalization.NumberStyles.HexNumber) + 1_000_000).ToString("x");
+        Assert.Equal(HttpStatusCode.Forbidden, (await sim.GetAsync(url.Replace("ex=" + ex, "ex=" + later))).Status);
+        string otherTask = System.Text.RegularExpressions.Regex.Replace(url, @"/sim/images/(\d+)/", m => "/sim/images/" + (long.Parse(m.Groups[1].Value) + 1) + "/");
+        Assert.Equal(HttpStatusCode.Forbidden, (await sim.GetAsync(otherTask)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await sim.GetAsync(url[..url.IndexOf('?')])).Status);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

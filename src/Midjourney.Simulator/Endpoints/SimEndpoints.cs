@@ -82,7 +82,7 @@ internal sealed class SimEndpoints
     {
         string taskId = (string)context.Request.RouteValues["taskId"]!;
         string file = (string)context.Request.RouteValues["file"]!;
-        if (!await CheckSignatureAsync(context, "sim/images/" + taskId + "/" + file)) return;
+        if (!await CheckSignatureAsync(context, MediaLinks.ImagesPrefix + taskId)) return;
         SimTask? task = _services.Engine.Store.Get(taskId);
         byte[]? bytes = task is null ? null : Render(task, file);
         if (bytes is null)
@@ -102,7 +102,7 @@ internal sealed class SimEndpoints
     {
         string id = (string)context.Request.RouteValues["id"]!;
         string file = (string)context.Request.RouteValues["file"]!;
-        if (!await CheckSignatureAsync(context, "sim/attachments/" + id + "/" + file)) return;
+        if (!await CheckSignatureAsync(context, MediaLinks.AttachmentsPrefix + id)) return;
         byte[]? bytes = _services.Uploads.Get(id);
         if (bytes is null)
         {
@@ -115,10 +115,10 @@ internal sealed class SimEndpoints
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
-    private async Task<bool> CheckSignatureAsync(HttpContext context, string path)
+    private async Task<bool> CheckSignatureAsync(HttpContext context, string folder)
     {
         IQueryCollection query = context.Request.Query;
-        UrlVerdict verdict = _services.Links.Signer.Check(path, query["ex"], query["is"], query["hm"], _services.Clock.NowMs());
+        UrlVerdict verdict = _services.Links.Signer.Check(folder, query["ex"], query["is"], query["hm"], _services.Clock.NowMs());
         if (verdict == UrlVerdict.Valid) return true;
         // Discord answers expired or tampered links with 403 and this text.
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -150,7 +150,7 @@ internal sealed class SimEndpoints
         }
 
         index = IndexOf(file, "video_");
-        if (index >= 0 && index < Math.Max(1, task.VideoCount))
+        if (index >= 0 && index < Math.Min(4, task.VideoCount))
         {
             int tile = (Math.Max(0, task.ArtTile) + index) % 4;
             return _services.Images.GetOrRender(key, () => PngWriter.EncodeAnimated(TileArt.Frames(task.ArtSeed, tile, 96, 8), 125));

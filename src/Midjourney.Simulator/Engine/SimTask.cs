@@ -23,7 +23,11 @@ internal sealed class SimTask
     public required ResultKind Result { get; init; }
     public required SpeedMode Mode { get; init; }
     public required string Description { get; init; }
-    public required IReadOnlyList<Button> Buttons { get; init; }
+    /// <summary>Shared button template (hash placeholder); see <see cref="ButtonTemplates"/>.</summary>
+    public required Button[] ButtonTemplate { get; init; }
+
+    /// <summary>The task's real buttons (allocates).</summary>
+    public IReadOnlyList<Button> Buttons => ButtonTemplates.Expand(ButtonTemplate, JobHash);
     public required int Width { get; init; }
     public required int Height { get; init; }
 
@@ -52,9 +56,6 @@ internal sealed class SimTask
 
     /// <summary>Text results of describe/shorten (the suggestions), else null.</summary>
     public string? ResultText { get; init; }
-
-    /// <summary>Cached signed URLs of the finished task.</summary>
-    public Images.MediaSet? Media { get; set; }
 
     public TaskSchedule Schedule
     {

@@ -158,7 +158,7 @@ internal sealed class TaskEngine
             Result = draft.Result,
             Mode = draft.Mode,
             Description = draft.Description.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
-            Buttons = ButtonsFor(draft, hash, info),
+            ButtonTemplate = ButtonTemplates.For(draft.Result, info.Family, _trueAiButtons, draft.VideoCount),
             Width = width,
             Height = height,
             ArtSeed = draft.InheritedArt?.Seed ?? seed,
@@ -183,16 +183,6 @@ internal sealed class TaskEngine
             },
         };
     }
-
-    private IReadOnlyList<Button> ButtonsFor(TaskDraft draft, string hash, PromptInfo info) => draft.Result switch
-    {
-        ResultKind.Grid => ButtonFactory.Grid(hash),
-        ResultKind.Upscale => ButtonFactory.Upscale(hash, info.Family, _trueAiButtons),
-        ResultKind.Describe => ButtonFactory.Describe(_trueAiButtons),
-        ResultKind.Shorten => ButtonFactory.Shorten(hash),
-        ResultKind.Video => ButtonFactory.Video(hash, draft.VideoCount),
-        _ => Array.Empty<Button>(),
-    };
 
     /// <summary>Fixes the task's future: submitted → in progress → success, or a failure/timeout at a known instant.</summary>
     private TaskSchedule Plan(SimTask task, long startAt, int slot)

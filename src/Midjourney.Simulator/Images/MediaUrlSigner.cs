@@ -6,8 +6,9 @@ using System.Text;
 namespace Midjourney.Simulator.Images;
 
 /// <summary>
-/// Discord-like signed URLs: <c>?ex=&lt;expiry&gt;&amp;is=&lt;issued&gt;&amp;hm=&lt;hmac&gt;&amp;</c>, with ex/is in hexadecimal
-/// Unix <b>milliseconds</b> (Discord uses seconds; milliseconds let tests use short TTLs). A URL dies at ex, or if altered.
+/// Discord-like signed URLs: <c>?ex=&lt;expiry&gt;&amp;is=&lt;issued&gt;&amp;hm=&lt;hmac&gt;&amp;</c>, ex/is in hexadecimal Unix
+/// <b>milliseconds</b> (Discord uses seconds; milliseconds let tests use short TTLs). The HMAC covers the folder
+/// (<c>sim/images/{taskId}</c>) with ex and is, so one signature serves all files of a task and fetch computes one HMAC.
 /// </summary>
 internal sealed class MediaUrlSigner
 {
@@ -17,21 +18,22 @@ internal sealed class MediaUrlSigner
     public MediaUrlSigner(int seed, TimeSpan ttl)
     {
         _key = SHA256.HashData(Encoding.UTF8.GetBytes("mj-simulator-media-" + seed.ToString(CultureInfo.InvariantCulture)));
-        _ttlMs = (long)ttl.TotalMilliseconds;
+        _ttlMs = (long)Math.Min(ttl.TotalMilliseconds, long.MaxValue / 4);
     }
 
-    /// <summary>Absolute URL for <paramref name="path"/> (no leading slash) issued at <paramref name="issuedMs"/>.</summary>
-    public string Sign(string baseUrl, string path, long issuedMs)
+    /// <summary>The query string (<c>?ex=…&amp;is=…&amp;hm=…&amp;</c>) for files of <paramref name="folder"/> issued at <paramref name="issuedMs"/>.</summary>
+    public string Query(string folder, long issuedMs)
     {
         string ex = (issuedMs + _ttlMs).ToString("x", CultureInfo.InvariantCulture);
         string issued = issuedMs.ToString("x", CultureInfo.InvariantCulture);
-        return string.Concat(baseUrl, path, "?ex=", ex, "&is=", issued, "&hm=", Mac(path, ex, issued), "&");
+        return string.Concat("?ex=", ex, "&is=", issued, "&hm=", Mac(folder, ex, issued), "&");
     }
 
-    public UrlVerdict Check(string path, string? ex, string? issued, string? hm, long nowMs)
+    /// <summary>Checks a request for <paramref name="folder"/>/file against its query parameters.</summary>
+    public UrlVerdict Check(string folder, string? ex, string? issued, string? hm, long nowMs)
     {
         if (ex is null || issued is null || hm is null) return UrlVerdict.BadSignature;
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(path, ex, issued)), Encoding.ASCII.GetBytes(hm)))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Mac(folder, ex, issued)), Encoding.ASCII.GetBytes(hm)))
         {
             return UrlVerdict.BadSignature;
         }
@@ -41,6 +43,10 @@ internal sealed class MediaUrlSigner
             : UrlVerdict.Expired;
     }
 
-    private string Mac(string path, string ex, string issued) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(string.Concat(path, "|", ex, "|", issued))));
+    private string Mac(string folder, string ex, string issued)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(string.Concat(folder, "|", ex, "|", issued)), hash);
+        return Convert.ToHexStringLower(hash);
+    }
 }

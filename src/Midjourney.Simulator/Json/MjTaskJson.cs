@@ -1,69 +1,64 @@
+using System.Globalization;
 using System.Text.Json;
 using Midjourney.Simulator.Domain;
 using Midjourney.Simulator.Engine;
 using Midjourney.Simulator.Flavors;
 using Midjourney.Simulator.Images;
+using N = Midjourney.Simulator.Json.JsonNames;
 
 namespace Midjourney.Simulator.Json;
 
-/// <summary>Writes the MJ-proxy task object (reference §4.1) in the flavour's style.</summary>
+/// <summary>Writes the MJ-proxy task object (reference §4.1) in the flavour's style. Hot path of fetch: no per-call strings.</summary>
 internal static class MjTaskJson
 {
-    private const string InstanceId = "1200000000000000001";
+    private static readonly JsonEncodedText InstanceId = JsonEncodedText.Encode("1200000000000000001");
 
     public static void Write(Utf8JsonWriter w, SimTask task, TaskState state, string baseUrl, MediaLinks links, TaskJsonStyle style)
     {
         bool success = state.Status == TaskStatuses.Success;
-        MediaSet? media = success ? links.Finished(baseUrl, task, state.FinishTime!.Value) : null;
-        string? imageUrl = media?.Image
-            ?? (state.Status == TaskStatuses.InProgress ? links.Preview(baseUrl, task, state, task.Schedule.RunAt) : task.SourceImageUrl);
+        bool running = state.Status == TaskStatuses.InProgress && state.Percent > 0 && task.Result is ResultKind.Grid or ResultKind.Upscale or ResultKind.Video;
+        TaskMedia media = success || running ? links.ForTask(baseUrl, task, success ? state.FinishTime!.Value : task.Schedule.RunAt) : default;
         bool textResult = success && task.ResultText is not null;
-        string finalPrompt = textResult ? task.ResultText! : task.FinalPrompt;
 
         w.WriteStartObject();
-        w.WriteString("id", task.Id);
-        w.WriteString("action", task.Action);
-        w.WriteString("status", state.Status);
+        w.WriteString(N.Id, task.Id);
+        w.WriteString(N.Action, task.Action);
+        w.WriteString(N.Status, state.Status);
         // TA copies describe suggestions into prompt/promptEn.
         bool copyText = style.TrueAiExtras && textResult && task.Result == ResultKind.Describe;
-        w.WriteString("prompt", copyText ? task.ResultText : task.Prompt);
-        w.WriteString("promptEn", copyText ? task.ResultText : task.PromptEn);
-        w.WriteString("description", task.Description);
-        w.WriteString("state", task.State);
-        w.WriteNumber("submitTime", task.SubmitTime);
-        WriteTime(w, "startTime", state.StartTime, style);
-        WriteTime(w, "finishTime", state.FinishTime, style);
-        if (style.GatewayShape && state.Status == TaskStatuses.Failure) w.WriteString("progress", "100%");
-        else w.WriteString("progress", state.Progress);
-        w.WriteString("imageUrl", imageUrl);
+        w.WriteString(N.Prompt, copyText ? task.ResultText : task.Prompt);
+        w.WriteString(N.PromptEn, copyText ? task.ResultText : task.PromptEn);
+        w.WriteString(N.Description, task.Description);
+        w.WriteString(N.State, task.State);
+        w.WriteNumber(N.SubmitTime, task.SubmitTime);
+        WriteTime(w, N.StartTime, state.StartTime, style);
+        WriteTime(w, N.FinishTime, state.FinishTime, style);
+        if (style.GatewayShape && state.Status == TaskStatuses.Failure) w.WriteString(N.Progress, "100%");
+        else w.WriteString(N.Progress, state.Progress);
+
+        string? imageFile = success ? MainFile(task) : running ? MediaFiles.Preview : null;
+        if (imageFile is not null) media.WriteProperty(w, N.ImageUrl, imageFile);
+        else w.WriteString(N.ImageUrl, task.SourceImageUrl);
+
         if (style.TrueAiExtras)
         {
-            w.WriteStartArray("imageUrls");
-            if (media is not null)
-            {
-                for (int i = 0; i < media.Urls.Length; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("url", media.Urls[i]);
-                    w.WriteString("thumbnail", media.Thumbnails[i]);
-                    w.WriteEndObject();
-                }
-            }
-
+            w.WriteStartArray(N.ImageUrls);
+            if (success) WriteFileList(w, task, media, task.Result == ResultKind.Video);
             w.WriteEndArray();
         }
 
         if (task.Result == ResultKind.Video && (style.TrueAiExtras || style.GatewayShape))
         {
-            w.WriteString("videoUrl", media?.Videos[0]);
-            w.WriteStartArray("videoUrls");
-            if (media is not null)
+            if (success) media.WriteProperty(w, N.VideoUrl, MediaFiles.Videos[0]);
+            else w.WriteNull(N.VideoUrl);
+            w.WriteStartArray(N.VideoUrls);
+            if (success)
             {
-                for (int i = 0; i < media.Videos.Length; i++)
+                for (int i = 0; i < task.VideoCount; i++)
                 {
                     w.WriteStartObject();
-                    w.WriteString("url", media.Videos[i]);
-                    if (style.TrueAiExtras) w.WriteString("thumbnail", media.Thumbnails[i]);
+                    media.WriteProperty(w, N.Url, MediaFiles.Videos[i]);
+                    if (style.TrueAiExtras) media.WriteProperty(w, N.Thumbnail, MediaFiles.Thumbs[i]);
                     w.WriteEndObject();
                 }
             }
@@ -71,43 +66,41 @@ internal static class MjTaskJson
             w.WriteEndArray();
         }
 
-        w.WriteString("failReason", state.FailReason);
+        w.WriteString(N.FailReason, state.FailReason);
 
-        w.WriteStartObject("properties");
-        w.WriteString("finalPrompt", finalPrompt);
+        w.WriteStartObject(N.Properties);
+        w.WriteString(N.FinalPrompt, textResult ? task.ResultText : task.FinalPrompt);
         if (style.GatewayShape)
         {
-            w.WriteString("finalZhPrompt", "");
+            w.WriteString(N.FinalZhPrompt, "");
         }
         else
         {
-            w.WriteString("notifyHook", task.NotifyHook);
-            w.WriteString("discordInstanceId", InstanceId);
-            if (style.TrueAiExtras) w.WriteString("discordChannelId", InstanceId);
-            w.WriteString("botType", "MID_JOURNEY");
-            w.WriteString("messageHash", task.JobHash);
-            w.WriteString("messageId", (1_300_000_000_000_000_000UL + task.Seed % 100_000_000_000_000UL).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("nonce", (1_650_000_000_000_000_000UL + (ulong)task.Sequence).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteNumber("flags", 0);
-            if (task.ModalKind != ModalKind.None && style.TrueAiExtras) w.WriteBoolean("remix", true);
-            if (task.ActionIndex > 0 && style.TrueAiExtras) w.WriteNumber("action_index", task.ActionIndex);
+            w.WriteString(N.NotifyHook, task.NotifyHook);
+            w.WriteString(N.DiscordInstanceId, InstanceId);
+            if (style.TrueAiExtras) w.WriteString(N.DiscordChannelId, InstanceId);
+            w.WriteString(N.BotType, N.MidJourney);
+            w.WriteString(N.MessageHash, task.JobHash);
+            w.WriteNumber(N.Flags, 0);
+            if (task.ModalKind != ModalKind.None && style.TrueAiExtras) w.WriteBoolean(N.Remix, true);
+            if (task.ActionIndex > 0 && style.TrueAiExtras) w.WriteNumber(N.ActionIndex, task.ActionIndex);
         }
 
         w.WriteEndObject();
 
         if (style.Buttons)
         {
-            w.WriteStartArray("buttons");
+            w.WriteStartArray(N.Buttons);
             if (success)
             {
-                foreach (Button button in task.Buttons)
+                foreach (Button button in task.ButtonTemplate)
                 {
                     w.WriteStartObject();
-                    w.WriteString("customId", button.CustomId);
-                    w.WriteString("emoji", button.Emoji);
-                    w.WriteString("label", button.Label);
-                    w.WriteNumber("type", button.Type);
-                    w.WriteNumber("style", button.Style);
+                    ButtonTemplates.WriteCustomId(w, N.CustomId, button.CustomId, task.JobHash);
+                    w.WriteString(N.Emoji, button.Emoji);
+                    w.WriteString(N.Label, button.Label);
+                    w.WriteNumber(N.Type, button.Type);
+                    w.WriteNumber(N.Style, button.Style);
                     w.WriteEndObject();
                 }
             }
@@ -117,26 +110,48 @@ internal static class MjTaskJson
 
         if (style.TrueAiExtras)
         {
-            w.WriteString("mode", ModeName(task.Mode));
-            w.WriteString("parentId", task.ParentId);
-            w.WriteString("jobId", task.JobHash);
-            w.WriteString("botType", "MID_JOURNEY");
-            w.WriteString("version", "v " + task.Info.VersionText);
+            w.WriteString(N.Mode, ModeName(task.Mode));
+            w.WriteString(N.ParentId, task.ParentId);
+            w.WriteString(N.JobId, task.JobHash);
+            w.WriteString(N.BotType, N.MidJourney);
+            w.WriteString(N.Version, "v " + task.Info.VersionText);
             if (success && task.Result is ResultKind.Grid or ResultKind.Upscale)
             {
-                w.WriteNumber("width", task.Width);
-                w.WriteNumber("height", task.Height);
+                w.WriteNumber(N.Width, task.Width);
+                w.WriteNumber(N.Height, task.Height);
             }
         }
 
         if (style.GatewayShape)
         {
-            w.WriteString("customId", "");
-            w.WriteString("botType", "");
-            w.WriteString("maskBase64", "");
+            w.WriteString(N.CustomId, "");
+            w.WriteString(N.BotType, "");
+            w.WriteString(N.MaskBase64, "");
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>The file behind <c>imageUrl</c> of a SUCCESS task, or null (describe/shorten have no picture of their own).</summary>
+    public static string? MainFile(SimTask task) => task.Result switch
+    {
+        ResultKind.Grid => MediaFiles.Grid,
+        ResultKind.Upscale => MediaFiles.Upscale,
+        ResultKind.Video => MediaFiles.Thumbs[0],
+        _ => null,
+    };
+
+    /// <summary>The task's images as <c>[{url, thumbnail}]</c>: the four tiles of a grid, the single upscale, or video covers.</summary>
+    private static void WriteFileList(Utf8JsonWriter w, SimTask task, TaskMedia media, bool video)
+    {
+        int count = task.Result switch { ResultKind.Grid => 4, ResultKind.Upscale => 1, ResultKind.Video => task.VideoCount, _ => 0 };
+        for (int i = 0; i < count; i++)
+        {
+            w.WriteStartObject();
+            media.WriteProperty(w, N.Url, task.Result == ResultKind.Grid ? MediaFiles.Tiles[i] : task.Result == ResultKind.Upscale ? MediaFiles.Upscale : MediaFiles.Thumbs[i]);
+            media.WriteProperty(w, N.Thumbnail, MediaFiles.Thumbs[i]);
+            w.WriteEndObject();
+        }
     }
 
     public static string ModeName(SpeedMode mode) => mode switch
@@ -146,7 +161,7 @@ internal static class MjTaskJson
         _ => "FAST",
     };
 
-    private static void WriteTime(Utf8JsonWriter w, string name, long? value, TaskJsonStyle style)
+    private static void WriteTime(Utf8JsonWriter w, JsonEncodedText name, long? value, TaskJsonStyle style)
     {
         if (value is long ms) w.WriteNumber(name, ms);
         else if (style.GatewayShape) w.WriteNumber(name, 0);

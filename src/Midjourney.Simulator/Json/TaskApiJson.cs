@@ -10,6 +10,9 @@ namespace Midjourney.Simulator.Json;
 /// <summary>Writes the taskapi gateway's fetch body: <c>{task:{…TASK_STATUS_*…}, images:[…], videos:[], audios:[], extra:{…}}</c>.</summary>
 internal static class TaskApiJson
 {
+    private static readonly string[] UpscaleFiles = { MediaFiles.Upscale };
+    private static readonly JsonEncodedText ImageUrlName = JsonEncodedText.Encode("image_url");
+
     public static void Write(Utf8JsonWriter w, SimTask task, TaskState state, string baseUrl, MediaLinks links, long now, TimeSpan imageTtl)
     {
         bool success = state.Status == TaskStatuses.Success;
@@ -27,12 +30,13 @@ internal static class TaskApiJson
         w.WriteStartArray("images");
         if (success)
         {
-            MediaSet media = links.Finished(baseUrl, task, state.FinishTime!.Value);
+            TaskMedia media = links.ForTask(baseUrl, task, state.FinishTime!.Value);
             string ttl = ((long)imageTtl.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            foreach (string url in media.Urls)
+            string[] files = task.Result == ResultKind.Grid ? MediaFiles.Tiles : UpscaleFiles;
+            foreach (string file in files)
             {
                 w.WriteStartObject();
-                w.WriteString("image_url", url);
+                media.WriteProperty(w, ImageUrlName, file);
                 w.WriteString("image_url_ttl", ttl);
                 w.WriteString("image_type", "png");
                 w.WriteNull("nsfw_detection_result");
