@@ -1,0 +1,69 @@
+# Get-Help must find the MAML built from docs/en-US for every cmdlet, and the about topic.
+BeforeDiscovery {
+    $CmdletNames = @((Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../Midjourney.psd1')).CmdletsToExport)
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    $CommonParameters = @([System.Management.Automation.PSCmdlet]::CommonParameters) +
+        @([System.Management.Automation.PSCmdlet]::OptionalCommonParameters)
+
+    function Get-MarkdownSynopsis {
+        param([string]$Name)
+        $text = [System.IO.File]::ReadAllText((Join-Path $RepoRoot "docs/en-US/$Name.md"))
+        if ($text -notmatch '(?s)## SYNOPSIS\s*\r?\n(.+?)\r?\n\s*\r?\n') { throw "No SYNOPSIS in $Name.md" }
+        ($Matches[1] -replace '\s+', ' ').Trim()
+    }
+}
+
+Describe 'Cmdlet help' {
+    It '<_> has the synopsis and description from docs/en-US' -ForEach $CmdletNames {
+        $name = $_
+        $help = Get-Help -Name $name -Full -ErrorAction Stop
+        ([string]$help.Synopsis).Trim() | Should -Be (Get-MarkdownSynopsis -Name $name)
+        $description = ($help.description | ForEach-Object { $_.Text }) -join ' '
+        $description | Should -Not -BeNullOrEmpty
+    }
+
+    It '<_> documents every parameter, with a description' -ForEach $CmdletNames {
+        $name = $_
+        $help = Get-Help -Name $name -Full -ErrorAction Stop
+        $documented = @($help.parameters.parameter | Where-Object { $null -ne $_ } | ForEach-Object { $_.name })
+        $compiled = @((Get-Command -Name $name).Parameters.Keys | Where-Object { $CommonParameters -notcontains $_ })
+        foreach ($parameter in $compiled) {
+            $documented | Should -Contain $parameter -Because "$name -$parameter must be documented"
+        }
+        foreach ($parameter in @($help.parameters.parameter | Where-Object { $null -ne $_ })) {
+            (($parameter.description | ForEach-Object { $_.Text }) -join ' ') | Should -Not -BeNullOrEmpty -Because "$name -$($parameter.name) needs a description"
+        }
+    }
+
+    It '<_> has at least two examples with code' -ForEach $CmdletNames {
+        $name = $_
+        $help = Get-Help -Name $name -Full -ErrorAction Stop
+        $examples = @($help.examples.example)
+        $examples.Count | Should -BeGreaterOrEqual 2
+        foreach ($example in $examples) {
+            [string]$example.code | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It '<_> documents its output type' -ForEach $CmdletNames {
+        $name = $_
+        $help = Get-Help -Name $name -Full -ErrorAction Stop
+        $outputs = @($help.returnValues.returnValue | ForEach-Object { $_.type.name })
+        $outputs.Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'about_Midjourney' {
+    It 'is found by Get-Help and explains MODAL, speed modes and auth' {
+        $text = Get-Help -Name about_Midjourney -ErrorAction Stop | Out-String
+        $text | Should -Match 'Vary \(Region\)'
+        $text | Should -Match '--zoom'
+        $text | Should -Match '/mj-fast'
+        $text | Should -Match 'mj-api-secret'
+        $text | Should -Match 'Get-MjTask -Recent'
+        $text | Should -Match 'TROUBLESHOOTING'
+    }
+}
