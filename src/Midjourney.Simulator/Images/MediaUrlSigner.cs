@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,16 +9,19 @@ namespace Midjourney.Simulator.Images;
 /// <summary>
 /// Discord-like signed URLs: <c>?ex=&lt;expiry&gt;&amp;is=&lt;issued&gt;&amp;hm=&lt;hmac&gt;&amp;</c>, ex/is in hexadecimal Unix
 /// <b>milliseconds</b> (Discord uses seconds; milliseconds let tests use short TTLs). The HMAC covers the folder
-/// (<c>sim/images/{taskId}</c>) with ex and is, so one signature serves all files of a task and fetch computes one HMAC.
+/// (<c>sim/images/{taskId}</c>) with ex and is, so one signature serves all files of a task.
+/// The "HMAC" is a seeded 256-bit keyed hash (four SplitMix64-mixed FNV lanes), not a cryptographic one: it only has to
+/// catch edited links, and a real HMAC per task per fetch costed more than the rest of the fetch.
 /// </summary>
 internal sealed class MediaUrlSigner
 {
-    private readonly byte[] _key;
+    private readonly ulong[] _key = new ulong[4];
     private readonly long _ttlMs;
 
     public MediaUrlSigner(int seed, TimeSpan ttl)
     {
-        _key = SHA256.HashData(Encoding.UTF8.GetBytes("mj-simulator-media-" + seed.ToString(CultureInfo.InvariantCulture)));
+        var random = new Engine.DeterministicRandom(seed, 0x5167);
+        for (int i = 0; i < _key.Length; i++) _key[i] = random.NextUInt64();
         _ttlMs = (long)Math.Min(ttl.TotalMilliseconds, long.MaxValue / 4);
     }
 
@@ -46,7 +50,28 @@ internal sealed class MediaUrlSigner
     private string Mac(string folder, string ex, string issued)
     {
         Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(string.Concat(folder, "|", ex, "|", issued)), hash);
+        for (int lane = 0; lane < 4; lane++)
+        {
+            ulong h = _key[lane];
+            h = Mix(h, folder);
+            h = Mix(h ^ '|', ex);
+            h = Mix(h ^ '|', issued);
+            BinaryPrimitives.WriteUInt64LittleEndian(hash[(lane * 8)..], Finish(h));
+        }
+
         return Convert.ToHexStringLower(hash);
+    }
+
+    private static ulong Mix(ulong h, string text)
+    {
+        foreach (char c in text) h = (h ^ c) * 0x100000001B3UL;
+        return h;
+    }
+
+    private static ulong Finish(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 }
