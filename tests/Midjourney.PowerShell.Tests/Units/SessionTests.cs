@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using Midjourney.Client;
+using Xunit;
+
+namespace Midjourney.PowerShell.Tests.Units;
+
+public class SessionTests
+{
+    [Fact]
+    public void FromEnvironment_reads_url_key_and_scheme()
+    {
+        var env = new Dictionary<string, string?> { ["MJ_BASE_URL"] = "https://proxy.example.com/mj", ["MJ_API_KEY"] = "k", ["MJ_AUTH_SCHEME"] = "bearer" };
+
+        using var connection = MjSession.FromEnvironment(name => env.TryGetValue(name, out var v) ? v : null)!;
+
+        Assert.Equal(new Uri("https://proxy.example.com/"), connection.Uri);
+        Assert.Equal(AuthScheme.Bearer, connection.AuthScheme);
+        Assert.False(connection.IsDefault);
+        Assert.DoesNotContain("k)", connection.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromEnvironment_without_a_url_is_null_and_bad_values_are_refused()
+    {
+        Assert.Null(MjSession.FromEnvironment(_ => null));
+        Assert.Throws<ArgumentException>(() => MjSession.FromEnvironment(n => n == "MJ_BASE_URL" ? "ftp://x" : null));
+        Assert.Throws<ArgumentException>(() => MjSession.FromEnvironment(n => n == "MJ_BASE_URL" ? "http://x" : n == "MJ_AUTH_SCHEME" ? "Basic" : null));
+    }
+
+    [Fact]
+    public void The_environment_connection_is_cached_until_the_variables_change()
+    {
+        var env = new Dictionary<string, string?> { ["MJ_BASE_URL"] = "http://a.example" };
+        var session = new MjSession(name => env.TryGetValue(name, out var v) ? v : null);
+
+        var first = session.EnvironmentConnection();
+        Assert.Same(first, session.EnvironmentConnection());
+        env["MJ_API_KEY"] = "new";
+        Assert.NotSame(first, session.EnvironmentConnection());
+        Assert.Empty(session.Connections); // implicit, not registered
+    }
+
+    [Fact]
+    public void Registry_tracks_default_and_connections_by_server()
+    {
+        var session = new MjSession(_ => null);
+        var a = MjConnection.Create(new Connections.MjConnectionSettings(new Uri("http://a.example")) { EnableJournal = false });
+        var b = MjConnection.Create(new Connections.MjConnectionSettings(new Uri("http://b.example/")) { EnableJournal = false });
+
+        session.Add(a);
+        session.Add(b);
+
+        Assert.Same(b, session.Default);
+        Assert.True(b.IsDefault);
+        Assert.False(a.IsDefault);
+        Assert.Same(a, session.ForServer(new Uri("http://A.example/mj")));
+        Assert.Equal(new[] { b, a }, session.Connections);
+        Assert.True(session.Remove(b));
+        Assert.Same(a, session.Default);
+        Assert.False(session.Remove(b));
+    }
+}
