@@ -14,8 +14,8 @@ public sealed class TrueAiFlavorTests
     [Fact]
     public async Task Imagine_goes_through_every_state_with_rising_progress_and_a_preview()
     {
-        // Turbo at 0.1: ~100 ms SUBMITTED, ~1.2 s IN_PROGRESS; long enough to see every phase.
-        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.TimeScale = 0.1);
+        // Turbo at 0.25: ~250 ms SUBMITTED, ~3 s IN_PROGRESS; long enough to see every phase on a busy machine.
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.TimeScale = 0.25);
         string id = await sim.SubmitAsync("/mj-turbo/mj/submit/imagine", new { prompt = "a red fox" });
         var statuses = new List<string>();
         var progress = new List<string>();
