@@ -89,7 +89,9 @@ public class FormatFileTests
 
                 foreach (var script in view.Descendants("ScriptBlock").Select(s => s.Value))
                 {
-                    foreach (Match use in Regex.Matches(script, @"\$_\.(\w+)"))
+                    // In ForEach-Object / Where-Object blocks $_ is the inner item (a button), not the view's object.
+                    var outer = Regex.Replace(script, @"(ForEach-Object|Where-Object)\s*\{[^{}]*\}", "");
+                    foreach (Match use in Regex.Matches(outer, @"\$_\.(\w+)"))
                     {
                         Assert.True(properties!.Contains(use.Groups[1].Value), $"view {viewName}: script uses $_.{use.Groups[1].Value}, which {typeName} does not have");
                     }
