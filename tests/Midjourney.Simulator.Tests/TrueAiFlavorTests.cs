@@ -238,6 +238,23 @@ public sealed class TrueAiFlavorTests
     }
 
     [Fact]
+    public async Task A_queued_task_starts_when_the_slot_frees_and_then_succeeds()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.Concurrency = 1; o.TimeScale = 0.01; });
+        string first = await sim.ImagineAsync("first");
+        Reply second = await sim.PostAsync("/mj/submit/imagine", new { prompt = "second" });
+        Assert.Equal(22, second.Code);
+        JsonElement waiting = await sim.FetchAsync(second.Result!);
+        Assert.Equal("NOT_START", SimHarness.StatusOf(waiting));
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("startTime").ValueKind);
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("progress").ValueKind);
+        JsonElement a = await sim.WaitForSuccessAsync(first);
+        JsonElement b = await sim.WaitForSuccessAsync(second.Result!);
+        Assert.True(b.GetProperty("startTime").GetInt64() >= a.GetProperty("finishTime").GetInt64());
+        Assert.Equal(0, sim.Server.GetStats().TasksWaiting);
+    }
+
+    [Fact]
     public async Task Cancel_marks_failure_with_trueai_reason_and_frees_the_slot()
     {
         await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.TimeScale = 1; o.Concurrency = 1; o.Queue = 0; });
