@@ -35,7 +35,7 @@ public sealed record CompiledParameterSet(string Name, bool Mandatory, int? Posi
 /// <param name="TypeFullName">The full type name, e.g. <c>System.String[]</c>.</param>
 /// <param name="Sets">One entry per <c>[Parameter]</c> attribute.</param>
 /// <param name="Aliases">The <c>[Alias]</c> names.</param>
-/// <param name="Attributes">Every other attribute (validation, <c>[Credential]</c>, <c>[ArgumentCompleter]</c>, ...).</param>
+/// <param name="Attributes">Every other attribute written in source (validation, <c>[Credential]</c>, <c>[ArgumentCompleter]</c>, ...); compiler-generated ones are left out.</param>
 /// <param name="DeclaringType">The class that declares it (a base class for shared parameters).</param>
 public sealed record CompiledParameter(
     string Name,
@@ -215,6 +215,7 @@ public static class CompiledCmdlets
             .SelectMany(a => a.ConstructorArguments.SelectMany(Flatten)).Select(v => (string)v!).ToList();
         var others = attributes
             .Where(a => a.AttributeType.FullName is not (SmaNamespace + ".ParameterAttribute") and not (SmaNamespace + ".AliasAttribute"))
+            .Where(a => a.AttributeType.Namespace != "System.Runtime.CompilerServices") // compiler-generated (NullableAttribute)
             .Select(a => new CompiledAttribute(a.AttributeType.Name, a.ConstructorArguments.Select(Convert).ToList(), Named(a)))
             .ToList();
         return new CompiledParameter(property.Name, property.PropertyType.Name, property.PropertyType.FullName!, sets, aliases, others, property.DeclaringType!.FullName!);

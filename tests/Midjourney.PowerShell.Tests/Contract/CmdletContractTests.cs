@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace Midjourney.PowerShell.Tests.Contract;
+
+/// <summary>The compiled cmdlets against docs/design/cmdlets.md, written out here as a table.</summary>
+public class CmdletContractTests
+{
+    private const string All = CompiledParameterSet.AllSets;
+    private const string MjTask = "Midjourney.Client.MjTask";
+
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save" };
+
+    // Parameter: name, type, then per set: "Set:M:pos:P:N" (M mandatory, pos or -, P ValueFromPipeline, N ...ByPropertyName).
+    private static readonly Dictionary<string, (string? DefaultSet, bool Should, string Impact, string[] Outputs, string[] Parameters)> Table = new()
+    {
+        ["Connect-MjServer"] = ("ApiKey", false, "Medium", new[] { "Midjourney.PowerShell.MjConnection" }, new[]
+        {
+            "Uri|Uri|__AllParameterSets:M:0::", "ApiKey|SecureString|ApiKey:::", "Credential|PSCredential|Credential:M:::|Credential",
+            "AuthScheme|AuthScheme|" + All + ":::", "Mode|SpeedMode|" + All + ":::", "NoJournal|SwitchParameter|" + All + ":::",
+            "JournalPath|String|" + All + ":::", "PassThru|SwitchParameter|" + All + ":::",
+        }),
+        ["Disconnect-MjServer"] = (null, false, "Medium", Array.Empty<string>(), new[] { "Connection|MjConnection|" + All + "::0:P:" }),
+        ["Get-MjServer"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjConnection" }, Array.Empty<string>()),
+        ["New-MjImagine"] = (null, true, "Medium", new[] { MjTask }, Submit(
+            "Prompt|String|" + All + ":M:0:P:N", "Image|String[]|" + All + ":::", "BotType|BotType|" + All + ":::")),
+        ["Get-MjTask"] = ("Id", false, "Medium", new[] { MjTask, "Midjourney.Client.MjJournalEntry" }, new[]
+        {
+            "Id|String[]|Id:M:0:P:N|Alias=TaskId", "Recent|Int32|Recent:M:::|ValidateRange=1,10000", "FromJournal|SwitchParameter|Recent:::",
+            "Connection|MjConnection|" + All + ":::",
+        }),
+        ["Wait-MjTask"] = ("Task", false, "Medium", new[] { MjTask }, new[]
+        {
+            "Task|MjTask[]|Task:M:0:P:", "Id|String[]|Id:M::P:N|Alias=TaskId", "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647",
+            "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600", "Connection|MjConnection|" + All + ":::",
+        }),
+        ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
+            "Button|MjButton[]|Button:M::P:", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:", "Label|String|Label:M:0::|ArgumentCompleter",
+            "Index|Int32|Index:M:::|ValidateRange=1,4", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::",
+            "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::")),
+        ["Submit-MjModal"] = ("Task", true, "Medium", new[] { MjTask }, new[]
+        {
+            "Task|MjTask|Task:M::P:", "Id|String|Id:M:::N|Alias=TaskId", "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::",
+            "MaskBase64|String|" + All + ":::", "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+        }),
+        ["New-MjBlend"] = (null, true, "Medium", new[] { MjTask }, Submit(
+            "Image|String[]|" + All + ":M:0::|ValidateCount=2,5", "Dimensions|BlendDimensions|" + All + ":::", "BotType|BotType|" + All + ":::")),
+        ["New-MjDescribe"] = (null, true, "Medium", new[] { MjTask }, Submit(
+            "Image|String|" + All + ":M:0:P:N|Alias=Path,FullName", "BotType|BotType|" + All + ":::")),
+        ["New-MjShorten"] = (null, true, "Medium", new[] { MjTask }, Submit(
+            "Prompt|String|" + All + ":M:0:P:N", "BotType|BotType|" + All + ":::")),
+        ["New-MjVideo"] = (null, true, "Medium", new[] { MjTask }, Submit(
+            "Prompt|String|" + All + ":M:0::", "Image|String|" + All + ":::", "EndImage|String|" + All + ":::",
+            "Motion|String|" + All + ":::|ValidateSet=low,high", "Loop|SwitchParameter|" + All + ":::", "VideoType|String|" + All + ":::",
+            "BatchSize|Int32|" + All + ":::|ValidateSet=1,2,4")),
+        ["New-MjEdit"] = (null, true, "Medium", new[] { MjTask }, Submit(
+            "Prompt|String|" + All + ":M:0::", "Image|String|" + All + ":M:1::")),
+        ["Save-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        {
+            "Task|MjTask[]|" + All + ":M::P:", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
+            "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+        }),
+    };
+
+    public static IEnumerable<object[]> Names() => Table.Keys.Select(k => new object[] { k });
+
+    [Fact]
+    public void The_assembly_has_exactly_the_designed_cmdlets() =>
+        Assert.Equal(Table.Keys.OrderBy(k => k, StringComparer.Ordinal), CompiledCmdlets.Load().Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Cmdlet_matches_the_design(string name)
+    {
+        var expected = Table[name];
+        var cmdlet = CompiledCmdlets.Load().Single(c => c.Name == name);
+
+        Assert.Contains(cmdlet.Verb, ApprovedVerbs);
+        Assert.Equal(cmdlet.Verb + cmdlet.Noun + "Command", cmdlet.ClassName);
+        Assert.Equal("Midjourney.PowerShell.Commands." + cmdlet.ClassName, cmdlet.FullClassName);
+        Assert.True(cmdlet.IsSealed && cmdlet.IsPublic);
+        Assert.Equal(expected.DefaultSet, cmdlet.DefaultParameterSetName);
+        Assert.Equal(expected.Should, cmdlet.SupportsShouldProcess);
+        Assert.Equal(expected.Impact, cmdlet.ConfirmImpact);
+        Assert.Equal(expected.Outputs.OrderBy(o => o), cmdlet.OutputTypes.OrderBy(o => o));
+
+        var rows = expected.Parameters.Select(Parse).ToList();
+        Assert.Equal(rows.Select(r => r.Name).OrderBy(n => n), cmdlet.Parameters.Select(p => p.Name).OrderBy(n => n));
+        foreach (var row in rows)
+        {
+            var parameter = cmdlet.Parameter(row.Name)!;
+            Assert.True(row.Type == parameter.TypeName, $"{name} -{row.Name}: type {parameter.TypeName}, expected {row.Type}");
+            Assert.Equal(row.Sets.OrderBy(s => s.Name), parameter.Sets.OrderBy(s => s.Name));
+            Assert.Equal(row.Aliases, parameter.Aliases);
+            Assert.Equal(row.Attributes.OrderBy(a => a), parameter.Attributes.Select(Describe).OrderBy(a => a));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void At_most_one_ValueFromPipeline_parameter_per_set(string name)
+    {
+        var cmdlet = CompiledCmdlets.Load().Single(c => c.Name == name);
+        foreach (var set in cmdlet.ParameterSetNames.DefaultIfEmpty(All))
+        {
+            var pipeline = cmdlet.Parameters.Where(p => p.InSet(set) is { ValueFromPipeline: true }).Select(p => p.Name).ToList();
+            Assert.True(pipeline.Count <= 1, $"{name} set {set}: {string.Join(", ", pipeline)}");
+        }
+    }
+
+    private static string[] Submit(params string[] own) => own.Concat(new[]
+    {
+        "Mode|SpeedMode|" + All + ":::", "NotifyHook|String|" + All + ":::", "State|String|" + All + ":::",
+        "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+    }).ToArray();
+
+    private static (string Name, string Type, List<CompiledParameterSet> Sets, List<string> Aliases, List<string> Attributes) Parse(string row)
+    {
+        var parts = row.Split('|');
+        var sets = parts[2].Split(';').Select(s =>
+        {
+            var f = s.Split(':');
+            return new CompiledParameterSet(f[0], f[1] == "M", f[2].Length == 0 ? null : int.Parse(f[2]), f.Length > 3 && f[3] == "P", f.Length > 4 && f[4] == "N");
+        }).ToList();
+        var extras = parts.Skip(3).ToList();
+        var aliases = extras.Where(e => e.StartsWith("Alias=", StringComparison.Ordinal)).SelectMany(e => e.Substring(6).Split(',')).ToList();
+        return (parts[0], parts[1], sets, aliases, extras.Where(e => !e.StartsWith("Alias=", StringComparison.Ordinal)).ToList());
+    }
+
+    private static string Describe(CompiledAttribute attribute)
+    {
+        var name = attribute.TypeName.Replace("Attribute", string.Empty, StringComparison.Ordinal);
+        if (name is "Credential" or "ArgumentCompleter")
+        {
+            return name;
+        }
+
+        var values = attribute.Arguments.SelectMany(a => a is object?[] items ? items : new[] { a }).Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture));
+        return name + "=" + string.Join(",", values);
+    }
+}
