@@ -61,18 +61,21 @@ internal sealed class SimulatorServices
     /// <summary>The base URL used in image links when no request is at hand (notify hooks).</summary>
     public string DefaultBaseUrl { get; set; } = "http://127.0.0.1/";
 
-    private (string Host, string Url)? _lastBase;
+    // A reference (not a struct) so concurrent readers never see a torn host/url pair.
+    private BaseUrlCache? _lastBase;
 
     /// <summary>Base URL of the server as the client reached it (image links must work through the client's host name).</summary>
     public string BaseUrlOf(Microsoft.AspNetCore.Http.HttpContext context)
     {
         string host = context.Request.Host.Value ?? "";
-        (string Host, string Url)? last = _lastBase;
-        if (last is { } cached && cached.Host == host) return cached.Url;
+        BaseUrlCache? cached = System.Threading.Volatile.Read(ref _lastBase);
+        if (cached is not null && cached.Host == host) return cached.Url;
         string url = host.Length == 0 ? DefaultBaseUrl : context.Request.Scheme + "://" + host + "/";
-        _lastBase = (host, url);
+        System.Threading.Volatile.Write(ref _lastBase, new BaseUrlCache(host, url));
         return url;
     }
+
+    private sealed record BaseUrlCache(string Host, string Url);
 
     /// <summary>Clears tasks, counters, uploads and the fault generator.</summary>
     public void Reset()
