@@ -24,6 +24,21 @@ public sealed class MjButton
         AlwaysModal = parsed.AlwaysModal;
     }
 
+    private MjButton(MjButton other, Uri? server)
+    {
+        TaskId = other.TaskId;
+        CustomId = other.CustomId;
+        Label = other.Label;
+        Emoji = other.Emoji;
+        Style = other.Style;
+        Type = other.Type;
+        IsSynthetic = other.IsSynthetic;
+        Kind = other.Kind;
+        Index = other.Index;
+        AlwaysModal = other.AlwaysModal;
+        Server = server;
+    }
+
     /// <summary>The id of the task this button belongs to (the parent of whatever a click creates).</summary>
     public string TaskId { get; }
 
@@ -57,9 +72,15 @@ public sealed class MjButton
     /// </summary>
     public bool IsSynthetic { get; }
 
+    /// <summary>The server of the task, so a button piped on its own goes back to the right server.</summary>
+    public Uri? Server { get; }
+
     /// <summary>The label, else the emoji, else the kind: what a person calls this button.</summary>
     public string DisplayName =>
         Label.Length > 0 ? Label : Emoji.Length > 0 ? Emoji : Kind.ToString();
+
+    /// <summary>A copy that knows its server.</summary>
+    internal MjButton WithServer(Uri? server) => server == Server ? this : new MjButton(this, server);
 
     /// <inheritdoc />
     public override string ToString() => $"{DisplayName} ({Kind}) of task {TaskId}";

@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json.Serialization;
 
 namespace Midjourney.Client;
 
@@ -12,7 +11,6 @@ public sealed class MjJournalEntry
     private readonly string? _server;
 
     /// <summary>Creates an entry for a task id.</summary>
-    [JsonConstructor]
     public MjJournalEntry(string id) => Id = id ?? throw new ArgumentNullException(nameof(id));
 
     /// <summary>The task id.</summary>

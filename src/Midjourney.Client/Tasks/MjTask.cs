@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Midjourney.Client;
 
@@ -92,10 +93,15 @@ public sealed class MjTask
     public string TaskId => Id;
 
     /// <summary>Returns a copy of this task with different buttons.</summary>
-    internal MjTask WithButtons(IReadOnlyList<MjButton> buttons) => Copy(buttons, ParentId, Server);
+    internal MjTask WithButtons(IReadOnlyList<MjButton> buttons) => Copy(buttons.Select(b => b.WithServer(Server)).ToList(), ParentId, Server);
 
     /// <summary>Returns a copy of this task with the server and parent filled in.</summary>
-    internal MjTask WithOrigin(Uri? server, string? parentId) => Copy(Buttons, ParentId ?? parentId, server ?? Server);
+    internal MjTask WithOrigin(Uri? server, string? parentId)
+    {
+        var origin = server ?? Server;
+        var buttons = Buttons.Count == 0 ? Buttons : Buttons.Select(b => b.WithServer(origin)).ToList();
+        return Copy(buttons, ParentId ?? parentId, origin);
+    }
 
     private MjTask Copy(IReadOnlyList<MjButton> buttons, string? parentId, Uri? server) => new(Id)
     {

@@ -97,6 +97,7 @@ public sealed class ClickTests
         var server = new FakeServer(_ => FakeServer.Json(GridWithButtons));
         using var client = TestClients.Create(server);
         var grid = await client.GetTaskAsync("10");
+        Assert.All(grid.Buttons, b => Assert.Equal(client.BaseAddress, b.Server));
 
         var miss = await Assert.ThrowsAsync<MjButtonNotFoundException>(() => client.ClickAsync(grid, "Vary (Region)"));
         Assert.Contains("U1", miss.Message);

@@ -185,6 +185,7 @@ public sealed class WaitTests
 
         Assert.Equal(9, task.Buttons.Count);
         Assert.All(task.Buttons, b => Assert.True(b.IsSynthetic));
+        Assert.All(task.Buttons, b => Assert.Equal(new Uri("http://proxy.test/"), b.Server)); // a piped button finds its server
         Assert.Equal("U1", task.Buttons[0].Label);
     }
 
