@@ -51,7 +51,7 @@ internal sealed class InvokeButtonOperation : MjOperation
     /// <summary>Finds the button and checks the input, then clicks (one pipeline record).</summary>
     public Task ProcessAsync(InvokeButtonOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
-        var connection = Connections.Resolve(options.Connection, options.Task?.Server);
+        var connection = Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
         await TryItemAsync(output, (object?)options.Task ?? options.Button, async () =>
         {
             var button = options.Button ?? FindButton(options);

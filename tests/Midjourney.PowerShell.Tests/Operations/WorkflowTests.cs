@@ -64,6 +64,26 @@ public class WorkflowTests
     }
 
     [Fact]
+    public async Task A_piped_button_goes_back_to_its_own_server_not_the_default()
+    {
+        await using var other = await SimHarness.StartAsync();
+        var grid = await other.ImagineAndWaitAsync();
+        await using var sim = await SimHarness.StartAsync();
+        // Register the other server in this session too, then make this one the default again.
+        await new ConnectServerOperation(sim.Session).RunAsync(SimHarness.Connect(other.Simulator.BaseAddress, "test-key", AuthScheme.MjApiSecret, sim.Folder), new RecordingOutput(), CancellationToken.None);
+        await new ConnectServerOperation(sim.Session).RunAsync(SimHarness.Connect(sim.Simulator.BaseAddress, "test-key", AuthScheme.MjApiSecret, sim.Folder), new RecordingOutput(), CancellationToken.None);
+        var before = sim.Submits();
+
+        var output = new RecordingOutput();
+        await new InvokeButtonOperation(sim.Session).ProcessAsync(new InvokeButtonOptions { Button = grid.Buttons.Single(b => b.Label == "U3"), Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
+
+        Assert.Empty(output.Errors);
+        Assert.Equal(MjTaskStatus.Success, Assert.Single(output.Tasks).Status);
+        Assert.Equal(before, sim.Submits());
+        Assert.Equal(2, other.Submits());
+    }
+
+    [Fact]
     public async Task Index_and_kind_pick_the_button()
     {
         await using var sim = await SimHarness.StartAsync();
