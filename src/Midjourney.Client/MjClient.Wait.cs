@@ -14,9 +14,25 @@ public sealed partial class MjClient
     /// </summary>
     public IAsyncEnumerable<MjWaitResult> WaitAllAsync(IEnumerable<string> taskIds, MjWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var ids = taskIds?.Where(id => !string.IsNullOrWhiteSpace(id)).ToList() ?? throw new ArgumentNullException(nameof(taskIds));
-        return _waiter.WaitAsync(ids, options ?? new MjWaitOptions(), cancellationToken);
+        var queue = new MjWaitQueue();
+        foreach (var id in taskIds ?? throw new ArgumentNullException(nameof(taskIds)))
+        {
+            if (!string.IsNullOrWhiteSpace(id))
+            {
+                queue.Add(id);
+            }
+        }
+
+        queue.Complete();
+        return _waiter.WaitAsync(queue, options ?? new MjWaitOptions(), cancellationToken);
     }
+
+    /// <summary>
+    /// Waits for tasks whose ids arrive while waiting (submit and wait at once): every id added to
+    /// <paramref name="queue"/> yields exactly one result; the wait ends when the queue is complete and empty.
+    /// </summary>
+    public IAsyncEnumerable<MjWaitResult> WaitAllAsync(MjWaitQueue queue, MjWaitOptions? options = null, CancellationToken cancellationToken = default) =>
+        _waiter.WaitAsync(queue ?? throw new ArgumentNullException(nameof(queue)), options ?? new MjWaitOptions(), cancellationToken);
 
     /// <summary>
     /// Waits for one task and returns it when it ends (Success, Failure, Cancelled, or Modal: check

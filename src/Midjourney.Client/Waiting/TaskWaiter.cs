@@ -10,7 +10,8 @@ namespace Midjourney.Client;
 
 /// <summary>
 /// Polls many tasks together (one batch request per round where the server allows), hands each back the moment
-/// it ends, and stretches the interval while nothing changes.
+/// it ends, and times the next poll by the soonest expected completion (from progress rates), otherwise
+/// stretching the interval while nothing happens.
 /// </summary>
 internal sealed class TaskWaiter
 {
@@ -18,30 +19,44 @@ internal sealed class TaskWaiter
 
     public TaskWaiter(MjClient client) => _client = client;
 
-    public async IAsyncEnumerable<MjWaitResult> WaitAsync(IReadOnlyList<string> taskIds, MjWaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<MjWaitResult> WaitAsync(MjWaitQueue queue, MjWaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         options.Validate();
         var pending = new Dictionary<string, Tracked>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var id in taskIds)
-        {
-            if (!pending.ContainsKey(id))
-            {
-                pending[id] = new Tracked();
-                order.Add(id);
-            }
-        }
-
+        var arrived = new List<string>();
         var clock = Stopwatch.StartNew();
         var interval = options.MinPollInterval;
         var failedPolls = 0;
-        while (pending.Count > 0)
+        while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            arrived.Clear();
+            var complete = queue.Drain(arrived);
+            foreach (var id in arrived)
+            {
+                if (!pending.ContainsKey(id))
+                {
+                    pending[id] = new Tracked();
+                    order.Add(id);
+                }
+            }
+
+            if (pending.Count == 0)
+            {
+                if (complete)
+                {
+                    yield break;
+                }
+
+                await queue.WhenChangedAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             IReadOnlyList<MjTask>? seen = null;
             try
             {
-                seen = await _client.GetTasksAsync(order.Where(pending.ContainsKey).ToList(), cancellationToken).ConfigureAwait(false);
+                seen = await _client.GetTasksAsync(order, cancellationToken).ConfigureAwait(false);
                 failedPolls = 0;
             }
             catch (Exception e) when (e is MjServerException or MjProtocolException or MjServerBusyException && !cancellationToken.IsCancellationRequested)
@@ -53,7 +68,8 @@ internal sealed class TaskWaiter
                 }
             }
 
-            var changed = false;
+            var now = clock.Elapsed;
+            var anyEnded = false;
             if (seen is not null)
             {
                 var byId = new Dictionary<string, MjTask>(StringComparer.Ordinal);
@@ -62,14 +78,14 @@ internal sealed class TaskWaiter
                     byId[task.Id] = task;
                 }
 
-                foreach (var id in order.Where(pending.ContainsKey).ToList())
+                foreach (var id in order.ToList())
                 {
                     var tracked = pending[id];
                     if (!byId.TryGetValue(id, out var task))
                     {
                         if (++tracked.Misses >= options.NotFoundAfter)
                         {
-                            pending.Remove(id);
+                            Remove(id);
                             yield return new MjWaitResult(id, MjWaitOutcome.NotFound, tracked.Last,
                                 new MjNotFoundException($"Task {id} was not found on {_client.BaseAddress}.", id, null, null, null, null));
                         }
@@ -80,14 +96,14 @@ internal sealed class TaskWaiter
                     tracked.Misses = 0;
                     if (tracked.Last is null || tracked.Last.Status != task.Status || tracked.Last.Progress != task.Progress)
                     {
-                        changed = true;
                         options.Progress?.Report(task);
                     }
 
-                    tracked.Last = task;
+                    tracked.Observe(task, now);
                     if (task.Status.EndsWait())
                     {
-                        pending.Remove(id);
+                        anyEnded = true;
+                        Remove(id);
                         yield return new MjWaitResult(id, task.Status == MjTaskStatus.Modal ? MjWaitOutcome.NeedsInput : MjWaitOutcome.Finished, task, null);
                     }
                 }
@@ -95,16 +111,16 @@ internal sealed class TaskWaiter
 
             if (pending.Count == 0)
             {
-                yield break;
+                continue; // the queue may still bring more ids
             }
 
             var remaining = options.Timeout is TimeSpan limit ? limit - clock.Elapsed : (TimeSpan?)null;
             if (remaining is TimeSpan left && left <= TimeSpan.Zero)
             {
-                foreach (var id in order.Where(pending.ContainsKey).ToList())
+                foreach (var id in order.ToList())
                 {
                     var last = pending[id].Last;
-                    pending.Remove(id);
+                    Remove(id);
                     yield return new MjWaitResult(id, MjWaitOutcome.TimedOut, last, new MjWaitTimeoutException(
                         $"Task {id} did not finish within {options.Timeout!.Value.TotalSeconds:0.###} s (last seen {last?.Status.ToString() ?? "never"}{(last?.Progress is int p ? $" {p}%" : string.Empty)}). It is still running on the server; wait again later.",
                         id, last));
@@ -113,22 +129,93 @@ internal sealed class TaskWaiter
                 yield break;
             }
 
-            interval = changed ? options.MinPollInterval : Grow(interval, options);
+            interval = NextInterval(pending.Values, now, interval, anyEnded, options);
             var delay = remaining is TimeSpan r && r < interval ? r : interval;
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+
+        void Remove(string id)
+        {
+            pending.Remove(id);
+            order.Remove(id);
+        }
     }
 
-    private static TimeSpan Grow(TimeSpan interval, MjWaitOptions options)
+    /// <summary>
+    /// The soonest expected completion among tasks whose progress is moving (plus a small margin, so the poll
+    /// lands just after it), within the min/max bounds; with no estimate, the last interval grown by the backoff.
+    /// </summary>
+    internal static TimeSpan NextInterval(IEnumerable<Tracked> pending, TimeSpan now, TimeSpan last, bool anyEnded, MjWaitOptions options)
     {
-        var next = TimeSpan.FromTicks((long)(interval.Ticks * options.Backoff));
-        return next > options.MaxPollInterval ? options.MaxPollInterval : next;
+        TimeSpan? soonest = null;
+        foreach (var tracked in pending)
+        {
+            if (tracked.ExpectedEnd(now) is TimeSpan eta && (soonest is null || eta < soonest))
+            {
+                soonest = eta;
+            }
+        }
+
+        TimeSpan next;
+        if (soonest is TimeSpan expected)
+        {
+            next = expected + TimeSpan.FromTicks(options.MinPollInterval.Ticks / 2);
+        }
+        else
+        {
+            // Nothing to go by: start short after an ending (the queue moves on), then stretch while nothing moves.
+            next = anyEnded ? options.MinPollInterval : TimeSpan.FromTicks((long)(last.Ticks * options.Backoff));
+        }
+
+        return next < options.MinPollInterval ? options.MinPollInterval : next > options.MaxPollInterval ? options.MaxPollInterval : next;
     }
 
-    private sealed class Tracked
+    /// <summary>What the waiter knows of one task: the last snapshot and how fast its progress moves.</summary>
+    internal sealed class Tracked
     {
-        public MjTask? Last { get; set; }
+        private TimeSpan? _rateFrom;
+        private int _rateFromProgress;
+        private TimeSpan? _lastChange;
+        private double? _percentPerSecond;
+
+        public MjTask? Last { get; private set; }
 
         public int Misses { get; set; }
+
+        public void Observe(MjTask task, TimeSpan now)
+        {
+            if (task.Status == MjTaskStatus.InProgress && task.Progress is int progress)
+            {
+                if (_rateFrom is null || progress < _rateFromProgress)
+                {
+                    _rateFrom = now;
+                    _rateFromProgress = progress;
+                }
+                else if (Last?.Progress != progress && progress > _rateFromProgress)
+                {
+                    var seconds = (now - _rateFrom.Value).TotalSeconds;
+                    if (seconds > 0)
+                    {
+                        _percentPerSecond = (progress - _rateFromProgress) / seconds;
+                    }
+
+                    _lastChange = now;
+                }
+            }
+
+            Last = task;
+        }
+
+        /// <summary>Time until the task should end, from its progress rate; null when unknown or already overdue.</summary>
+        public TimeSpan? ExpectedEnd(TimeSpan now)
+        {
+            if (_percentPerSecond is not double rate || rate <= 0 || Last?.Progress is not int progress || _lastChange is null)
+            {
+                return null;
+            }
+
+            var left = TimeSpan.FromSeconds((100 - progress) / rate) - (now - _lastChange.Value);
+            return left > TimeSpan.Zero ? left : null;
+        }
     }
 }
