@@ -15,7 +15,7 @@ internal static class ChildDrafts
         (ulong, int)? art = null;
         ModalKind modal = ModalKind.None;
         string prompt = parent.Prompt;
-        string description = "/up " + parent.Id + " " + kind;
+        string description = "/up " + parent.Id + " " + Label(kind);
         string? suggested = null;
 
         switch (kind)
@@ -103,4 +103,18 @@ internal static class ChildDrafts
             NotifyHook = notifyHook,
         };
     }
+
+    private static string Label(ButtonKind kind) => kind switch
+    {
+        ButtonKind.UpscaleHd => "Upscale (HD)",
+        ButtonKind.LowVariation => "Vary (Subtle)",
+        ButtonKind.HighVariation => "Vary (Strong)",
+        ButtonKind.Inpaint => "Vary (Region)",
+        ButtonKind.ZoomOut => "Zoom Out",
+        ButtonKind.CustomZoom => "Custom Zoom",
+        ButtonKind.Pan => "Pan",
+        ButtonKind.Animate => "Animate",
+        ButtonKind.AnimateExtend => "Extend",
+        _ => kind.ToString(),
+    };
 }

@@ -234,12 +234,7 @@ internal sealed class SubmitEndpoints
         string? banned = _services.Banned.Find(prompt);
         if (banned is null) return _services.Engine.Submit(draft);
         if (!_services.Profile.BannedFailsLater) return new SubmitOutcome(OutcomeKind.Banned) { BannedWord = banned, PromptEn = prompt };
-        return _services.Engine.Submit(new TaskDraft
-        {
-            Action = draft.Action, Prompt = draft.Prompt, Description = draft.Description, Result = draft.Result, Mode = draft.Mode,
-            State = draft.State, NotifyHook = draft.NotifyHook, VideoCount = draft.VideoCount, ParentId = draft.ParentId,
-            InheritedArt = draft.InheritedArt, BannedWord = banned,
-        });
+        return _services.Engine.Submit(draft with { BannedWord = banned });
     }
 
     private bool TryStoreImages(List<string>? inputs, bool allowUrls, out List<string> ids)

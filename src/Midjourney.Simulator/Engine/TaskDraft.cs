@@ -3,7 +3,7 @@ using Midjourney.Simulator.Domain;
 namespace Midjourney.Simulator.Engine;
 
 /// <summary>What an endpoint asks the engine to create.</summary>
-internal sealed class TaskDraft
+internal sealed record TaskDraft
 {
     public required string Action { get; init; }
     public required string Prompt { get; init; }
