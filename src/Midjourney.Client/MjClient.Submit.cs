@@ -166,6 +166,21 @@ public sealed partial class MjClient
             catch (AmbiguousSubmitFailure lost)
             {
                 var recovery = await RecoverAsync(state, generatedState, startedAt, cancellationToken).ConfigureAwait(false);
+                if (recovery.Task is null && recovery.ProvedAbsent && !lost.ResponseReceived)
+                {
+                    // A cut exchange may still be running on the server: trust the list only after a grace period,
+                    // and never after a timeout (the server may be slow rather than gone).
+                    if (lost.TimedOut || _options.LostAnswerGrace <= TimeSpan.Zero)
+                    {
+                        recovery = (null, false);
+                    }
+                    else
+                    {
+                        await Task.Delay(_options.LostAnswerGrace, cancellationToken).ConfigureAwait(false);
+                        recovery = await RecoverAsync(state, generatedState, startedAt, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
                 if (recovery.Task is { } found)
                 {
                     _options.Trace?.Invoke($"recovered task {found.Id} after: {lost.Message}");
@@ -174,8 +189,8 @@ public sealed partial class MjClient
                     return tasks;
                 }
 
-                // Retry only when the server finished handling the request and its task list proves nothing was created.
-                if (lost.ResponseReceived && recovery.ProvedAbsent && provenRetries++ < _options.MaxSubmitRetries)
+                // Resend only when the task list proves nothing was created (see LostAnswerGrace for cut connections).
+                if (recovery.ProvedAbsent && provenRetries++ < _options.MaxSubmitRetries)
                 {
                     _options.Trace?.Invoke($"resubmitting: the task list proves nothing was created after: {lost.Message}");
                     continue;

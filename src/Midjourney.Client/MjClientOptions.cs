@@ -52,6 +52,13 @@ public sealed class MjClientOptions
     /// </summary>
     public bool RecoverAmbiguousSubmits { get; set; } = true;
 
+    /// <summary>
+    /// After a connection is cut in the middle of a submit, how long to wait before a task list without the
+    /// submit's generated tag counts as proof that nothing was created, so that it is sent again (default 3 s).
+    /// Zero never resends after a cut connection. A submit that timed out is never resent.
+    /// </summary>
+    public TimeSpan LostAnswerGrace { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Append every submitted task to the journal (default true).</summary>
     public bool EnableJournal { get; set; } = true;
 

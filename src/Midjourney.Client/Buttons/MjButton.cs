@@ -18,10 +18,6 @@ public sealed class MjButton
         Style = style;
         Type = type;
         IsSynthetic = isSynthetic;
-        var parsed = CustomIdParser.Parse(customId);
-        Kind = parsed.Kind;
-        Index = parsed.Index;
-        AlwaysModal = parsed.AlwaysModal;
     }
 
     private MjButton(MjButton other, Uri? server)
@@ -33,9 +29,7 @@ public sealed class MjButton
         Style = other.Style;
         Type = other.Type;
         IsSynthetic = other.IsSynthetic;
-        Kind = other.Kind;
-        Index = other.Index;
-        AlwaysModal = other.AlwaysModal;
+        _parsed = other._parsed;
         Server = server;
     }
 
@@ -57,14 +51,18 @@ public sealed class MjButton
     /// <summary>The Discord component type (2 = button).</summary>
     public int Type { get; }
 
+    // Parsed on first use: most buttons of most fetched tasks are never looked at (a boxed struct, so a
+    // reader on another thread sees either nothing or the whole value).
+    private volatile object? _parsed;
+
     /// <summary>What the button does.</summary>
-    public MjButtonKind Kind { get; }
+    public MjButtonKind Kind => Parsed.Kind;
 
     /// <summary>The image index 1–4 for U/V/describe picks; null where it has no meaning.</summary>
-    public int? Index { get; }
+    public int? Index => Parsed.Index;
 
     /// <summary>True when a click always creates a MODAL task that needs <c>/mj/submit/modal</c> (Vary (Region), Custom Zoom, describe picks).</summary>
-    public bool AlwaysModal { get; }
+    public bool AlwaysModal => Parsed.AlwaysModal;
 
     /// <summary>
     /// True for buttons this client made up because the server sends none (novicezk, TASK_STATUS_* gateways):
@@ -78,6 +76,8 @@ public sealed class MjButton
     /// <summary>The label, else the emoji, else the kind: what a person calls this button.</summary>
     public string DisplayName =>
         Label.Length > 0 ? Label : Emoji.Length > 0 ? Emoji : Kind.ToString();
+
+    private ParsedCustomId Parsed => (ParsedCustomId)(_parsed ??= CustomIdParser.Parse(CustomId));
 
     /// <summary>A copy that knows its server.</summary>
     internal MjButton WithServer(Uri? server) => server == Server ? this : new MjButton(this, server);

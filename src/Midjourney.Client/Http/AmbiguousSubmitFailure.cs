@@ -15,4 +15,7 @@ internal sealed class AmbiguousSubmitFailure : Exception
     }
 
     public bool ResponseReceived { get; }
+
+    /// <summary>True when no answer came within the attempt timeout: the server may still be working on it.</summary>
+    public bool TimedOut => InnerException is TimeoutException;
 }

@@ -188,10 +188,12 @@ internal sealed class MjTransport : IDisposable
             return Array.Empty<byte>();
         }
 
+        // Sized from Content-Length when given, so a typical body is read into one array without a copy.
+        var declared = response.Content.Headers.ContentLength;
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = new MemoryStream();
+        using var buffer = declared is long length && length > 0 && length < 64 * 1024 * 1024 ? new MemoryStream((int)length) : new MemoryStream();
         await stream.CopyToAsync(buffer, 16 * 1024, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads)

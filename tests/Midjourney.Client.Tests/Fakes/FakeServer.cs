@@ -87,6 +87,7 @@ public static class TestClients
             MaxRetryDelay = TimeSpan.FromMilliseconds(50),
             AttemptTimeout = TimeSpan.FromSeconds(5),
             QueueFullPatience = TimeSpan.Zero, // tests that want patience ask for it
+            LostAnswerGrace = TimeSpan.FromMilliseconds(20),
         };
         configure?.Invoke(options);
         return new MjClient(options, server, disposeHandler: false);

@@ -138,7 +138,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task A_submit_is_never_retried_after_a_timeout_or_a_reset()
+    public async Task A_submit_is_never_retried_after_a_timeout()
     {
         var slow = new FakeServer(async (r, token) =>
         {
@@ -154,11 +154,55 @@ public sealed class RetryTests
         var timeout = await Assert.ThrowsAsync<MjAmbiguousSubmitException>(() => client.ImagineAsync(new MjImagineRequest("x")));
         Assert.IsType<TimeoutException>(timeout.InnerException);
         Assert.Equal(1, slow.Count("/mj/submit/imagine"));
+    }
 
-        var reset = new FakeServer(r => r.Path == "/mj/task/list" ? FakeServer.Json("[]") : throw new HttpRequestException("reset", new IOException("Connection reset by peer")));
-        using var client2 = TestClients.Create(reset);
-        await Assert.ThrowsAsync<MjAmbiguousSubmitException>(() => client2.ImagineAsync(new MjImagineRequest("x")));
-        Assert.Equal(1, reset.Count("/mj/submit/imagine"));
+    [Fact]
+    public async Task After_a_reset_the_submit_is_resent_only_when_the_list_still_lacks_its_tag_after_the_grace()
+    {
+        var submits = 0;
+        var reset = new FakeServer(r => r.Path == "/mj/task/list"
+            ? FakeServer.Json("[]")
+            : Interlocked.Increment(ref submits) == 1 ? throw new HttpRequestException("reset", new IOException("Connection reset by peer")) : FakeServer.Accepted("42"));
+        using var client = TestClients.Create(reset);
+        Assert.Equal("42", (await client.ImagineAsync(new MjImagineRequest("x"))).Id);
+        Assert.Equal(2, reset.Count("/mj/submit/imagine"));
+        Assert.Equal(2, reset.Count("/mj/task/list")); // looked before and after the grace
+
+        // A task that appears during the grace is adopted, not sent twice.
+        string? tag = null;
+        var lists = 0;
+        var late = new FakeServer(r =>
+        {
+            if (r.Path == "/mj/task/list")
+            {
+                return Interlocked.Increment(ref lists) == 1 ? FakeServer.Json("[]") : FakeServer.Json("[" + FakeServer.TaskJson("43", "NOT_START", extra: ",\"state\":\"" + tag + "\"") + "]");
+            }
+
+            tag = System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("state").GetString();
+            throw new HttpRequestException("reset", new IOException("Connection reset by peer"));
+        });
+        using var client2 = TestClients.Create(late);
+        Assert.Equal("43", (await client2.ImagineAsync(new MjImagineRequest("x"))).Id);
+        Assert.Equal(1, late.Count("/mj/submit/imagine"));
+    }
+
+    [Fact]
+    public async Task After_a_reset_nothing_is_resent_without_a_grace_or_without_a_task_list()
+    {
+        var noList = new FakeServer(r => r.Path == "/mj/task/list" ? FakeServer.Empty(HttpStatusCode.NotFound) : throw new HttpRequestException("reset", new IOException("Connection reset by peer")));
+        using var client = TestClients.Create(noList);
+        await Assert.ThrowsAsync<MjAmbiguousSubmitException>(() => client.ImagineAsync(new MjImagineRequest("x")));
+        Assert.Equal(1, noList.Count("/mj/submit/imagine"));
+
+        var listed = new FakeServer(r => r.Path == "/mj/task/list" ? FakeServer.Json("[]") : throw new HttpRequestException("reset", new IOException("Connection reset by peer")));
+        using var strict = TestClients.Create(listed, o => o.LostAnswerGrace = TimeSpan.Zero);
+        await Assert.ThrowsAsync<MjAmbiguousSubmitException>(() => strict.ImagineAsync(new MjImagineRequest("x")));
+        Assert.Equal(1, listed.Count("/mj/submit/imagine"));
+
+        // A caller's own state can find a task but never proves absence.
+        using var own = TestClients.Create(listed);
+        await Assert.ThrowsAsync<MjAmbiguousSubmitException>(() => own.ImagineAsync(new MjImagineRequest("x") { State = "mine" }));
+        Assert.Equal(2, listed.Count("/mj/submit/imagine"));
     }
 
     [Fact]
