@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -13,17 +12,26 @@ namespace Midjourney.Bench;
 
 /// <summary>
 /// The user's script, through our client: <c>Get-Content prompts.txt | New-MjImagine | Wait-MjTask |
-/// Invoke-MjButton -Label U1 | Wait-MjTask</c>, streamed: prompts are submitted one after another, one waiter
-/// batch-polls everything in flight (WaitAllAsync), each finished grid gets its U1 click at once, and the upscales
-/// join the same wait. Every client delay is the library default scaled by the time scale.
+/// Invoke-MjButton -Label U1 | Wait-MjTask</c>, streamed: prompts are submitted one after another into an
+/// <see cref="MjWaitQueue"/>, one long-lived WaitAllAsync batch-polls everything in it, each finished grid gets its
+/// U1 click at once, and the upscales join the same queue. Every client delay is the library default scaled by the
+/// time scale.
 /// </summary>
 public sealed class OursScript
 {
     private readonly BenchOptions _o;
     private readonly RunMetrics _metrics;
-    private readonly WaitSet _waiting = new();
-    private readonly ConcurrentBag<Task> _clicks = new();
     private readonly SemaphoreSlim? _window;
+    private readonly ConcurrentBag<Task> _clicks = new();
+    private readonly object _gate = new();
+    private MjWaitQueue _queue = new();
+
+    // Ids added to the queue and not yet seen to end: value true for an upscale. Guarded by _gate.
+    private readonly Dictionary<string, bool> _pending = new(StringComparer.Ordinal);
+
+    // Who can still add ids: the submit loop (1) plus every grid not yet ended or whose U1 click is running.
+    // The queue is completed when this reaches 0. Guarded by _gate.
+    private int _feeders = 1;
     private int _waitErrors;
 
     public OursScript(BenchOptions options, RunMetrics metrics)
@@ -41,14 +49,25 @@ public sealed class OursScript
     /// <summary>WaitAllAsync calls that threw (the server stayed unreachable for MaxFailedPolls polls).</summary>
     public int WaitErrors => _waitErrors;
 
-    /// <summary>The wait options the script uses: the library defaults scaled, or --poll-min/--poll-max.</summary>
+    /// <summary>The wait options the script uses: the library defaults scaled, or --poll-min/--poll-max. No timeout.</summary>
     public static MjWaitOptions WaitOptions(BenchOptions o) => new()
     {
         MinPollInterval = o.Scaled(o.PollMin),
         MaxPollInterval = o.Scaled(o.PollMax),
-        // A round ends after one long interval so ids submitted meanwhile join the next batch (WaitAllAsync takes a fixed set).
-        Timeout = o.Scaled(o.PollMax),
     };
+
+    /// <summary>The client options the script uses: every delay of the library defaults scaled by the time scale.</summary>
+    public static MjClientOptions ClientOptions(BenchOptions o, Uri server)
+    {
+        var defaults = new MjClientOptions(server);
+        return new MjClientOptions(server)
+        {
+            RetryBaseDelay = o.Scaled(defaults.RetryBaseDelay),
+            MaxRetryDelay = o.Scaled(defaults.MaxRetryDelay),
+            QueueFullPatience = o.Scaled(defaults.QueueFullPatience),
+            LostAnswerGrace = o.Scaled(defaults.LostAnswerGrace),
+        };
+    }
 
     public async Task RunAsync(Uri server, string journalFolder, CancellationToken deadline)
     {
@@ -59,81 +78,89 @@ public sealed class OursScript
             UseCookies = false,
             MaxConnectionsPerServer = 16,
         }, () => _metrics.InFlight);
-        var defaults = new MjClientOptions(server);
-        using var client = new MjClient(new MjClientOptions(server)
-        {
-            RetryBaseDelay = _o.Scaled(defaults.RetryBaseDelay),
-            MaxRetryDelay = _o.Scaled(defaults.MaxRetryDelay),
-            QueueFullPatience = _o.Scaled(defaults.QueueFullPatience),
-            JournalPath = Path.Combine(journalFolder, "journal.jsonl"),
-            Trace = Trace.Line,
-        }, Wire, disposeHandler: true);
+        var clientOptions = ClientOptions(_o, server);
+        clientOptions.JournalPath = Path.Combine(journalFolder, "journal.jsonl");
+        clientOptions.Trace = Trace.Line;
+        using var client = new MjClient(clientOptions, Wire, disposeHandler: true);
 
         var submitting = SubmitAllAsync(client, deadline);
-        var waiting = WaitLoopAsync(client, submitting, deadline);
+        var waiting = WaitAllAsync(client, deadline);
         await Task.WhenAll(submitting, waiting).ConfigureAwait(false);
+        await Task.WhenAll(_clicks).ConfigureAwait(false); // all done by now (the queue completes after the last click); surfaces any unexpected error
     }
 
     private async Task SubmitAllAsync(MjClient client, CancellationToken deadline)
     {
-        for (var i = 0; i < _o.Prompts && !deadline.IsCancellationRequested; i++)
+        try
         {
-            if (_window is not null) await _window.WaitAsync(deadline).ConfigureAwait(false);
-            _metrics.SubmitCalled();
-            try
+            for (var i = 0; i < _o.Prompts && !deadline.IsCancellationRequested; i++)
             {
-                var task = await client.ImagineAsync(new MjImagineRequest($"benchmark prompt {i}, a lighthouse at dusk --v 7"), deadline).ConfigureAwait(false);
-                _metrics.Submitted(task.Id);
-                _waiting.Add(task.Id, isUpscale: false);
+                if (_window is not null) await _window.WaitAsync(deadline).ConfigureAwait(false);
+                _metrics.SubmitCalled();
+                try
+                {
+                    var task = await client.ImagineAsync(new MjImagineRequest($"benchmark prompt {i}, a lighthouse at dusk --v 7"), deadline).ConfigureAwait(false);
+                    _metrics.Submitted(task.Id);
+                    Add(task.Id, isUpscale: false);
+                }
+                catch (MjException e)
+                {
+                    _metrics.SubmitFailed(e.GetType().Name);
+                    _window?.Release();
+                }
             }
-            catch (MjException e)
-            {
-                _metrics.SubmitFailed(e.GetType().Name);
-                _window?.Release();
-            }
+        }
+        finally
+        {
+            FeederDone();
         }
     }
 
-    private async Task WaitLoopAsync(MjClient client, Task submitting, CancellationToken deadline)
+    /// <summary>One wait for the whole run; if it throws (server unreachable), wait again for what is still pending, as a user would.</summary>
+    private async Task WaitAllAsync(MjClient client, CancellationToken deadline)
     {
         var options = WaitOptions(_o);
-        while (!deadline.IsCancellationRequested)
+        var queue = CurrentQueue();
+        while (true)
         {
-            var ids = _waiting.Snapshot();
-            if (ids.Count == 0)
-            {
-                if (submitting.IsCompleted && _clicks.All(c => c.IsCompleted) && _waiting.Snapshot().Count == 0) return;
-                await Task.WhenAny(_waiting.Added, submitting, Task.Delay(options.MinPollInterval, deadline)).ConfigureAwait(false);
-                continue;
-            }
-
             try
             {
-                await foreach (var result in client.WaitAllAsync(ids, options, deadline).ConfigureAwait(false))
+                await foreach (var result in client.WaitAllAsync(queue, options, deadline).ConfigureAwait(false))
                 {
-                    if (result.Outcome != MjWaitOutcome.TimedOut) Handle(client, result, deadline);
+                    Handle(client, result, deadline);
                 }
+
+                return;
             }
             catch (MjException)
             {
-                Interlocked.Increment(ref _waitErrors); // the user would run Wait-MjTask again; so does the loop
+                Interlocked.Increment(ref _waitErrors);
+                queue = Requeue();
             }
-
-            // The round's last poll was just made: the next round starts one short interval later, not at once.
-            await Task.Delay(options.MinPollInterval, deadline).ConfigureAwait(false);
         }
     }
 
     private void Handle(MjClient client, MjWaitResult result, CancellationToken deadline)
     {
         var seenAt = DateTimeOffset.UtcNow;
-        var isUpscale = _waiting.IsUpscale(result.TaskId);
-        _waiting.Remove(result.TaskId);
+        bool isUpscale;
+        lock (_gate)
+        {
+            isUpscale = _pending[result.TaskId];
+            _pending.Remove(result.TaskId);
+        }
+
         var task = result.Task;
         var success = result.Outcome == MjWaitOutcome.Finished && task?.Status == MjTaskStatus.Success;
         _metrics.Ended(result.TaskId, success, isUpscale, task?.FinishTime, seenAt);
-        if (success && !isUpscale) _clicks.Add(ClickU1Async(client, task!, deadline));
-        else _window?.Release(); // the prompt's chain ended (upscale done, or the grid failed)
+        if (success && !isUpscale)
+        {
+            _clicks.Add(ClickU1Async(client, task!, deadline)); // the grid's feeder place passes to its click
+            return;
+        }
+
+        _window?.Release(); // the prompt's chain ended (upscale done, or the grid failed)
+        if (!isUpscale) FeederDone();
     }
 
     private async Task ClickU1Async(MjClient client, MjTask grid, CancellationToken deadline)
@@ -145,13 +172,56 @@ public sealed class OursScript
             foreach (var child in children)
             {
                 _metrics.Submitted(child.Id);
-                _waiting.Add(child.Id, isUpscale: true);
+                Add(child.Id, isUpscale: true);
             }
         }
         catch (MjException e)
         {
             _metrics.SubmitFailed(e.GetType().Name);
             _window?.Release();
+        }
+        catch (OperationCanceledException)
+        {
+            // the deadline: whatever is in flight counts as lost
+        }
+        finally
+        {
+            FeederDone();
+        }
+    }
+
+    private void Add(string id, bool isUpscale)
+    {
+        lock (_gate)
+        {
+            _pending[id] = isUpscale;
+            if (!isUpscale) _feeders++;
+            _queue.Add(id);
+        }
+    }
+
+    private void FeederDone()
+    {
+        lock (_gate)
+        {
+            if (--_feeders == 0) _queue.Complete();
+        }
+    }
+
+    private MjWaitQueue CurrentQueue()
+    {
+        lock (_gate) return _queue;
+    }
+
+    /// <summary>A fresh queue holding every id not yet seen to end (the failed wait took the old one with it).</summary>
+    private MjWaitQueue Requeue()
+    {
+        lock (_gate)
+        {
+            _queue = new MjWaitQueue();
+            foreach (var id in _pending.Keys) _queue.Add(id);
+            if (_feeders == 0) _queue.Complete();
+            return _queue;
         }
     }
 }

@@ -28,7 +28,7 @@ Console.WriteLine($"faults: 500 {f.ServerErrorRate:P1}, 429 {f.TooManyRequestsRa
     + $"malformed {f.MalformedJsonRate:P1}, latency {f.LatencyRate:P1} of {f.Latency.TotalSeconds:0.#} s, phase {f.Phase}");
 var wait = OursScript.WaitOptions(options);
 Console.WriteLine($"client: MjWaitOptions Min/MaxPollInterval {options.PollMin.TotalSeconds:0.#}/{options.PollMax.TotalSeconds:0.#} s real = "
-    + $"{wait.MinPollInterval.TotalMilliseconds:0.#}/{wait.MaxPollInterval.TotalMilliseconds:0.#} ms wall; retry delays and QueueFullPatience scaled alike");
+    + $"{wait.MinPollInterval.TotalMilliseconds:0.#}/{wait.MaxPollInterval.TotalMilliseconds:0.#} ms wall; retry delays, QueueFullPatience and LostAnswerGrace scaled alike");
 
 // A short unmeasured run of both scripts first, so neither's CPU figure carries the JIT of the HTTP stack.
 var warmUp = BenchOptions.Parse(args);

@@ -25,7 +25,7 @@ public static class ResultTable
             ("HTTP requests per succeeded task: polls", r => PerTask(r, r.Requests.Polls), "0.00"),
             ("HTTP requests per succeeded task: retries", r => PerTask(r, r.Requests.Retries), "0.00"),
             ("polls per completed task while ≥ 10 in flight", r => r.CompletionsAt10 == 0 ? double.NaN : (double)r.Requests.PollsAt10 / r.CompletionsAt10, "0.00"),
-            ("HTTP requests seen by the server (client-counted)", r => r.ServerRequests, "0"),
+            ("HTTP requests seen by the server (simulator-counted)", r => r.ServerRequests, "0"),
             ("slot utilisation (busy slot-s ÷ slots × wall s)", r => r.SlotUtilisation * 100, "0.0'%'"),
             ("detection latency p50 (s, real speed)", r => r.LatencyP50, "0.00"),
             ("detection latency p95 (s, real speed)", r => r.LatencyP95, "0.00"),

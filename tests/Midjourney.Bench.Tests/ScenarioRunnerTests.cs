@@ -10,8 +10,8 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
     public async Task Twenty_prompts_under_faults_end_with_nothing_lost_or_duplicated()
     {
         var options = BenchOptions.Parse(new[] { "--prompts", "20", "--time-scale", "0.002", "--seed", "11", "--simulator", "inproc" });
-        // Faults on every kind except resets on submits: a reset submit is ambiguous by design (the client cannot
-        // know whether the server created the task), so it would fail a prompt without anything being wrong.
+        // Faults of every kind on the poll routes only, so every prompt must complete: this checks the wait.
+        // Submit faults (resets included) are the next test's.
         options.Faults = new FaultOptions
         {
             ServerErrorRate = 0.03,
