@@ -271,17 +271,8 @@ public sealed partial class MjClient
         {
             try
             {
-                await Journal.AppendAsync(new MjJournalEntry(task.Id)
-                {
-                    Action = task.Action,
-                    ParentId = task.ParentId,
-                    Prompt = task.Prompt,
-                    Server = BaseAddress.ToString(),
-                    Time = task.SubmitTime ?? DateTimeOffset.UtcNow,
-                    State = task.State,
-                    CustomId = customId,
-                    Mode = mode == SpeedMode.Default ? null : mode.ToString(),
-                }, cancellationToken).ConfigureAwait(false);
+                var entry = MjJournalEntry.FromTask(task, task.SubmitTime ?? DateTimeOffset.UtcNow, customId, mode == SpeedMode.Default ? null : mode.ToString());
+                await Journal.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
             {
