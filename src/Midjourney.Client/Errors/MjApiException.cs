@@ -32,5 +32,5 @@ public class MjApiException : MjException
     public string? RequestPath { get; }
 
     /// <summary>The envelope's <c>properties</c>, when any.</summary>
-    public IReadOnlyDictionary<string, object?> Properties { get; init; } = NoProperties;
+    public IReadOnlyDictionary<string, object?> Properties { get; internal set; } = NoProperties;
 }

@@ -47,7 +47,8 @@ internal sealed class ErrorMapper
             _ when IsQueueFull(envelope) => new MjServerBusyException($"{where}. The server's queue is full; nothing was created. Try again later.", envelope.Code, description, response.StatusCode, response.Path, response.RetryAfter),
             _ => new MjServerException($"{where}.", envelope.Code, description, response.StatusCode, response.Path),
         };
-        return WithProperties(error, envelope);
+        error.Properties = envelope.Properties;
+        return error;
     }
 
     /// <summary>The exception for an HTTP answer that is not a usable success (status, error bodies, garbage).</summary>
@@ -121,16 +122,6 @@ internal sealed class ErrorMapper
             : "401 Unauthorized";
         return new MjAuthenticationException($"{response.Path} answered {what}{Suffix(body)}. {advice}", _scheme, _keySent, null, body, response.StatusCode, response.Path);
     }
-
-    private static MjApiException WithProperties(MjApiException error, SubmitEnvelope envelope) => error switch
-    {
-        MjNotFoundException e => new MjNotFoundException(e.Message, e.TaskId, e.Code, e.Description, e.StatusCode, e.RequestPath) { Properties = envelope.Properties },
-        MjValidationException e => new MjValidationException(e.Message, e.Code, e.Description, e.StatusCode, e.RequestPath) { Properties = envelope.Properties },
-        MjBannedPromptException e => new MjBannedPromptException(e.Message, e.BannedWord, e.PromptEn, e.Code, e.Description, e.StatusCode, e.RequestPath) { Properties = envelope.Properties },
-        MjServerBusyException e => new MjServerBusyException(e.Message, e.Code, e.Description, e.StatusCode, e.RequestPath, e.RetryAfter) { Properties = envelope.Properties },
-        MjServerException e => new MjServerException(e.Message, e.Code, e.Description, e.StatusCode, e.RequestPath) { Properties = envelope.Properties },
-        _ => error,
-    };
 
     /// <summary>new-api's <c>{description,type,code}</c> or OpenAI's <c>{error:{message}}</c>.</summary>
     private static string? ReadGatewayError(byte[] body)

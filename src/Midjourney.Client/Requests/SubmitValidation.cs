@@ -28,7 +28,7 @@ internal static class SubmitValidation
                 throw new ArgumentException("An image reference is empty.", parameterName);
             }
 
-            if (!MjImageData.IsUrl(image) && MjImageData.TryDecode(image) is not { } bytes)
+            if (!MjImageData.IsUrl(image) && MjImageData.TryDecode(image) is null)
             {
                 throw new ArgumentException("An image must be an http(s) URL, a data URL or base64 (use MjImageData.FromFileAsync for files).", parameterName);
             }

@@ -103,6 +103,7 @@ public sealed class SubmitOutcomeTests
         using var client = ClientAnswering(FakeServer.Json("{\"code\":24,\"description\":\"可能包含敏感词\",\"properties\":{\"promptEn\":\"a gory scene\",\"bannedWord\":\"gory\"}}"), out var server, submitRetries: 3);
         var error = await Assert.ThrowsAsync<MjBannedPromptException>(() => client.ImagineAsync(new MjImagineRequest("a gory scene")));
         Assert.Equal(("gory", "a gory scene"), (error.BannedWord, error.PromptEn));
+        Assert.Equal("gory", error.Properties["bannedWord"]);
         Assert.Contains("'gory'", error.Message);
         Assert.Single(server.Seen); // never retried
     }
