@@ -32,7 +32,9 @@ public sealed class NotifyHookTests
         await hook.StartAsync();
         string hookUrl = hook.Urls.First() + "/hook";
 
-        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.TimeScale = 0.02);
+        // 0.1: a 3 s job with a 100 ms SUBMITTED phase, so the 20 ms delivery loop sees several phases even when
+        // CI runs other test assemblies on the same 2 cores.
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.TimeScale = 0.1);
         string id = await sim.SubmitAsync("/mj/submit/imagine", new { prompt = "owl", notifyHook = hookUrl, state = "order-7" });
         string broken = await sim.SubmitAsync("/mj/submit/imagine", new { prompt = "owl", notifyHook = hook.Urls.First() + "/broken" });
         await sim.WaitForSuccessAsync(id);

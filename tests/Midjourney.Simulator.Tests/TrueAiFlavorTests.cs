@@ -249,7 +249,7 @@ public sealed class TrueAiFlavorTests
     [Fact]
     public async Task A_queued_task_starts_when_the_slot_frees_and_then_succeeds()
     {
-        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.Concurrency = 1; o.TimeScale = 0.01; });
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.Concurrency = 1; o.TimeScale = 0.05; }); // the first task holds the slot ~1.5 s
         string first = await sim.ImagineAsync("first");
         Reply second = await sim.PostAsync("/mj/submit/imagine", new { prompt = "second" });
         Assert.Equal(22, second.Code);
