@@ -1,3 +1,4 @@
+#!/usr/bin/env pwsh
 <#
 .SYNOPSIS
 Builds, tests, demonstrates and packages the Midjourney PowerShell module.
@@ -7,8 +8,9 @@ Build   dotnet publish src/Midjourney.PowerShell (version from Midjourney.psd1) 
         out/Midjourney/<version>/ : Midjourney.psd1, Midjourney.Format.ps1xml,
         Midjourney.PowerShell.dll, Midjourney.Client.dll, dependencies/<third-party dlls>,
         en-US/<MAML + about help>. Fails on a missing allow-listed dll and on any unexpected dll.
-Test    Build, dotnet test (from the repository root), then Pester 5 on tests/*.Tests.ps1 in a fresh
-        PowerShell process (skipped, with a message, when Pester 5+ is not installed).
+Test    Build, dotnet test (from the repository root), then Pester 5.9.1 (restored from the package feed
+        through tools/Pester, imported by path) on tests/*.Tests.ps1 in a fresh PowerShell process,
+        writing out/TestResults/pester.xml (NUnit). Fails when a test fails or Pester cannot be loaded.
 Demo    Build, start the simulator, run imagine -> wait -> U1 -> wait -> save in a fresh process,
         show the tasks and files, stop the simulator.
 Package Build, then out/Midjourney.<version>.nupkg through a temporary local repository
@@ -35,6 +37,8 @@ $RepoRoot = $PSScriptRoot
 $ModuleName = 'Midjourney'
 $ManifestPath = Join-Path $RepoRoot 'Midjourney.psd1'
 $FormatPath = Join-Path $RepoRoot 'Midjourney.Format.ps1xml'
+# Keep in step with tools/Pester/Pester.Restore.csproj.
+$PesterVersion = '5.9.1'
 
 # The module's own assemblies: they go to the module root.
 $ModuleAssemblies = @(
@@ -207,6 +211,20 @@ function Invoke-BuildTask {
     $moduleDir
 }
 
+function Get-PesterManifest {
+    # Pester comes from the package feed through tools/Pester (a PackageDownload), never from the
+    # gallery or the user's module path; the restore writes the package folder into project.assets.json.
+    $project = Join-Path $RepoRoot 'tools/Pester/Pester.Restore.csproj'
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('restore', $project, '-nologo', '-v', 'q')
+    $assets = Join-Path $RepoRoot 'tools/Pester/obj/project.assets.json'
+    $folders = @((Get-Content -LiteralPath $assets -Raw | ConvertFrom-Json).packageFolders.PSObject.Properties.Name)
+    foreach ($folder in $folders) {
+        $manifest = Join-Path $folder "pester/$PesterVersion/tools/Pester.psd1"
+        if (Test-Path -LiteralPath $manifest) { return $manifest }
+    }
+    throw "Pester $PesterVersion was restored, but tools/Pester.psd1 is in none of these package folders: $($folders -join ', ')"
+}
+
 function Invoke-TestTask {
     param([Parameter(Mandatory = $true)][string]$ModuleDirectory)
 
@@ -220,24 +238,15 @@ function Invoke-TestTask {
     }
 
     Write-Step 'Pester'
-    $pester = Get-Module -ListAvailable -Name Pester |
-        Where-Object { $_.Version -ge [version]'5.0.0' } |
-        Sort-Object Version -Descending |
-        Select-Object -First 1
-    if ($null -eq $pester) {
-        Write-Host 'SKIPPED: the Pester tests (tests/*.Tests.ps1) did NOT run, because Pester 5 or later is not installed.' -ForegroundColor Yellow
-        Write-Host '         Install it with: Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force' -ForegroundColor Yellow
-        return
-    }
-
+    $pesterManifest = Get-PesterManifest
     $simulatorDll = Build-MjSimulator -RepoRoot $RepoRoot
     $resultPath = Join-Path $RepoRoot 'out/TestResults/pester.xml'
     $null = New-Item -ItemType Directory -Path (Split-Path -Parent $resultPath) -Force
     $runner = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-pester-' + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content -LiteralPath $runner -Encoding UTF8 -Value @'
-param([string]$TestPath, [string]$ResultPath, [string]$PesterVersion)
+param([string]$TestPath, [string]$ResultPath, [string]$PesterManifest)
 $ErrorActionPreference = 'Stop'
-Import-Module Pester -RequiredVersion $PesterVersion
+Import-Module -Name $PesterManifest -Force
 $config = New-PesterConfiguration
 $config.Run.Path = $TestPath
 $config.Run.Exit = $true
@@ -256,7 +265,7 @@ Invoke-Pester -Configuration $config
         Invoke-PowerShellScript -ScriptPath $runner -ArgumentList @(
             '-TestPath', (Join-Path $RepoRoot 'tests'),
             '-ResultPath', $resultPath,
-            '-PesterVersion', $pester.Version.ToString())
+            '-PesterManifest', $pesterManifest)
     }
     finally {
         $env:MJ_TEST_MODULE_DIR = $previousModule
