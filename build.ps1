@@ -65,6 +65,7 @@ $DependencyAllowList = @(
 )
 
 . (Join-Path $RepoRoot 'tools/Simulator.ps1')
+. (Join-Path $RepoRoot 'tools/TestHygiene.ps1')
 
 function Write-Step {
     param([string]$Message)
@@ -225,36 +226,75 @@ function Get-PesterManifest {
     throw "Pester $PesterVersion was restored, but tools/Pester.psd1 is in none of these package folders: $($folders -join ', ')"
 }
 
+function Get-XunitCounts {
+    # Adds up the Counters of every .trx file that dotnet test wrote (one per test project).
+    param([Parameter(Mandatory = $true)][string]$Directory)
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Files = 0 }
+    foreach ($file in @(Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -File -ErrorAction SilentlyContinue)) {
+        [xml]$trx = Get-Content -LiteralPath $file.FullName -Raw
+        $counters = $trx.TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$counters.passed
+        $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $counts.Skipped += [int]$counters.notExecuted
+        $counts.Files++
+    }
+    $counts
+}
+
 function Invoke-TestTask {
+    # Runs xunit, then Pester (even when xunit failed, so one run shows every failure), prints both
+    # counts and one closing total, and throws when anything failed or could not run.
     param([Parameter(Mandatory = $true)][string]$ModuleDirectory)
 
+    $resultRoot = Join-Path $RepoRoot 'out/TestResults'
+    if (Test-Path -LiteralPath $resultRoot) { Remove-Item -LiteralPath $resultRoot -Recurse -Force }
+    $xunitResults = Join-Path $resultRoot 'xunit'
+    $null = New-Item -ItemType Directory -Path $xunitResults -Force
+
+    # Fingerprint the user's real journal before any test; the last Pester test compares (tests/Hygiene).
+    $env:MJ_TEST_REAL_JOURNAL_SNAPSHOT = Get-MjRealJournalSnapshot
+
+    $problems = @()
     Write-Step 'dotnet test'
     Push-Location $RepoRoot
     try {
-        Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', '-c', $Configuration, '--nologo')
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @(
+            'test', '-c', $Configuration, '--nologo',
+            '--logger', 'trx', '--results-directory', $xunitResults)
+    }
+    catch {
+        $problems += "xunit: $($_.Exception.Message)"
     }
     finally {
         Pop-Location
     }
+    $xunit = Get-XunitCounts -Directory $xunitResults
+    if ($xunit.Files -eq 0) { $problems += 'xunit wrote no result file' }
 
     Write-Step 'Pester'
     $pesterManifest = Get-PesterManifest
     $simulatorDll = Build-MjSimulator -RepoRoot $RepoRoot
-    $resultPath = Join-Path $RepoRoot 'out/TestResults/pester.xml'
-    $null = New-Item -ItemType Directory -Path (Split-Path -Parent $resultPath) -Force
+    $resultPath = Join-Path $resultRoot 'pester.xml'
+    $summaryPath = Join-Path $resultRoot 'pester-summary.json'
     $runner = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-pester-' + [guid]::NewGuid().ToString('N') + '.ps1')
     Set-Content -LiteralPath $runner -Encoding UTF8 -Value @'
-param([string]$TestPath, [string]$ResultPath, [string]$PesterManifest)
+param([string]$TestPath, [string]$ResultPath, [string]$SummaryPath, [string]$PesterManifest)
 $ErrorActionPreference = 'Stop'
 Import-Module -Name $PesterManifest -Force
 $config = New-PesterConfiguration
-$config.Run.Path = $TestPath
-$config.Run.Exit = $true
+# Every tests/*.Tests.ps1, then the hygiene check, which must see the whole run.
+$files = @(Get-ChildItem -LiteralPath $TestPath -Filter '*.Tests.ps1' -File | Sort-Object Name | ForEach-Object { $_.FullName })
+$config.Run.Path = [string[]]($files + @(Join-Path $TestPath 'Hygiene/RealJournal.Tests.ps1'))
+$config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = $ResultPath
-Invoke-Pester -Configuration $config
+$result = Invoke-Pester -Configuration $config
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+[pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount + $result.NotRunCount } |
+    ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding UTF8
+exit $failed
 '@
     $previousModule = $env:MJ_TEST_MODULE_DIR
     $previousSimulator = $env:MJ_SIMULATOR_DLL
@@ -265,14 +305,35 @@ Invoke-Pester -Configuration $config
         Invoke-PowerShellScript -ScriptPath $runner -ArgumentList @(
             '-TestPath', (Join-Path $RepoRoot 'tests'),
             '-ResultPath', $resultPath,
+            '-SummaryPath', $summaryPath,
             '-PesterManifest', $pesterManifest)
+    }
+    catch {
+        $problems += "Pester: $($_.Exception.Message)"
     }
     finally {
         $env:MJ_TEST_MODULE_DIR = $previousModule
         $env:MJ_SIMULATOR_DLL = $previousSimulator
         Remove-Item -LiteralPath $runner -Force -ErrorAction SilentlyContinue
     }
-    Write-Host "Pester results: $resultPath" -ForegroundColor Green
+    $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    if (Test-Path -LiteralPath $summaryPath) {
+        $pester = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
+    }
+    else {
+        $problems += 'Pester did not run to the end (no summary was written)'
+    }
+
+    Write-Host ''
+    Write-Host "Results: $xunitResults/*.trx and $resultPath"
+    Write-Host ('xunit: {0} passed, {1} failed, {2} skipped' -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+    Write-Host ('Pester: {0} passed, {1} failed, {2} skipped' -f $pester.Passed, $pester.Failed, $pester.Skipped)
+    $summary = 'Tests: {0} passed, {1} failed, {2} skipped' -f ($xunit.Passed + $pester.Passed), ($xunit.Failed + $pester.Failed), ($xunit.Skipped + $pester.Skipped)
+    if ($problems.Count -gt 0) {
+        Write-Host $summary
+        throw ($problems -join '; ')
+    }
+    $summary
 }
 
 function Invoke-DemoTask {
@@ -375,17 +436,20 @@ function Invoke-PackageTask {
     }
 }
 
+$testSummary = $null
 try {
     # The function returns the folder as its last output; take that even if a tool wrote something else.
     $moduleDirectory = [string]@(Invoke-BuildTask)[-1]
     switch ($Task) {
         'Build' { }
-        'Test' { Invoke-TestTask -ModuleDirectory $moduleDirectory }
+        'Test' { $testSummary = Invoke-TestTask -ModuleDirectory $moduleDirectory }
         'Demo' { Invoke-DemoTask -ModuleDirectory $moduleDirectory }
         'Package' { Invoke-PackageTask -ModuleDirectory $moduleDirectory }
     }
     Write-Host ''
     Write-Host "build.ps1 -Task ${Task}: done." -ForegroundColor Green
+    # The last line of a test run is the plain total, for whoever reads the log from the end.
+    if ($testSummary) { Write-Host $testSummary }
     exit 0
 }
 catch {

@@ -8,6 +8,12 @@ $ErrorActionPreference = 'Stop'
 
 $RepoRoot = Split-Path -Parent $PSScriptRoot
 . (Join-Path $RepoRoot 'tools/Simulator.ps1')
+. (Join-Path $RepoRoot 'tools/TestHygiene.ps1')
+
+# The first test file of the process fingerprints the user's real journal; tests/Hygiene checks it last.
+if ($null -eq $global:MjRealJournalSnapshotAtStart) {
+    $global:MjRealJournalSnapshotAtStart = Get-MjRealJournalSnapshot
+}
 
 function Get-MjTestModuleDirectory {
     if ($env:MJ_TEST_MODULE_DIR -and (Test-Path -LiteralPath (Join-Path $env:MJ_TEST_MODULE_DIR 'Midjourney.psd1'))) {
