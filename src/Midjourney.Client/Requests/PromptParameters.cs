@@ -1,0 +1,40 @@
+using System;
+using System.Globalization;
+
+namespace Midjourney.Client;
+
+/// <summary>Reads Midjourney parameters (<c>--zoom 1.5</c>) out of a prompt's text.</summary>
+internal static class PromptParameters
+{
+    private static readonly char[] Blanks = { ' ', '\t', '\r', '\n' };
+
+    /// <summary>
+    /// The number after the last <c>--name</c> in <paramref name="prompt"/> (compared ignoring case); null when the
+    /// parameter is missing or is not followed by a number.
+    /// </summary>
+    public static double? Number(string? prompt, string name)
+    {
+        if (prompt is null)
+        {
+            return null;
+        }
+
+        var tokens = prompt.Split(Blanks, StringSplitOptions.RemoveEmptyEntries);
+        double? found = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (string.Equals(tokens[i], "--" + name, StringComparison.OrdinalIgnoreCase))
+            {
+                found = i + 1 < tokens.Length && double.TryParse(tokens[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : double.NaN;
+            }
+        }
+
+        return found is double n && double.IsNaN(n) ? null : found;
+    }
+
+    /// <summary>True when the prompt names <c>--name</c> at all, with or without a value.</summary>
+    public static bool Has(string? prompt, string name) =>
+        prompt is not null && Array.Exists(prompt.Split(Blanks, StringSplitOptions.RemoveEmptyEntries), t => string.Equals(t, "--" + name, StringComparison.OrdinalIgnoreCase));
+}
