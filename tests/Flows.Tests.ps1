@@ -96,7 +96,7 @@ Describe 'Describe and shorten (point 3)' {
         @{ How = 'Label'; Index = 2 }, @{ How = 'Index'; Index = 3 }
     ) {
         if ($How -eq 'Label') {
-            $keycap = [string][char]('0'[0] + $Index) + [char]0xFE0F + [char]0x20E3
+            $keycap = [string][char](48 + $Index) + [char]0xFE0F + [char]0x20E3
             $imagine = $script:Describe | Invoke-MjButton -Label $keycap -WarningVariable warnings
         }
         else {
@@ -114,7 +114,7 @@ Describe 'Describe and shorten (point 3)' {
 
 Describe 'The MODAL warning (point 5)' {
     It 'appears once per task in a pipeline to Wait-MjTask, and says what Vary (Region) needs' {
-        $out = @($script:Upscale | Invoke-MjButton -Label 'Vary (Region)' | Wait-MjTask 3>&1)
+        $out = @(& { $script:Upscale | Invoke-MjButton -Label 'Vary (Region)' | Wait-MjTask } 3>&1)
         $warnings = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
         $tasks = @($out | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] })
         $tasks.Count | Should -Be 1
@@ -242,7 +242,7 @@ Describe 'Save-MjImage names files the same on <Flavor>' -ForEach @(
         Connect-MjServer -Uri $Simulator.BaseUrl -JournalPath $Simulator.JournalPath
     }
 
-    It 'saves the grid as <id>.png and, with -All, tiles <id>_1 to <id>_4 or a warning' {
+    It 'saves the grid as ID.png and, with -All, tiles ID_1 to ID_4 or a warning' {
         $folder = Join-Path $WorkDir ('grid-' + $Flavor)
         $files = @($script:FlavorGrid | Save-MjImage -Path $folder -All -WarningVariable warnings -WarningAction SilentlyContinue)
         $id = $script:FlavorGrid.Id
@@ -258,7 +258,7 @@ Describe 'Save-MjImage names files the same on <Flavor>' -ForEach @(
 }
 
 Describe 'Video files do not collide with the cover' {
-    It 'saves the cover as <id>.png and the videos as <id>.mp4 and <id>_n.mp4' {
+    It 'saves the cover as ID.png and the videos as ID.mp4 and ID_n.mp4' {
         $video = New-MjVideo -Prompt 'a mug turning' -Image $script:Upscale.ImageUrl -Wait
         $files = @($video | Save-MjImage -Path (Join-Path $WorkDir 'video') -IncludeVideo)
         $id = $video.Id

@@ -73,15 +73,15 @@ public sealed partial class MjClient
         // The modal keeps the caller's state only; the task already has its own.
         var accepted = await SubmitManyAsync("modal", request, null, request.Prompt, null, null, _ => RequestBodies.Modal(request), cancellationToken,
             tagState: false, journal: false).ConfigureAwait(false);
+        // The answer holds only the id (the same task): read it back, so callers see its action, status and prompt.
         var task = accepted[0];
         try
         {
-            // The answer holds only the id: read the task back, so callers see its action, status and prompt.
-            task = await GetTaskAsync(task.Id, cancellationToken).ConfigureAwait(false);
+            task = await GetTaskAsync(request.TaskId, cancellationToken).ConfigureAwait(false);
         }
         catch (MjException e)
         {
-            _options.Trace?.Invoke($"could not read task {task.Id} back after its modal submit: {e.Message}");
+            _options.Trace?.Invoke($"could not read task {request.TaskId} back after its modal submit: {e.Message}");
         }
 
         task = task.WithOrigin(BaseAddress, request.ParentId);

@@ -58,12 +58,14 @@ internal static class DownloadPlan
     }
 
     /// <summary>
-    /// True when the server sent the grid's tiles as separate images: several image URLs, or only tiles. One URL
-    /// next to the main image is that same image (an upscale), not a tile.
+    /// True when the server sent separate images (the tiles of a grid): a list of image URLs that is not just the
+    /// main image again (an upscale's one URL is that same image, not a tile).
     /// </summary>
-    public static bool HasTiles(MjTask task) =>
-        task.ImageUrls.Count(u => !string.IsNullOrWhiteSpace(u)) > 1
-        || (string.IsNullOrWhiteSpace(task.ImageUrl) && task.ImageUrls.Any(u => !string.IsNullOrWhiteSpace(u)));
+    public static bool HasTiles(MjTask task)
+    {
+        var urls = task.ImageUrls.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToList();
+        return urls.Count > 1 || (urls.Count == 1 && !string.Equals(urls[0], task.ImageUrl?.Trim(), StringComparison.Ordinal));
+    }
 
     /// <summary>Why a successful task has nothing to save with these options, or null when it has something.</summary>
     public static string? NothingToSave(MjTask task, MjDownloadOptions options)
