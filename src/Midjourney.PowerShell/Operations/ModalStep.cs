@@ -93,7 +93,7 @@ internal static class ModalStep
                 return $"Finish it with: Submit-MjModal -Id {task.Id} -MaskPath mask.png -Prompt '...' "
                     + "(the mask is a PNG of the image's size: white repaints, black keeps).";
             case Need.Zoom:
-                var example = PromptParameters.Has(suggested, "zoom") ? suggested! : $"{suggested ?? "..."} --zoom 1.5";
+                var example = PromptParameters.Number(suggested, "zoom") is > 1 and <= MaxZoom ? suggested! : $"{(suggested is null ? "..." : PromptParameters.Without(suggested, "zoom"))} --zoom 1.5";
                 return $"Finish it with: Submit-MjModal -Id {task.Id} -Prompt {SubmitFlow.Quote(example)} (--zoom between 1 and 2).";
             case Need.Nothing:
                 var keep = suggested is null ? "the suggested prompt" : "the suggested prompt " + SubmitFlow.Quote(suggested);
@@ -127,7 +127,7 @@ internal static class ModalStep
             : PromptParameters.Has(prompt, "zoom") ? "its --zoom has no number"
             : "it has no --zoom";
         throw new InvalidInputException(
-            $"Custom Zoom needs --zoom N in the prompt with N above 1 and at most 2, e.g. -Prompt '{(prompt ?? string.Empty).Trim()} --zoom 1.5'; {found}. Nothing was sent.",
+            $"Custom Zoom needs --zoom N in the prompt with N above 1 and at most 2, e.g. -Prompt '{(PromptParameters.Without(prompt, "zoom") + " --zoom 1.5").Trim()}'; {found}. Nothing was sent.",
             prompt);
     }
 }

@@ -78,7 +78,7 @@ internal sealed class SaveImageOperation : MjOperation
                 var files = await connection.Client.DownloadAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
                 if (options.All && !DownloadPlan.HasTiles(task))
                 {
-                    output.WriteWarning(NoTilesWarning(task, connection));
+                    output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].Name : DownloadFileNames.MainImage(task.Id)));
                 }
 
                 foreach (var file in files)
@@ -90,11 +90,8 @@ internal sealed class SaveImageOperation : MjOperation
         }
     });
 
-    private static string NoTilesWarning(MjTask task, MjConnection connection)
-    {
-        var main = DownloadFileNames.MainImage(task.Id);
-        return task.Buttons.Any(b => b.Kind == MjButtonKind.Upscale)
+    private static string NoTilesWarning(MjTask task, MjConnection connection, string main) =>
+        task.Buttons.Any(b => b.Kind == MjButtonKind.Upscale)
             ? $"-All: {connection.Uri} sends the grid of task {task.Id} as one image, without separate tiles; only {main} (the grid) was saved."
             : $"-All: task {task.Id} ({task.Action ?? "?"}) is a single image, without tiles; only {main} was saved.";
-    }
 }

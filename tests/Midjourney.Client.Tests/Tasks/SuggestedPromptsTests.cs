@@ -54,6 +54,15 @@ public sealed class SuggestedPromptsTests
         Assert.Equal(expected, PromptParameters.Number(prompt, "zoom"));
     }
 
+    [Theory]
+    [InlineData("mug --zoom 3", "mug")]
+    [InlineData("mug --zoom --ar 3:2", "mug --ar 3:2")]
+    [InlineData("mug --ar 3:2", "mug --ar 3:2")]
+    public void Prompt_parameters_can_be_taken_out(string prompt, string expected)
+    {
+        Assert.Equal(expected, PromptParameters.Without(prompt, "zoom"));
+    }
+
     private static MjTask Task(string action, string text) => new("1")
     {
         Action = action,
