@@ -59,14 +59,38 @@ public sealed partial class MjClient
         return SubmitAsync("edits", request, "EDIT", request.Prompt, null, null, state => RequestBodies.Edit(request, state), cancellationToken);
     }
 
-    /// <summary>Completes a MODAL task with a prompt and/or mask. Returns the same task, now queued.</summary>
-    public Task<MjTask> SubmitModalAsync(MjModalRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Completes a MODAL task with a prompt and/or mask. Returns the same task as the server has it after the submit
+    /// (queued, with its real action), its <see cref="MjTask.ParentId"/> the clicked task. The journal keeps one line
+    /// per task: the MODAL task is written only when the click was not journaled here.
+    /// </summary>
+    public async Task<MjTask> SubmitModalAsync(MjModalRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         ValidateId(request.TaskId, nameof(request.TaskId));
         SubmitValidation.Mask(request.MaskBase64);
+
         // The modal keeps the caller's state only; the task already has its own.
-        return SubmitAsync("modal", request, "MODAL", request.Prompt, request.TaskId, null, _ => RequestBodies.Modal(request), cancellationToken, tagState: false);
+        var accepted = await SubmitManyAsync("modal", request, null, request.Prompt, null, null, _ => RequestBodies.Modal(request), cancellationToken,
+            tagState: false, journal: false).ConfigureAwait(false);
+        // The answer holds only the id (the same task): read it back, so callers see its action, status and prompt.
+        var task = accepted[0];
+        try
+        {
+            task = await GetTaskAsync(request.TaskId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MjException e)
+        {
+            _options.Trace?.Invoke($"could not read task {request.TaskId} back after its modal submit: {e.Message}");
+        }
+
+        task = task.WithOrigin(BaseAddress, request.ParentId);
+        if (await IsJournaledAsync(task.Id, cancellationToken).ConfigureAwait(false) == false)
+        {
+            await JournalAsync(new[] { task }, request.Mode ?? _options.Mode, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return task;
     }
 
     /// <summary>Legacy U/V/R through <c>/mj/submit/change</c> (novicezk, Plus, gateways; not TrueAI v10+).</summary>
@@ -128,8 +152,8 @@ public sealed partial class MjClient
         return tasks[0];
     }
 
-    private async Task<IReadOnlyList<MjTask>> SubmitManyAsync(string endpoint, MjSubmitRequest? request, string action, string? prompt, string? parentId, string? customId,
-        Func<string?, byte[]> body, CancellationToken cancellationToken, bool tagState = true)
+    private async Task<IReadOnlyList<MjTask>> SubmitManyAsync(string endpoint, MjSubmitRequest? request, string? action, string? prompt, string? parentId, string? customId,
+        Func<string?, byte[]> body, CancellationToken cancellationToken, bool tagState = true, bool journal = true)
     {
         var mode = request?.Mode ?? _options.Mode;
         var state = request?.State;
@@ -151,7 +175,11 @@ public sealed partial class MjClient
             {
                 var (envelope, _) = await _transport.SubmitAsync(path, bytes, cancellationToken).ConfigureAwait(false);
                 var tasks = FromEnvelope(envelope, action, prompt, parentId, state);
-                await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
+                if (journal)
+                {
+                    await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
+                }
+
                 return tasks;
             }
             catch (MjServerBusyException busy) when (DateTimeOffset.UtcNow - startedAt < _options.QueueFullPatience)
@@ -185,7 +213,11 @@ public sealed partial class MjClient
                 {
                     _options.Trace?.Invoke($"recovered task {found.Id} after: {lost.Message}");
                     var tasks = new[] { Complete(found, parentId) };
-                    await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
+                    if (journal)
+                    {
+                        await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return tasks;
                 }
 
@@ -204,7 +236,7 @@ public sealed partial class MjClient
         }
     }
 
-    private IReadOnlyList<MjTask> FromEnvelope(SubmitEnvelope envelope, string action, string? prompt, string? parentId, string? state)
+    private IReadOnlyList<MjTask> FromEnvelope(SubmitEnvelope envelope, string? action, string? prompt, string? parentId, string? state)
     {
         // TrueAI's "Imagine all" answers several comma-joined ids; a bookmark answers the parent's own id.
         var ids = envelope.Results.SelectMany(r => r.Split(',')).Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
@@ -279,6 +311,25 @@ public sealed partial class MjClient
                 // The task exists whatever the journal says; a full disk must not turn a paid submit into an error.
                 _options.Trace?.Invoke($"could not write task {task.Id} to the journal: {e.Message}");
             }
+        }
+    }
+
+    /// <summary>True when the journal has a line for the task, false when not, null when there is no journal or it cannot be read.</summary>
+    private async Task<bool?> IsJournaledAsync(string id, CancellationToken cancellationToken)
+    {
+        if (Journal is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await Journal.FindAsync(id, cancellationToken).ConfigureAwait(false) is not null;
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            _options.Trace?.Invoke($"could not read the journal: {e.Message}");
+            return null;
         }
     }
 

@@ -8,8 +8,16 @@ namespace Midjourney.Client;
 /// Builds file names for downloads from the task id, a tile index and an extension only, and checks that the
 /// result stays inside the target folder. Servers are not trusted to name files.
 /// </summary>
+/// <remarks>
+/// The one naming scheme of every file written for a task, the same on every server flavour:
+/// <c>&lt;id&gt;.png</c> the main image (a grid or a single image), <c>&lt;id&gt;_1</c>…<c>_4</c> its tiles (from the
+/// server, or cut locally), <c>&lt;id&gt;.mp4</c> the main video and <c>&lt;id&gt;_n.mp4</c> each of several videos.
+/// </remarks>
 internal static class DownloadFileNames
 {
+    /// <summary>The extension of a video whose response does not name a video type.</summary>
+    public const string VideoExtension = ".mp4";
+
     // Long ids would make long paths (MAX_PATH on Windows); real ids are ~20 characters.
     private const int MaxIdLength = 100;
 
@@ -50,6 +58,28 @@ internal static class DownloadFileNames
 
         var name = new string(chars);
         return ReservedNames.Contains(name) ? "_" + name : name;
+    }
+
+    /// <summary>The base name (no extension) of a task's main image: <c>&lt;id&gt;</c>.</summary>
+    public static string MainImage(string? taskId) => SanitizeId(taskId);
+
+    /// <summary>The base name of tile <paramref name="number"/> (1-based) of a task's grid: <c>&lt;id&gt;_n</c>.</summary>
+    public static string Tile(string? taskId, int number) => SanitizeId(taskId) + "_" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The base name of a task's main video: <c>&lt;id&gt;</c> (its extension is a video one, so it never meets the image).</summary>
+    public static string Video(string? taskId) => SanitizeId(taskId);
+
+    /// <summary>The base name of video <paramref name="number"/> (1-based) of several: <c>&lt;id&gt;_n</c>.</summary>
+    public static string VideoItem(string? taskId, int number) => Tile(taskId, number);
+
+    /// <summary>
+    /// The extension of a video response: from its media type when that is a video type, else from the URL path
+    /// when that is <c>.mp4</c> or <c>.webm</c>, else <see cref="VideoExtension"/>.
+    /// </summary>
+    public static string VideoFileExtension(string? mediaType, Uri url)
+    {
+        var extension = Extension(mediaType, url);
+        return extension is ".mp4" or ".webm" ? extension : VideoExtension;
     }
 
     /// <summary>

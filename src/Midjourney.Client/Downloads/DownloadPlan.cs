@@ -17,35 +17,35 @@ internal static class DownloadPlan
                 $"Task {task.Id} is {task.Status}{reason}, not Success: there is nothing final to download.", null, null, null);
         }
 
-        var id = DownloadFileNames.SanitizeId(task.Id);
+        // Names come from positions (DownloadFileNames), so they are the same on every server; a URL met twice
+        // (TrueAI's imageUrl repeated as a tile, a taskapi first image) is fetched once and copied.
         var items = new List<DownloadItem>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
-        // Identical URLs (imageUrl repeated as imageUrls[0], videoUrl inside videoUrls) are saved once.
         void Add(DownloadItem item)
         {
-            var url = item.UrlIn(task);
-            if (url is not null && seen.Add(url.Trim()))
+            if (item.UrlIn(task) is not null)
             {
                 items.Add(item);
             }
         }
 
-        Add(new DownloadItem(DownloadSource.Image, 0, id));
-        if (options.All)
+        Add(new DownloadItem(DownloadSource.Image, 0, DownloadFileNames.MainImage(task.Id)));
+        if (options.All && HasTiles(task))
         {
             for (var i = 0; i < task.ImageUrls.Count; i++)
             {
-                Add(new DownloadItem(DownloadSource.ImageTile, i, $"{id}_{i + 1}"));
+                Add(new DownloadItem(DownloadSource.ImageTile, i, DownloadFileNames.Tile(task.Id, i + 1)));
             }
         }
 
         if (options.IncludeVideos)
         {
-            Add(new DownloadItem(DownloadSource.Video, 0, id));
-            for (var i = 0; i < task.VideoUrls.Count; i++)
+            Add(new DownloadItem(DownloadSource.Video, 0, DownloadFileNames.Video(task.Id)));
+            if (task.VideoUrls.Count > 1 || string.IsNullOrWhiteSpace(task.VideoUrl))
             {
-                Add(new DownloadItem(DownloadSource.VideoItem, i, $"{id}_{i + 1}"));
+                for (var i = 0; i < task.VideoUrls.Count; i++)
+                {
+                    Add(new DownloadItem(DownloadSource.VideoItem, i, DownloadFileNames.VideoItem(task.Id, i + 1)));
+                }
             }
         }
 
@@ -55,6 +55,35 @@ internal static class DownloadPlan
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// True when the server sent separate images (the tiles of a grid): a list of image URLs that is not just the
+    /// main image again (an upscale's one URL is that same image, not a tile).
+    /// </summary>
+    public static bool HasTiles(MjTask task)
+    {
+        var urls = task.ImageUrls.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToList();
+        return urls.Count > 1 || (urls.Count == 1 && !string.Equals(urls[0], task.ImageUrl?.Trim(), StringComparison.Ordinal));
+    }
+
+    /// <summary>Why a successful task has nothing to save with these options, or null when it has something.</summary>
+    public static string? NothingToSave(MjTask task, MjDownloadOptions options)
+    {
+        if (task.Status != MjTaskStatus.Success)
+        {
+            return null;
+        }
+
+        try
+        {
+            For(task, options);
+            return null;
+        }
+        catch (MjDownloadException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string NothingToSaveMessage(MjTask task, MjDownloadOptions options)

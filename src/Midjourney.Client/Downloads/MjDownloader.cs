@@ -92,6 +92,7 @@ internal sealed class MjDownloader
         var saved = new List<FileInfo>();
         var current = task;
         var refreshed = false;
+        var fetched = new Dictionary<string, FileInfo>(StringComparer.Ordinal);
 
         foreach (var item in items)
         {
@@ -108,7 +109,10 @@ internal sealed class MjDownloader
 
                 try
                 {
-                    var file = await DownloadOneAsync(pipeline, item, url, fullFolder, options, usedNames, cancellationToken).ConfigureAwait(false);
+                    var file = fetched.TryGetValue(url.Trim(), out var same)
+                        ? CopyOf(same, url, item, fullFolder, options, usedNames)
+                        : await DownloadOneAsync(pipeline, item, url, fullFolder, options, usedNames, cancellationToken).ConfigureAwait(false);
+                    fetched[url.Trim()] = file;
                     usedNames.Add(file.Name);
                     saved.Add(file);
                     break;
@@ -214,7 +218,8 @@ internal sealed class MjDownloader
             throw TooLarge(uri, declared.Value, options.MaxBytes, null);
         }
 
-        var extension = DownloadFileNames.Extension(response.Content.Headers.ContentType?.MediaType, uri);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var extension = IsVideo(item) ? DownloadFileNames.VideoFileExtension(mediaType, uri) : DownloadFileNames.Extension(mediaType, uri);
         var fileName = UniqueName(item.BaseName, extension, usedNames);
         var path = DownloadFileNames.PathInside(folder, fileName);
         var partial = DownloadFileNames.PathInside(folder, fileName + ".partial");
@@ -362,6 +367,22 @@ internal sealed class MjDownloader
     }
 
     /// <summary><c>base.ext</c>, or <c>base-2.ext</c>... when this download already wrote that name (an image and a video both ending in <c>.bin</c>).</summary>
+    private static bool IsVideo(DownloadItem item) => item.Source is DownloadSource.Video or DownloadSource.VideoItem;
+
+    /// <summary>A URL already saved under another name (a tile that is also the main image) is copied, not fetched again.</summary>
+    private static FileInfo CopyOf(FileInfo source, string url, DownloadItem item, string folder, MjDownloadOptions options, HashSet<string> usedNames)
+    {
+        var fileName = UniqueName(item.BaseName, source.Extension, usedNames);
+        var path = DownloadFileNames.PathInside(folder, fileName);
+        if (!options.Overwrite && File.Exists(path))
+        {
+            throw new MjDownloadException($"The file '{path}' already exists. Use Overwrite (-Force) to replace it.", url, null, path);
+        }
+
+        File.Copy(source.FullName, path, options.Overwrite);
+        return new FileInfo(path);
+    }
+
     private static string UniqueName(string baseName, string extension, HashSet<string> usedNames)
     {
         var name = baseName + extension;

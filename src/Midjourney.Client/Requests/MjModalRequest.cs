@@ -16,4 +16,10 @@ public sealed class MjModalRequest : MjSubmitRequest
 
     /// <summary>A PNG mask (black keeps, white repaints), base64 or data URL, same size as the image.</summary>
     public string? MaskBase64 { get; set; }
+
+    /// <summary>
+    /// The task whose button created the MODAL task. Not sent: most servers do not say, so it fills
+    /// <see cref="MjTask.ParentId"/> of the task returned by <see cref="MjClient.SubmitModalAsync"/>.
+    /// </summary>
+    public string? ParentId { get; set; }
 }

@@ -92,6 +92,12 @@ public sealed class MjTask
     /// <summary>The task id, under the name PowerShell binds by property name.</summary>
     public string TaskId => Id;
 
+    /// <summary>
+    /// The suggested prompts of a finished describe (four) or shorten (the shortened ones), read from
+    /// <c>properties.finalPrompt</c> without their 1️⃣–4️⃣; empty for every other task.
+    /// </summary>
+    public IReadOnlyList<string> Prompts => SuggestedPrompts.Of(this);
+
     /// <summary>Returns a copy of this task with different buttons.</summary>
     internal MjTask WithButtons(IReadOnlyList<MjButton> buttons) => Copy(buttons.Select(b => b.WithServer(Server)).ToList(), ParentId, Server);
 

@@ -51,6 +51,10 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     [Parameter]
     public string? MaskPath { get; set; }
 
+    /// <summary>On a Remix account, a V, 🔄 or pan click that goes MODAL is sent on with the server's suggested prompt.</summary>
+    [Parameter]
+    public SwitchParameter UseSuggestedPrompt { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -65,7 +69,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
         {
             foreach (var button in Button)
             {
-                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask });
+                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask, UseSuggestedPrompt = UseSuggestedPrompt.IsPresent });
                 RunOperation((output, token) => operation.ProcessAsync(byButton, output, token));
             }
 
@@ -81,6 +85,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
             CustomId = ParameterSetName == CustomIdSet ? CustomId : null,
             Prompt = Prompt,
             MaskPath = mask,
+            UseSuggestedPrompt = UseSuggestedPrompt.IsPresent,
         });
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));
     }

@@ -2,6 +2,7 @@ using System.IO;
 using System.Management.Automation;
 using Midjourney.Client;
 using Midjourney.PowerShell.Operations;
+using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Commands;
 
@@ -39,6 +40,14 @@ public sealed class SaveMjImageCommand : MjCmdletBase
     {
         if (!TryResolveNewPath(Path, nameof(Path), out var folder))
         {
+            return;
+        }
+
+        if (File.Exists(folder))
+        {
+            WriteError(ToErrorRecord(ErrorMapping.InvalidInput(
+                $"-Path '{Path}' is a file; -Path must be a folder (it is created when missing). Files are named <id>.png, <id>_1.png...",
+                Path, MjErrorCategory.InvalidArgument)));
             return;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Midjourney.Client;
 using Midjourney.PowerShell.Connections;
 
@@ -11,6 +12,7 @@ namespace Midjourney.PowerShell;
 public sealed class MjConnection : IDisposable
 {
     private readonly MjClient _client;
+    private readonly ConcurrentDictionary<string, byte> _modalNoticed = new(StringComparer.Ordinal);
 
     internal MjConnection(MjClient client, bool fromEnvironment = false)
     {
@@ -44,6 +46,9 @@ public sealed class MjConnection : IDisposable
 
     /// <summary>The registry this connection is in, or null.</summary>
     internal MjSession? Session { get; set; }
+
+    /// <summary>True the first time it is asked about a task id: the MODAL warning is given once per task.</summary>
+    internal bool FirstModalNotice(string taskId) => _modalNoticed.TryAdd(taskId, 0);
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();

@@ -34,11 +34,15 @@ internal sealed class InvokeButtonOptions : SubmitOptions
 
     /// <summary>-MaskPath: a PNG mask file (resolved) for Vary (Region).</summary>
     public string? MaskPath { get; set; }
+
+    /// <summary>-UseSuggestedPrompt: a click that goes MODAL (Remix on) is sent on with the server's suggested prompt.</summary>
+    public bool UseSuggestedPrompt { get; set; }
 }
 
 /// <summary>
-/// Invoke-MjButton: clicks a button; with -Prompt/-MaskPath finishes a MODAL step in the same call, without them
-/// emits the MODAL task with a warning naming Submit-MjModal.
+/// Invoke-MjButton: clicks a button. A MODAL child is finished in the same call when it can be: with -Prompt/-MaskPath,
+/// with -UseSuggestedPrompt, and always for a describe or shorten pick (1️⃣–4️⃣), which imagines that suggestion.
+/// Otherwise the MODAL task is emitted with a warning that says what it needs.
 /// </summary>
 internal sealed class InvokeButtonOperation : MjOperation
 {
@@ -55,6 +59,7 @@ internal sealed class InvokeButtonOperation : MjOperation
         await TryItemAsync(output, (object?)options.Task ?? options.Button, async () =>
         {
             var button = options.Button ?? FindButton(options);
+            CheckModalInput(button, options);
             var mask = options.MaskPath is null ? null : await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false);
             var settings = options.WaitSettings();
             if (!await output.ShouldProcessAsync($"{button.DisplayName} of task {button.TaskId} on {connection.Uri}", "Click button").ConfigureAwait(false))
@@ -66,7 +71,9 @@ internal sealed class InvokeButtonOperation : MjOperation
             var children = await client.ClickAsync(button, options.ApplyTo(new MjClickOptions()), cancellationToken).ConfigureAwait(false);
             if (children.Count == 0)
             {
-                output.WriteVerbose($"{button.DisplayName} of task {button.TaskId} created no task.");
+                output.WriteWarning(button.Kind == MjButtonKind.Bookmark
+                    ? $"{button.DisplayName} of task {button.TaskId} created no task: a bookmark only marks the image on the server. Nothing was emitted."
+                    : $"{button.DisplayName} of task {button.TaskId} created no task. Nothing was emitted.");
                 return;
             }
 
@@ -74,12 +81,44 @@ internal sealed class InvokeButtonOperation : MjOperation
             foreach (var child in children)
             {
                 output.WriteVerbose($"Clicked {button.DisplayName}: task {child.Id} ({child.Action ?? "?"}, {child.Status}).");
-                results.Add(await FinishModalAsync(client, child, options, mask, output, cancellationToken).ConfigureAwait(false));
+                try
+                {
+                    results.Add(await FinishModalAsync(client, button, child, options, mask, output, cancellationToken).ConfigureAwait(false));
+                }
+                catch (ModalStepFailedException e)
+                {
+                    // The MODAL task exists: emit it too, so nothing is lost, and say how to finish it.
+                    output.WriteObject(child);
+                    output.WriteError(ErrorMapping.FromException(e, child));
+                    connection.FirstModalNotice(child.Id);
+                }
             }
 
-            await SubmitFlow.EmitAsync(connection, results, options.Wait, settings, output, cancellationToken).ConfigureAwait(false);
+            await SubmitFlow.EmitAsync(connection, results, options.Wait, settings, output, cancellationToken, button).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     });
+
+    /// <summary>Checks before the click what a MODAL step will need, so a bad input leaves no half-done task behind.</summary>
+    private static void CheckModalInput(MjButton button, InvokeButtonOptions options)
+    {
+        if (options.UseSuggestedPrompt && (options.Prompt is not null || options.MaskPath is not null))
+        {
+            throw new InvalidInputException("-UseSuggestedPrompt sends the server's prompt as it is; give it, or -Prompt/-MaskPath, not both.", null);
+        }
+
+        switch (button.Kind)
+        {
+            case MjButtonKind.CustomZoom when options.UseSuggestedPrompt:
+                throw new InvalidInputException("Custom Zoom needs -Prompt with --zoom N (N above 1, at most 2), e.g. -Prompt 'red mug --zoom 1.5'; -UseSuggestedPrompt cannot choose the zoom.", null);
+            case MjButtonKind.CustomZoom when options.Prompt is not null:
+                ModalStep.CheckZoomPrompt(options.Prompt);
+                break;
+            case MjButtonKind.VaryRegion when options.UseSuggestedPrompt:
+                throw new InvalidInputException("Vary (Region) needs -MaskPath (a PNG of the image's size: white repaints, black keeps) and -Prompt; -UseSuggestedPrompt cannot draw the mask.", null);
+            case MjButtonKind.VaryRegion when options.Prompt is not null && options.MaskPath is null:
+                throw new InvalidInputException("Vary (Region) needs -MaskPath too (a PNG of the image's size: white repaints, black keeps). Nothing was clicked.", null);
+        }
+    }
 
     /// <summary>The button the options name; MjButtonNotFound when none does.</summary>
     private static MjButton FindButton(InvokeButtonOptions options)
@@ -112,7 +151,11 @@ internal sealed class InvokeButtonOperation : MjOperation
         throw new InvalidInputException("Give -Label, -Index or -CustomId with -Task.", task);
     }
 
-    private static async Task<MjTask> FinishModalAsync(MjClient client, MjTask child, InvokeButtonOptions options, string? mask, ICommandOutput output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finishes the MODAL step of <paramref name="child"/> when the input says how; returns the task to emit.
+    /// Throws <see cref="ModalStepFailedException"/> when the step fails after the click.
+    /// </summary>
+    private static async Task<MjTask> FinishModalAsync(MjClient client, MjButton button, MjTask child, InvokeButtonOptions options, string? mask, ICommandOutput output, CancellationToken cancellationToken)
     {
         var hasInput = !string.IsNullOrEmpty(options.Prompt) || mask is not null;
         if (!child.NeedsInput)
@@ -125,14 +168,40 @@ internal sealed class InvokeButtonOperation : MjOperation
             return child;
         }
 
-        if (!hasInput)
+        var sendSuggested = !hasInput && (options.UseSuggestedPrompt || ModalStep.IsPromptPick(button.Kind));
+        if (!hasInput && !sendSuggested)
         {
-            return child; // emitted with the Submit-MjModal warning
+            return child; // emitted with the warning of what it needs
         }
 
-        var request = options.ApplyTo(new MjModalRequest(child.Id) { Prompt = options.Prompt, MaskBase64 = mask });
-        var submitted = await client.SubmitModalAsync(request, cancellationToken).ConfigureAwait(false);
-        output.WriteVerbose($"Finished the MODAL step of task {child.Id}: task {submitted.Id} ({submitted.Status}).");
-        return submitted;
+        try
+        {
+            var prompt = sendSuggested ? await SuggestedPromptAsync(client, button, child, options.Task, cancellationToken).ConfigureAwait(false) : options.Prompt;
+            var request = options.ApplyTo(new MjModalRequest(child.Id) { Prompt = prompt, MaskBase64 = mask, ParentId = child.ParentId ?? button.TaskId });
+            var submitted = await client.SubmitModalAsync(request, cancellationToken).ConfigureAwait(false);
+            output.WriteVerbose(sendSuggested
+                ? $"Sent task {child.Id} on with the suggested prompt {SubmitFlow.Quote(prompt)}: {submitted.Action ?? "?"}, {submitted.Status}."
+                : $"Finished the MODAL step of task {child.Id}: {submitted.Action ?? "?"}, {submitted.Status}.");
+            return submitted;
+        }
+        catch (Exception e) when (IsItemFailure(e, cancellationToken))
+        {
+            throw new ModalStepFailedException(child, button, e);
+        }
+    }
+
+    /// <summary>
+    /// The prompt to send a MODAL child on with: the describe suggestion the pick names, else what the server
+    /// suggests for the child (read back when the click's answer did not carry it); null lets the server choose.
+    /// </summary>
+    private static async Task<string?> SuggestedPromptAsync(MjClient client, MjButton button, MjTask child, MjTask? parent, CancellationToken cancellationToken)
+    {
+        if (button.Kind == MjButtonKind.DescribePick && button.Index is int pick && parent is not null && parent.Prompts.Count >= pick)
+        {
+            return parent.Prompts[pick - 1];
+        }
+
+        return ModalStep.SuggestedPrompt(child)
+            ?? ModalStep.SuggestedPrompt(await client.GetTaskAsync(child.Id, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.Client;
@@ -28,7 +29,10 @@ internal sealed class SaveImageOptions
     public MjConnection? Connection { get; set; }
 }
 
-/// <summary>Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files.</summary>
+/// <summary>
+/// Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files, named by
+/// <see cref="DownloadFileNames"/>. A task with nothing to save, or no tiles under -All, is a warning.
+/// </summary>
 internal sealed class SaveImageOperation : MjOperation
 {
     /// <summary>Creates the operation.</summary>
@@ -45,6 +49,13 @@ internal sealed class SaveImageOperation : MjOperation
             var connection = Connections.Resolve(options.Connection, task.Server);
             await TryItemAsync(output, task, async () =>
             {
+                if (task.NeedsInput)
+                {
+                    throw new InvalidInputException(
+                        $"Task {task.Id} waits for input (MODAL): it has no images until its MODAL step is finished. {ModalStep.HowToFinish(task, null)}",
+                        task, MjErrorCategory.InvalidOperation);
+                }
+
                 if (task.Status != MjTaskStatus.Success)
                 {
                     throw new InvalidInputException(
@@ -52,13 +63,24 @@ internal sealed class SaveImageOperation : MjOperation
                         task, MjErrorCategory.InvalidOperation);
                 }
 
+                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                if (DownloadPlan.NothingToSave(task, download) is { } nothing)
+                {
+                    output.WriteWarning(nothing + " Nothing was saved.");
+                    return;
+                }
+
                 if (!await output.ShouldProcessAsync(options.Folder, $"Save the files of task {task.Id}").ConfigureAwait(false))
                 {
                     return;
                 }
 
-                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
                 var files = await connection.Client.DownloadAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
+                if (options.All && !DownloadPlan.HasTiles(task))
+                {
+                    output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].Name : DownloadFileNames.MainImage(task.Id)));
+                }
+
                 foreach (var file in files)
                 {
                     output.WriteVerbose($"Saved {file.FullName} ({file.Length} bytes).");
@@ -67,4 +89,9 @@ internal sealed class SaveImageOperation : MjOperation
             }, cancellationToken).ConfigureAwait(false);
         }
     });
+
+    private static string NoTilesWarning(MjTask task, MjConnection connection, string main) =>
+        task.Buttons.Any(b => b.Kind == MjButtonKind.Upscale)
+            ? $"-All: {connection.Uri} sends the grid of task {task.Id} as one image, without separate tiles; only {main} (the grid) was saved."
+            : $"-All: task {task.Id} ({task.Action ?? "?"}) is a single image, without tiles; only {main} was saved.";
 }

@@ -43,8 +43,12 @@ internal static class SubmitFlow
         return tasks;
     }
 
-    /// <summary>Emits tasks as they are, or waits for them first.</summary>
-    public static async Task EmitAsync(MjConnection connection, IReadOnlyList<MjTask> tasks, bool wait, WaitSettings settings, ICommandOutput output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Emits tasks as they are, or waits for them first. A MODAL task gets its warning once;
+    /// <paramref name="clicked"/>, the button that made the tasks, tells what it needs.
+    /// </summary>
+    public static async Task EmitAsync(MjConnection connection, IReadOnlyList<MjTask> tasks, bool wait, WaitSettings settings, ICommandOutput output, CancellationToken cancellationToken,
+        MjButton? clicked = null)
     {
         if (!wait)
         {
@@ -53,7 +57,7 @@ internal static class SubmitFlow
                 output.WriteObject(task);
                 if (task.NeedsInput)
                 {
-                    output.WriteWarning(WaitFlow.ModalWarning(task));
+                    ModalStep.Warn(connection, task, clicked, output);
                 }
             }
 
@@ -64,7 +68,7 @@ internal static class SubmitFlow
         foreach (var modal in tasks.Where(t => t.NeedsInput))
         {
             output.WriteObject(modal);
-            output.WriteWarning(WaitFlow.ModalWarning(modal));
+            ModalStep.Warn(connection, modal, clicked, output);
         }
 
         var ids = tasks.Where(t => !t.NeedsInput).Select(t => t.Id).ToList();

@@ -45,12 +45,6 @@ internal sealed class SubmitModalOperation : MjOperation
                 throw new InvalidInputException("Give the MODAL task (-Task) or its id (-Id).", null);
             }
 
-            if (options.Task is { NeedsInput: false } task)
-            {
-                throw new InvalidInputException(
-                    $"Task {task.Id} is {task.Status}, not MODAL: only a task waiting for input takes Submit-MjModal.", task, MjErrorCategory.InvalidOperation);
-            }
-
             if (options.MaskPath is not null && options.MaskBase64 is not null)
             {
                 throw new InvalidInputException("Give -MaskPath or -MaskBase64, not both.", null);
@@ -59,9 +53,34 @@ internal sealed class SubmitModalOperation : MjOperation
             var mask = options.MaskPath is not null ? await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false)
                 : options.MaskBase64 is not null ? ImageInputs.CheckMaskBase64(options.MaskBase64)
                 : null;
-            var request = options.ApplyTo(new MjModalRequest(id!.Trim()) { Prompt = options.Prompt, MaskBase64 = mask });
+
+            // Reading the task is free: know what it needs before the paid step.
+            var modal = options.Task ?? await connection.Client.GetTaskAsync(id!.Trim(), cancellationToken).ConfigureAwait(false);
+            CheckInput(modal, options.Prompt, mask);
+            var request = options.ApplyTo(new MjModalRequest(modal.Id) { Prompt = options.Prompt, MaskBase64 = mask, ParentId = modal.ParentId });
             await SubmitFlow.RunAsync(connection, options, $"MODAL task {request.TaskId}", "Submit modal",
                 async (client, token) => new[] { await client.SubmitModalAsync(request, token).ConfigureAwait(false) }, output, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     });
+
+    /// <summary>The task must wait for input, and get what it needs: a mask for Vary (Region), --zoom for Custom Zoom.</summary>
+    private static void CheckInput(MjTask modal, string? prompt, string? mask)
+    {
+        if (!modal.NeedsInput)
+        {
+            throw new InvalidInputException(
+                $"Task {modal.Id} is {modal.Status}, not MODAL: only a task waiting for input takes Submit-MjModal.", modal, MjErrorCategory.InvalidOperation);
+        }
+
+        switch (ModalStep.NeedOf(modal, null))
+        {
+            case ModalStep.Need.Zoom:
+                // Without -Prompt the server sends its own suggestion on; check that instead.
+                ModalStep.CheckZoomPrompt(prompt ?? ModalStep.SuggestedPrompt(modal));
+                break;
+            case ModalStep.Need.MaskAndPrompt when mask is null:
+                throw new InvalidInputException(
+                    $"Task {modal.Id} is a Vary (Region): give -MaskPath (a PNG of the image's size: white repaints, black keeps) and -Prompt.", modal);
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace Midjourney.PowerShell.Operations;
 
 /// <summary>
 /// Waits for tasks on one or more servers at once and reports each as it ends: finished tasks are emitted; failed
-/// ones are emitted and written as MjTaskFailed; MODAL ones are emitted with a warning naming Submit-MjModal;
+/// ones are emitted and written as MjTaskFailed; MODAL ones are emitted with a warning naming Submit-MjModal (once per task);
 /// timeouts and missing tasks are non-terminating errors.
 /// </summary>
 internal static class WaitFlow
@@ -29,8 +29,8 @@ internal static class WaitFlow
         }
     }
 
-    /// <summary>Reports one ended wait; exposed for the modal warning text shared with Invoke-MjButton.</summary>
-    public static void Report(MjWaitResult result, ICommandOutput output)
+    /// <summary>Reports one ended wait of a task on <paramref name="connection"/>.</summary>
+    public static void Report(MjWaitResult result, MjConnection connection, ICommandOutput output)
     {
         switch (result.Outcome)
         {
@@ -44,7 +44,7 @@ internal static class WaitFlow
                 break;
             case MjWaitOutcome.NeedsInput when result.Task is { } modal:
                 output.WriteObject(modal);
-                output.WriteWarning(ModalWarning(modal));
+                ModalStep.Warn(connection, modal, null, output);
                 break;
             default:
                 output.WriteError(ErrorMapping.FromException(
@@ -52,11 +52,6 @@ internal static class WaitFlow
                 break;
         }
     }
-
-    /// <summary>The warning for a task that waits for input.</summary>
-    public static string ModalWarning(MjTask task) =>
-        $"Task {task.Id} ({task.Action ?? "?"}) waits for input (MODAL) and will not move by itself. "
-        + $"Finish it with: Submit-MjModal -TaskId {task.Id} -Prompt '...' (and -MaskPath mask.png for Vary (Region)).";
 
     private static async Task WaitGroupAsync(WaitGroup group, WaitSettings settings, WaitProgress progress, ICommandOutput output, CancellationToken cancellationToken)
     {
@@ -74,7 +69,7 @@ internal static class WaitFlow
             {
                 pending.Remove(result.TaskId);
                 progress.Ended(result.TaskId);
-                Report(result, output);
+                Report(result, group.Connection, output);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException && ErrorMapping.IsExpected(e))

@@ -21,6 +21,10 @@ internal static class ErrorMapping
         {
             case InvalidInputException input:
                 return new(exception, MjErrorIds.InvalidInput, input.Category, input.Target ?? target);
+            case ModalStepFailedException modal:
+                var cause = FromException(modal.InnerException!, modal.Modal);
+                return new(exception, cause.ErrorId, cause.Category, modal.Modal,
+                    (cause.RecommendedAction is null ? string.Empty : cause.RecommendedAction + " ") + modal.HowToFinish);
             case TaskFailedException failed:
                 return new(exception, MjErrorIds.TaskFailed, MjErrorCategory.InvalidResult, failed.Task,
                     $"See the task's FailReason; fix the prompt or input and submit again (task {failed.Task.Id}).");

@@ -83,8 +83,48 @@ public sealed class DownloadNamingTests : IDisposable
 
         var with = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true, Overwrite = true });
 
-        Assert.Equal(new[] { "9.png", "9.mp4", "9_2.webm" }, with.Select(f => f.Name));
+        Assert.Equal(new[] { "9.png", "9.mp4", "9_1.mp4", "9_2.webm" }, with.Select(f => f.Name));
         Assert.Equal(1, _http.CountFor("http://h/v.mp4"));
+    }
+
+    [Fact]
+    public async Task AVideoServedAsAnImageTypeIsStillNamedMp4SoItNeverMeetsTheCover()
+    {
+        // The simulator serves its videos as APNG; the cover is a PNG too.
+        _http.Serve("http://h/cover.png", () => FakeHttpHandler.Bytes(DownloadKit.Png));
+        _http.Serve("http://h/video_0.png", () => FakeHttpHandler.Bytes(DownloadKit.Png, "image/apng"));
+        var task = DownloadKit.Task("v", "http://h/cover.png", videoUrl: "http://h/video_0.png");
+
+        var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true });
+
+        Assert.Equal(new[] { "v.png", "v.mp4" }, files.Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task TilesAreNumberedByPositionEvenWhenTheFirstIsTheMainImage()
+    {
+        // taskapi: the main image is the first of four.
+        ServeTiles();
+        var task = DownloadKit.Task("t", "http://h/0_0.png", new[] { "http://h/0_0.png", "http://h/0_1.png", "http://h/0_2.png", "http://h/0_3.png" });
+
+        var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { All = true });
+
+        Assert.Equal(new[] { "t.png", "t_1.png", "t_2.png", "t_3.png", "t_4.png" }, files.Select(f => f.Name));
+        Assert.Equal(1, _http.CountFor("http://h/0_0.png"));
+        Assert.Equal(File.ReadAllBytes(files[0].FullName), File.ReadAllBytes(files[1].FullName));
+    }
+
+    [Fact]
+    public async Task OneImageUrlBesideTheMainImageIsNotATile()
+    {
+        _http.Serve("http://h/up.png", () => FakeHttpHandler.Bytes(DownloadKit.Png));
+        var task = DownloadKit.Task("u", "http://h/up.png", new[] { "http://h/up.png" });
+
+        var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { All = true });
+
+        Assert.Equal(new[] { "u.png" }, files.Select(f => f.Name));
+        Assert.False(DownloadPlan.HasTiles(task));
+        Assert.True(DownloadPlan.HasTiles(GridTask()));
     }
 
     [Fact]
@@ -96,22 +136,32 @@ public sealed class DownloadNamingTests : IDisposable
 
         var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { All = true });
 
-        Assert.Equal(new[] { "d.png", "d_2.png" }, files.Select(f => f.Name));
+        Assert.Equal(new[] { "d.png", "d_1.png", "d_2.png", "d_3.png" }, files.Select(f => f.Name));
         Assert.Equal(1, _http.CountFor("http://h/same.png"));
         Assert.Equal(1, _http.CountFor("http://h/other.png"));
     }
 
     [Fact]
-    public async Task SameNameTwiceInOneDownloadGetsASuffix()
+    public async Task AnImageAndAVideoOfUnknownTypeDoNotMeet()
     {
-        // An image and a video that both fall back to .bin would otherwise overwrite each other.
+        // Both would fall back to .bin; a video is always named with a video extension.
         _http.Serve("http://h/a", () => FakeHttpHandler.Bytes(new byte[] { 1 }, null));
         _http.Serve("http://h/b", () => FakeHttpHandler.Bytes(new byte[] { 2 }, null));
         var task = DownloadKit.Task("s", "http://h/a", videoUrl: "http://h/b");
 
         var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true });
 
-        Assert.Equal(new[] { "s.bin", "s-2.bin" }, files.Select(f => f.Name));
+        Assert.Equal(new[] { "s.bin", "s.mp4" }, files.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void ATaskWithNothingToSaveIsToldApartBeforeAnyRequest()
+    {
+        var shorten = new MjTask("n") { Status = MjTaskStatus.Success, Action = "SHORTEN" };
+
+        Assert.Contains("no image URL", DownloadPlan.NothingToSave(shorten, new MjDownloadOptions()));
+        Assert.Null(DownloadPlan.NothingToSave(GridTask(), new MjDownloadOptions()));
+        Assert.Empty(_http.Seen);
     }
 
     [Theory]

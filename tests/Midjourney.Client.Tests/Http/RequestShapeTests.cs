@@ -114,13 +114,17 @@ public sealed class RequestShapeTests
         Assert.Equal(Png, modal.GetProperty("maskBase64").GetString());
         Assert.False(modal.TryGetProperty("state", out _)); // the modal continues an existing task
 
-        var change = Body(server.Seen[2]);
-        Assert.Equal("/mj/submit/change", server.Seen[2].Path);
+        // The modal's answer holds only the id: the task is read back (a free GET).
+        Assert.Equal(HttpMethod.Get, server.Seen[2].Method);
+        Assert.Equal("/mj/task/200/fetch", server.Seen[2].Path);
+
+        var change = Body(server.Seen[3]);
+        Assert.Equal("/mj/submit/change", server.Seen[3].Path);
         Assert.Equal("VARIATION", change.GetProperty("action").GetString());
         Assert.Equal(3, change.GetProperty("index").GetInt32());
 
-        Assert.Equal("/mj/submit/simple-change", server.Seen[3].Path);
-        Assert.Equal("100 U2", Body(server.Seen[3]).GetProperty("content").GetString());
+        Assert.Equal("/mj/submit/simple-change", server.Seen[4].Path);
+        Assert.Equal("100 U2", Body(server.Seen[4]).GetProperty("content").GetString());
     }
 
     [Fact]

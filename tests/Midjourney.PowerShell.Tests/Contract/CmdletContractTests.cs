@@ -39,7 +39,7 @@ public class CmdletContractTests
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
             "Button|MjButton[]|Button:M::P:", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:", "Label|String|Label:M:0::|ArgumentCompleter",
             "Index|Int32|Index:M:::|ValidateRange=1,4", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::",
-            "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::")),
+            "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::")),
         ["Submit-MjModal"] = ("Task", true, "Medium", new[] { MjTask }, new[]
         {
             "Task|MjTask|Task:M::P:", "Id|String|Id:M:::N|Alias=TaskId", "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::",

@@ -30,9 +30,9 @@ internal sealed class SimHarness : IAsyncDisposable
 
     public string Folder { get; }
 
-    public static async Task<SimHarness> StartAsync(SimulatorFlavor flavor = SimulatorFlavor.TrueAi, string? apiKey = "test-key", AuthScheme scheme = AuthScheme.MjApiSecret)
+    public static async Task<SimHarness> StartAsync(SimulatorFlavor flavor = SimulatorFlavor.TrueAi, string? apiKey = "test-key", AuthScheme scheme = AuthScheme.MjApiSecret, bool remix = false)
     {
-        var simulator = await MjSimulator.StartAsync(new SimulatorOptions { Flavor = flavor, TimeScale = 0.001, ApiKey = apiKey, Concurrency = 8, Timeout = TimeSpan.FromHours(10) });
+        var simulator = await MjSimulator.StartAsync(new SimulatorOptions { Flavor = flavor, TimeScale = 0.001, ApiKey = apiKey, Concurrency = 8, Timeout = TimeSpan.FromHours(10), Remix = remix });
         var folder = Path.Combine(Path.GetTempPath(), "mjps-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var session = new MjSession(_ => null);
