@@ -119,6 +119,8 @@ public static class MjParameterTable
     internal static double? TryNumber(string? text) =>
         double.TryParse(text, NumberStyles.Float, Inv, out var value) && !double.IsNaN(value) && !double.IsInfinity(value) ? value : null;
 
+    internal static bool TryNumberText(string? text) => TryNumber(text) is not null;
+
     internal static string FormatNumber(double value) => value.ToString("0.###", Inv);
 
     private static Row Int(string flag, string property, int min, int max, string example, Func<MjPromptParameters, int?> get, Action<MjPromptParameters, int> set, params string[] aliases) =>

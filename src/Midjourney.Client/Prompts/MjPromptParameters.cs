@@ -114,6 +114,18 @@ public sealed class MjPromptParameters
     /// <summary>True when no parameter is set.</summary>
     public bool IsEmpty => MjParameterTable.All.All(p => p.Format(this) is null) && Unknown.Count == 0;
 
+    /// <summary>A copy whose lists can change without changing these.</summary>
+    public MjPromptParameters Clone()
+    {
+        var copy = (MjPromptParameters)MemberwiseClone();
+        copy.No = No.ToList();
+        copy.StyleReference = StyleReference.ToList();
+        copy.CharacterReference = CharacterReference.ToList();
+        copy.Personalize = Personalize?.ToList();
+        copy.Unknown = Unknown.ToList();
+        return copy;
+    }
+
     /// <summary>The parameters in Midjourney's syntax: <c>--ar 16:9 --v 7 --s 250</c>.</summary>
     public override string ToString() => MjPromptBuilder.FormatParameters(this);
 }

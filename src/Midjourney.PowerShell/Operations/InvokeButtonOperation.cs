@@ -54,6 +54,11 @@ internal sealed class InvokeButtonOperation : MjOperation
         var connection = Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
         await TryItemAsync(output, (object?)options.Task ?? options.Button, async () =>
         {
+            if (options.Prompt is not null)
+            {
+                PromptChecks.Check(options.Prompt, options.SkipParameterCheck);
+            }
+
             var button = options.Button ?? FindButton(options);
             var mask = options.MaskPath is null ? null : await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false);
             var settings = options.WaitSettings();
