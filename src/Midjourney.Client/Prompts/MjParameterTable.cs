@@ -26,7 +26,7 @@ public static class MjParameterTable
     private static readonly MjVersionRule V6Only = new("version 6 or 6.1 (or --niji 6); on version 7 use --oref", m => m.Version is >= 6 and < 7);
 
     /// <summary>The versions <c>--v</c> takes.</summary>
-    public static IReadOnlyList<string> Versions { get; } = new[] { "5.2", "6", "6.1", "7", "8", "8.1" };
+    public static IReadOnlyList<string> Versions { get; } = new[] { "5", "5.1", "5.2", "6", "6.1", "7", "8", "8.1" };
 
     /// <summary>The versions <c>--niji</c> takes.</summary>
     public static IReadOnlyList<string> NijiVersions { get; } = new[] { "5", "6", "7" };
@@ -38,8 +38,8 @@ public static class MjParameterTable
     public static IReadOnlyList<MjParameterInfo> All { get; } = new[]
     {
         Text("ar", nameof(MjPromptParameters.AspectRatio), MjParameterKind.Ratio, "--ar 16:9", p => p.AspectRatio, (p, v) => p.AspectRatio = v, "aspect"),
-        Text("v", nameof(MjPromptParameters.Version), MjParameterKind.Choice, "--v 7", p => p.Version, (p, v) => p.Version = v, "version") with { Values = Versions },
-        Text("niji", nameof(MjPromptParameters.Niji), MjParameterKind.Choice, "--niji 6", p => p.Niji, (p, v) => p.Niji = v) with { Values = NijiVersions, ValueOptional = true },
+        Text("v", nameof(MjPromptParameters.Version), MjParameterKind.Choice, "--v 7", p => p.Version, (p, v) => p.Version = Normalize(v), "version") with { Values = Versions },
+        Text("niji", nameof(MjPromptParameters.Niji), MjParameterKind.Choice, "--niji 6", p => p.Niji, (p, v) => p.Niji = Normalize(v)) with { Values = NijiVersions, ValueOptional = true },
         Int("s", nameof(MjPromptParameters.Stylize), 0, 1000, "--s 250", p => p.Stylize, (p, v) => p.Stylize = v, "stylize"),
         Int("c", nameof(MjPromptParameters.Chaos), 0, 100, "--c 10", p => p.Chaos, (p, v) => p.Chaos = v, "chaos"),
         Int("w", nameof(MjPromptParameters.Weird), 0, 3000, "--w 250", p => p.Weird, (p, v) => p.Weird = v, "weird"),
@@ -118,6 +118,9 @@ public static class MjParameterTable
 
     internal static double? TryNumber(string? text) =>
         double.TryParse(text, NumberStyles.Float, Inv, out var value) && !double.IsNaN(value) && !double.IsInfinity(value) ? value : null;
+
+    /// <summary>"7.0" → "7", so a task's version compares as the user typed it; other text is kept.</summary>
+    private static string Normalize(string version) => TryNumber(version) is double v ? FormatNumber(v) : version;
 
     internal static bool TryNumberText(string? text) => TryNumber(text) is not null;
 

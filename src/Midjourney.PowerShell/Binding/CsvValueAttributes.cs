@@ -41,7 +41,7 @@ public sealed class BlankAsAttribute : ArgumentTransformationAttribute
 }
 
 /// <summary>
-/// A list from one text: "a;b" binds as two values, so a CSV column fills a string[] parameter. Blank means none.
+/// A list from one text: "a;b" binds as two values, so a CSV column fills a string[] parameter. Blank text means not given.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class SplitListAttribute : ArgumentTransformationAttribute
@@ -63,7 +63,9 @@ public sealed class SplitListAttribute : ArgumentTransformationAttribute
         }
 
         var split = items.Where(i => i is not null).SelectMany(i => i!.Split(';')).Select(i => i.Trim()).Where(i => i.Length > 0).ToArray();
-        return split.Length == 0 ? null : split;
+
+        // A blank cell is "not given" (null); an empty array given on purpose stays empty (-Personalize @() is --p).
+        return split.Length == 0 && value is string ? null : split;
     }
 }
 

@@ -145,7 +145,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--p: give no codes for your default profile, or profile and moodboard codes.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyCollection]
-    [AllowEmptyString]
+    [SplitList]
     public string[]? Personalize { get; set; }
 
     /// <summary>--stop: 10–100.</summary>
@@ -179,7 +179,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
             Seed = Seed, No = No?.ToList() ?? new List<string>(), Raw = Raw.IsPresent, Tile = Tile.IsPresent, Experimental = Experimental,
             Draft = Draft.IsPresent, ImageWeight = ImageWeight, StyleReference = styles, StyleWeight = StyleWeight, StyleVersion = StyleVersion,
             OmniReference = omni.FirstOrDefault(), OmniWeight = OmniWeight, CharacterReference = characters, CharacterWeight = CharacterWeight,
-            Personalize = MyInvocation.BoundParameters.ContainsKey(nameof(Personalize)) ? (Personalize ?? Array.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).ToList() : null,
+            Personalize = Personalize?.ToList(),
             Stop = Stop,
         };
         var options = Apply(new NewImagineOptions { Prompt = Prompt, Images = images, BotType = BotType, Parameters = parameters, SkipParameterCheck = SkipParameterCheck.IsPresent });

@@ -51,7 +51,7 @@ public sealed class PromptCheckerTests
         { "red mug --s high", MjPromptProblemKind.InvalidValue, "whole number" },
         { "red mug --ar 16x9", MjPromptProblemKind.InvalidValue, "write '--ar 16:9'" },
         { "red mug --ar 1.5:1", MjPromptProblemKind.InvalidValue, "whole numbers" },
-        { "red mug --v 9", MjPromptProblemKind.InvalidValue, "takes 5.2, 6, 6.1, 7, 8, 8.1" },
+        { "red mug --v 9", MjPromptProblemKind.InvalidValue, "takes 5, 5.1, 5.2, 6, 6.1, 7, 8, 8.1" },
         { "red mug --niji 4", MjPromptProblemKind.InvalidValue, "takes 5, 6, 7" },
         { "red mug --q 4 --v 6.1", MjPromptProblemKind.WrongVersion, "takes .25, .5, 1, 2" },
         { "red mug --q .25 --v 7", MjPromptProblemKind.WrongVersion, "takes 1, 2, 4" },
@@ -86,6 +86,13 @@ public sealed class PromptCheckerTests
         Assert.Equal(2, e.Problems.Count);
         Assert.Contains("(1)", e.Message);
         Assert.Contains("Nothing was sent", e.Message);
+    }
+
+    [Fact]
+    public void A_version_written_as_7_0_reads_as_7()
+    {
+        Assert.Equal("7", MjPromptParser.Parse("mug --v 7.0").Parameters.Version);
+        Assert.Empty(MjPromptChecker.Check("mug --v 7.0"));
     }
 
     [Fact]
