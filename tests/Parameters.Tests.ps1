@@ -28,7 +28,7 @@ AfterAll {
 
 Describe 'Typed parameters' {
     It 'writes them at the end of the prompt, in Midjourney syntax, and -WhatIf shows the final prompt' {
-        $lines = Get-WhatIfText { New-MjImagine 'red ceramic mug' -AspectRatio 16:9 -Version 7 -Stylize 250 -No text, watermark -Raw -WhatIf }
+        $lines = @(Get-WhatIfText { New-MjImagine 'red ceramic mug' -AspectRatio 16:9 -Version 7 -Stylize 250 -No text, watermark -Raw -WhatIf })
 
         $lines.Count | Should -Be 1
         $lines[0] | Should -BeLike "*'red ceramic mug --ar 16:9 --v 7 --s 250 --no text, watermark --raw'*"
@@ -46,7 +46,7 @@ Describe 'Typed parameters' {
     }
 
     It 'writes a value given both inline and typed once when it is the same' {
-        $lines = Get-WhatIfText { New-MjImagine 'mug --ar 16:9' -AspectRatio 16:9 -WhatIf }
+        $lines = @(Get-WhatIfText { New-MjImagine 'mug --ar 16:9' -AspectRatio 16:9 -WhatIf })
         $lines[0] | Should -BeLike "*'mug --ar 16:9'*"
     }
 
@@ -102,7 +102,7 @@ Describe 'Typed parameters' {
     It 'uploads a local -StyleReference file and puts its URL in the prompt' {
         $style = Join-Path $WorkDir 'style.png'
         New-MjMaskPng -Width 8 -Height 8 -Path $style
-        $lines = Get-WhatIfText { New-MjImagine 'mug' -StyleReference $style -Version 7 -WhatIf }
+        $lines = @(Get-WhatIfText { New-MjImagine 'mug' -StyleReference $style -Version 7 -WhatIf })
         $lines[0] | Should -BeLike "*--sref $style*"
 
         $task = New-MjImagine 'mug' -StyleReference $style, 'https://example.com/s.png::2' -Version 7
@@ -125,7 +125,7 @@ Describe 'Typed parameters' {
 
 Describe 'Permutations' {
     It '-WhatIf lists each final prompt' {
-        $lines = Get-WhatIfText { New-MjImagine '{red, green} mug --ar {1:1, 16:9}' -Version 7 -WhatIf }
+        $lines = @(Get-WhatIfText { New-MjImagine '{red, green} mug --ar {1:1, 16:9}' -Version 7 -WhatIf })
 
         $lines.Count | Should -Be 4
         $lines[0] | Should -BeLike "*'red mug --ar 1:1 --v 7'*"
@@ -141,7 +141,7 @@ Describe 'Permutations' {
     }
 
     It 'treats \{ as a brace' {
-        $lines = Get-WhatIfText { New-MjImagine 'logo \{curly\} mug' -WhatIf }
+        $lines = @(Get-WhatIfText { New-MjImagine 'logo \{curly\} mug' -WhatIf })
         $lines.Count | Should -Be 1
         $lines[0] | Should -BeLike "*'logo {curly} mug'*"
     }
@@ -184,9 +184,9 @@ white mug,2:3,6.1,,,,false,,fourth
     }
 
     It 'takes -Personalize @() as a bare --p, and a blank Personalize cell as not given' {
-        $bare = Get-WhatIfText { New-MjImagine 'mug' -Personalize @() -WhatIf }
+        $bare = @(Get-WhatIfText { New-MjImagine 'mug' -Personalize @() -WhatIf })
         $bare[0] | Should -BeLike "*'mug --p'*"
-        $blank = Get-WhatIfText { [pscustomobject]@{ Prompt = 'mug'; Personalize = '' } | New-MjImagine -WhatIf }
+        $blank = @(Get-WhatIfText { [pscustomobject]@{ Prompt = 'mug'; Personalize = '' } | New-MjImagine -WhatIf })
         $blank[0] | Should -BeLike "*'mug'*"
     }
 
