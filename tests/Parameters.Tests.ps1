@@ -217,3 +217,28 @@ Describe 'Completion' {
         Get-MjCompletion 'New-MjImagine mug -Quality ' | Should -Be @('1', '2', '4')
     }
 }
+
+# Last in the file: it connects the session to a second server.
+Describe 'Local references on a server without upload-discord-images' {
+    BeforeAll {
+        $NoviceZk = Start-MjTestServer -ExtraArgument @('--flavor', 'novicezk')
+    }
+
+    AfterAll {
+        Stop-MjTestServer -Simulator $NoviceZk
+    }
+
+    It 'says to give a URL, and submits nothing' {
+        $style = Join-Path $WorkDir 'style-nz.png'
+        New-MjMaskPng -Width 8 -Height 8 -Path $style
+        $before = (Get-MjSimulatorStats -Simulator $NoviceZk).SubmitsAccepted
+
+        $out = @(New-MjImagine 'mug' -StyleReference $style -ErrorAction SilentlyContinue -ErrorVariable err)
+
+        $out.Count | Should -Be 0
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -Match 'has no /mj/submit/upload-discord-images'
+        $err[0].Exception.Message | Should -Match '-StyleReference as an http\(s\) URL'
+        (Get-MjSimulatorStats -Simulator $NoviceZk).SubmitsAccepted | Should -Be $before
+    }
+}
