@@ -11,7 +11,7 @@ AfterAll {
 
 Describe 'Non-terminating errors' {
     It 'reports a failed task as MjTaskFailed with the task as target, and still emits it' {
-        $submitted = New-MjImagine 'red ceramic mug --sim-fail'
+        $submitted = New-MjImagine 'red ceramic mug --sim-fail' -SkipParameterCheck
         $out = @($submitted | Wait-MjTask -ErrorAction SilentlyContinue -ErrorVariable err)
 
         $out.Count | Should -Be 1

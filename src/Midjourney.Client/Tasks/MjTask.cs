@@ -98,6 +98,12 @@ public sealed class MjTask
     /// </summary>
     public IReadOnlyList<string> Prompts => SuggestedPrompts.Of(this);
 
+    /// <summary>The Midjourney parameters of its prompt (the server's finalPrompt where it gives one), read once when first asked.</summary>
+    public MjPromptParameters Parameters => _parameters ??= MjPromptParser.Parse(
+        Properties.TryGetValue("finalPrompt", out var final) && final is string text && text.Length > 0 ? text : Prompt).Parameters;
+
+    private MjPromptParameters? _parameters;
+
     /// <summary>Returns a copy of this task with different buttons.</summary>
     internal MjTask WithButtons(IReadOnlyList<MjButton> buttons) => Copy(buttons.Select(b => b.WithServer(Server)).ToList(), ParentId, Server);
 

@@ -47,6 +47,10 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     [Parameter]
     public string? Prompt { get; set; }
 
+    /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>
+    [Parameter]
+    public SwitchParameter SkipParameterCheck { get; set; }
+
     /// <summary>A PNG mask file for Vary (Region).</summary>
     [Parameter]
     public string? MaskPath { get; set; }
@@ -69,7 +73,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
         {
             foreach (var button in Button)
             {
-                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask, UseSuggestedPrompt = UseSuggestedPrompt.IsPresent });
+                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask, UseSuggestedPrompt = UseSuggestedPrompt.IsPresent, SkipParameterCheck = SkipParameterCheck.IsPresent });
                 RunOperation((output, token) => operation.ProcessAsync(byButton, output, token));
             }
 
@@ -78,6 +82,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
 
         var options = Apply(new InvokeButtonOptions
         {
+            SkipParameterCheck = SkipParameterCheck.IsPresent,
             Task = Task,
             Label = ParameterSetName == LabelSet ? Label : null,
             Index = ParameterSetName == IndexSet ? Index : null,

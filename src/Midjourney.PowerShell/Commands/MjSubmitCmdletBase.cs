@@ -9,8 +9,9 @@ public abstract class MjSubmitCmdletBase : MjCmdletBase
 {
     private SpeedMode? _mode;
 
-    /// <summary>The speed of this job; default the connection's.</summary>
-    [Parameter]
+    /// <summary>The speed of this job; default the connection's. Binds from a Mode column (blank: Default).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Binding.BlankAs(SpeedMode.Default)]
     public SpeedMode Mode { get => _mode ?? SpeedMode.Default; set => _mode = value; }
 
     /// <summary>A URL the server POSTs the task to on every change.</summary>

@@ -13,6 +13,10 @@ public sealed class NewMjEditCommand : MjSubmitCmdletBase
     [Parameter(Mandatory = true, Position = 0)]
     public string Prompt { get; set; } = string.Empty;
 
+    /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>
+    [Parameter]
+    public SwitchParameter SkipParameterCheck { get; set; }
+
     /// <summary>The image: a path or http(s) URL.</summary>
     [Parameter(Mandatory = true, Position = 1)]
     public string Image { get; set; } = string.Empty;
@@ -25,7 +29,7 @@ public sealed class NewMjEditCommand : MjSubmitCmdletBase
             return;
         }
 
-        var options = Apply(new NewEditOptions { Prompt = Prompt, Image = images[0] });
+        var options = Apply(new NewEditOptions { Prompt = Prompt, Image = images[0], SkipParameterCheck = SkipParameterCheck.IsPresent });
         var operation = new NewEditOperation(Session);
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));
     }

@@ -15,6 +15,10 @@ public sealed class NewMjVideoCommand : MjSubmitCmdletBase
     [Parameter(Mandatory = true, Position = 0)]
     public string Prompt { get; set; } = string.Empty;
 
+    /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>
+    [Parameter]
+    public SwitchParameter SkipParameterCheck { get; set; }
+
     /// <summary>The first frame: a path or http(s) URL.</summary>
     [Parameter]
     public string? Image { get; set; }
@@ -31,6 +35,10 @@ public sealed class NewMjVideoCommand : MjSubmitCmdletBase
     /// <summary>Loop the video.</summary>
     [Parameter]
     public SwitchParameter Loop { get; set; }
+
+    /// <summary>--raw: less of Midjourney's own styling in the motion.</summary>
+    [Parameter]
+    public SwitchParameter Raw { get; set; }
 
     /// <summary>vid_1.1_i2v_480 (SD) or vid_1.1_i2v_720 (HD).</summary>
     [Parameter]
@@ -53,6 +61,8 @@ public sealed class NewMjVideoCommand : MjSubmitCmdletBase
 
         var options = Apply(new NewVideoOptions
         {
+            SkipParameterCheck = SkipParameterCheck.IsPresent,
+            Raw = Raw.IsPresent,
             Prompt = Prompt,
             Image = image,
             EndImage = endImage,

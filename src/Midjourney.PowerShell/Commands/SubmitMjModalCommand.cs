@@ -25,6 +25,10 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
     [Parameter]
     public string? Prompt { get; set; }
 
+    /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>
+    [Parameter]
+    public SwitchParameter SkipParameterCheck { get; set; }
+
     /// <summary>A PNG mask file (white repaints, black keeps).</summary>
     [Parameter]
     public string? MaskPath { get; set; }

@@ -58,6 +58,11 @@ internal sealed class InvokeButtonOperation : MjOperation
         var connection = Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
         await TryItemAsync(output, (object?)options.Task ?? options.Button, async () =>
         {
+            if (options.Prompt is not null)
+            {
+                PromptChecks.Check(options.Prompt, options.SkipParameterCheck);
+            }
+
             var button = options.Button ?? FindButton(options);
             CheckModalInput(button, options);
             var mask = options.MaskPath is null ? null : await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false);

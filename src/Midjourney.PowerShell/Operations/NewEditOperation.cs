@@ -32,7 +32,7 @@ internal sealed class NewEditOperation : MjOperation
         var connection = Connections.Resolve(options.Connection);
         await TryItemAsync(output, options.Prompt, async () =>
         {
-            var prompt = InputChecks.Prompt(options.Prompt);
+            var prompt = PromptChecks.Check(InputChecks.Prompt(options.Prompt), options.SkipParameterCheck);
             var image = await ImageInputs.ReadAsync(options.Image, "Image", cancellationToken).ConfigureAwait(false);
             var request = options.ApplyTo(new MjEditRequest(prompt, image));
             await SubmitFlow.RunAsync(connection, options, SubmitFlow.Quote(prompt), "Submit edit",

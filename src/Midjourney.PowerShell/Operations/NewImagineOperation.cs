@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.Client;
@@ -18,9 +20,12 @@ internal sealed class NewImagineOptions : SubmitOptions
 
     /// <summary>-BotType.</summary>
     public BotType BotType { get; set; }
+
+    /// <summary>The typed prompt parameters; reference lists may hold resolved local file paths.</summary>
+    public MjPromptParameters Parameters { get; set; } = new();
 }
 
-/// <summary>New-MjImagine: submits a text-to-image job.</summary>
+/// <summary>New-MjImagine: checks the prompt and its parameters, then submits one job per permutation.</summary>
 internal sealed class NewImagineOperation : MjOperation
 {
     /// <summary>Creates the operation.</summary>
@@ -29,20 +34,35 @@ internal sealed class NewImagineOperation : MjOperation
     {
     }
 
-    /// <summary>Checks the input, then submits one job (per pipeline record).</summary>
+    /// <summary>Checks the input, then submits one job per prompt it makes (per pipeline record).</summary>
     public Task ProcessAsync(NewImagineOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
         var connection = Connections.Resolve(options.Connection);
         await TryItemAsync(output, options.Prompt, async () =>
         {
-            var prompt = InputChecks.Prompt(options.Prompt);
-            var request = options.ApplyTo(new MjImagineRequest(prompt)
+            var text = InputChecks.Prompt(options.Prompt);
+            var references = new ReferenceUploads(options.Parameters);
+            var prompts = PromptChecks.Expand(text, options.SkipParameterCheck).ToList();
+            foreach (var prompt in prompts)
             {
-                Images = await ImageInputs.ReadAllAsync(options.Images, "Image", cancellationToken).ConfigureAwait(false),
-                BotType = options.BotType,
-            });
-            await SubmitFlow.RunAsync(connection, options, SubmitFlow.Quote(prompt), "Submit imagine",
-                async (client, token) => new[] { await client.ImagineAsync(request, token).ConfigureAwait(false) }, output, cancellationToken).ConfigureAwait(false);
+                MjPromptBuilder.Build(prompt, references.Placeholders(), check: !options.SkipParameterCheck);
+            }
+
+            var images = await ImageInputs.ReadAllAsync(options.Images, "Image", cancellationToken).ConfigureAwait(false);
+            await references.ReadAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var prompt in prompts)
+            {
+                var shown = MjPromptBuilder.Build(prompt, options.Parameters, check: false);
+                await SubmitFlow.RunAsync(connection, options, "'" + OneLine(shown) + "'", "Submit imagine",
+                    async (client, token) =>
+                    {
+                        var parameters = await references.UploadAsync(client, token).ConfigureAwait(false);
+                        var request = options.ApplyTo(new MjImagineRequest(MjPromptBuilder.Build(prompt, parameters, check: false)) { Images = images, BotType = options.BotType });
+                        return new[] { await client.ImagineAsync(request, token).ConfigureAwait(false) };
+                    }, output, cancellationToken).ConfigureAwait(false);
+            }
         }, cancellationToken).ConfigureAwait(false);
     });
+
+    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 }

@@ -13,6 +13,9 @@ internal sealed class NewVideoOptions : SubmitOptions
     /// <summary>-Prompt.</summary>
     public string Prompt { get; set; } = string.Empty;
 
+    /// <summary>-Raw: adds --raw.</summary>
+    public bool Raw { get; set; }
+
     /// <summary>-Image: the first frame (URL, data URL or resolved file path), optional.</summary>
     public string? Image { get; set; }
 
@@ -47,7 +50,7 @@ internal sealed class NewVideoOperation : MjOperation
         var connection = Connections.Resolve(options.Connection);
         await TryItemAsync(output, options.Prompt, async () =>
         {
-            var prompt = InputChecks.Prompt(options.Prompt);
+            var prompt = MjPromptBuilder.Build(InputChecks.Prompt(options.Prompt), options.Raw ? new MjPromptParameters { Raw = true } : null, check: !options.SkipParameterCheck);
             if (options.Motion is { } motion && motion is not ("low" or "high"))
             {
                 throw new InvalidInputException($"-Motion must be 'low' or 'high'; '{motion}' given.", motion);

@@ -50,6 +50,11 @@ internal sealed class SubmitModalOperation : MjOperation
                 throw new InvalidInputException("Give -MaskPath or -MaskBase64, not both.", null);
             }
 
+            if (options.Prompt is not null)
+            {
+                PromptChecks.Check(options.Prompt, options.SkipParameterCheck);
+            }
+
             var mask = options.MaskPath is not null ? await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false)
                 : options.MaskBase64 is not null ? ImageInputs.CheckMaskBase64(options.MaskBase64)
                 : null;

@@ -9,6 +9,9 @@ internal abstract class SubmitOptions
     /// <summary>-Connection.</summary>
     public MjConnection? Connection { get; set; }
 
+    /// <summary>-SkipParameterCheck: send prompts without checking their Midjourney parameters.</summary>
+    public bool SkipParameterCheck { get; set; }
+
     /// <summary>-Mode; null uses the connection's.</summary>
     public SpeedMode? Mode { get; set; }
 

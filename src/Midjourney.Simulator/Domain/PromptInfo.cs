@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Linq;
+using Midjourney.Client;
 
 namespace Midjourney.Simulator.Domain;
 
@@ -19,6 +21,21 @@ internal sealed class PromptInfo
     public double? Zoom { get; private init; }
     public bool SimFail { get; private init; }
     public bool SimHang { get; private init; }
+
+    /// <summary>The prompt's Midjourney parameters, read by the client's parser (simulator markers left out).</summary>
+    public MjPromptParameters Parameters { get; private init; } = new();
+
+    /// <summary>The width part of --ar (1 when the prompt has no valid --ar).</summary>
+    public int AspectWidth { get; private init; } = 1;
+
+    /// <summary>The height part of --ar (1 when the prompt has no valid --ar).</summary>
+    public int AspectHeight { get; private init; } = 1;
+
+    /// <summary>
+    /// Why Midjourney's bot would refuse the prompt's parameters, in the bot's words ("[Invalid parameter] ..."),
+    /// or null. A proxy accepts such a prompt (code 1) and the task fails when the bot answers.
+    /// </summary>
+    public string? InvalidReason { get; private init; }
 
     public static PromptInfo Parse(string? prompt)
     {
@@ -56,9 +73,15 @@ internal sealed class PromptInfo
             }
         }
 
+        string withoutMarkers = string.Join(" ", tokens.Where(t => !t.Equals(FailMarker, StringComparison.OrdinalIgnoreCase) && !t.Equals(HangMarker, StringComparison.OrdinalIgnoreCase)));
+        MjPrompt parsed = MjPromptParser.Parse(withoutMarkers);
+        var problems = MjPromptChecker.Check(parsed);
+        (int aspectWidth, int aspectHeight) = ParseRatioParts(parsed.Parameters.AspectRatio);
         return new PromptInfo
         {
             Family = family, VersionText = versionText, Mode = mode, AspectRatio = ratio, Zoom = zoom, SimFail = fail, SimHang = hang,
+            Parameters = parsed.Parameters, AspectWidth = aspectWidth, AspectHeight = aspectHeight,
+            InvalidReason = problems.Count == 0 ? null : "[Invalid parameter] " + string.Join(" ", problems.Select(p => p.Message)),
         };
     }
 
@@ -73,6 +96,15 @@ internal sealed class PromptInfo
             "5" or "5.0" or "5.1" or "5.2" => (UpscaleFamily.V5, prefix + (value.Length == 1 ? "5.0" : value)),
             _ => (UpscaleFamily.V7, prefix + "7.0"),
         };
+    }
+
+    private static (int Width, int Height) ParseRatioParts(string? value)
+    {
+        string[] parts = (value ?? "").Split(':');
+        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int w)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h) && w > 0 && h > 0
+            ? (w, h)
+            : (1, 1);
     }
 
     private static double ParseRatio(string value)

@@ -207,6 +207,12 @@ internal sealed class TaskEngine
             endAt = runAt + Math.Max(1, runMs / 10);
             reason = "可能包含敏感词";
         }
+        else if (task.Info.InvalidReason is not null)
+        {
+            // The bot answers an invalid parameter at once, like a banned word.
+            endAt = runAt + Math.Max(1, runMs / 10);
+            reason = task.Info.InvalidReason;
+        }
         else if (task.Info.SimFail)
         {
             endAt = runAt + Math.Max(1, runMs / 2);

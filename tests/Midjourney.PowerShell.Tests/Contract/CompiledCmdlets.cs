@@ -31,7 +31,7 @@ public sealed record CompiledParameterSet(string Name, bool Mandatory, int? Posi
 
 /// <summary>A cmdlet parameter as compiled.</summary>
 /// <param name="Name">The property name, which is the parameter name.</param>
-/// <param name="TypeName">The C# type as PowerShell shows it, e.g. <c>String[]</c>, <c>SwitchParameter</c>, <c>Nullable`1</c> is never used.</param>
+/// <param name="TypeName">The C# type as PowerShell shows it, e.g. <c>String[]</c>, <c>SwitchParameter</c>, <c>Nullable`1[Int32]</c> for a nullable value.</param>
 /// <param name="TypeFullName">The full type name, e.g. <c>System.String[]</c>.</param>
 /// <param name="Sets">One entry per <c>[Parameter]</c> attribute.</param>
 /// <param name="Aliases">The <c>[Alias]</c> names.</param>
@@ -218,8 +218,12 @@ public static class CompiledCmdlets
             .Where(a => a.AttributeType.Namespace != "System.Runtime.CompilerServices") // compiler-generated (NullableAttribute)
             .Select(a => new CompiledAttribute(a.AttributeType.Name, a.ConstructorArguments.Select(Convert).ToList(), Named(a)))
             .ToList();
-        return new CompiledParameter(property.Name, property.PropertyType.Name, property.PropertyType.FullName!, sets, aliases, others, property.DeclaringType!.FullName!);
+        return new CompiledParameter(property.Name, ShortName(property.PropertyType), property.PropertyType.FullName!, sets, aliases, others, property.DeclaringType!.FullName!);
     }
+
+    /// <summary>The name PowerShell's help shows: <c>Int32</c>, <c>String[]</c>, <c>Nullable`1[Int32]</c>.</summary>
+    private static string ShortName(Type type) =>
+        type.IsGenericType ? type.Name + "[" + string.Join(",", type.GetGenericArguments().Select(a => a.Name)) + "]" : type.Name;
 
     private static Dictionary<string, object?> Named(CustomAttributeData attribute) =>
         attribute.NamedArguments.ToDictionary(n => n.MemberName, n => Convert(n.TypedValue));

@@ -101,7 +101,7 @@ public class ValidationAndSecrecyTests
         await using var sim = await SimHarness.StartAsync(apiKey: Key);
         var output = new RecordingOutput();
         await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug", Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
-        await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-fail", Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
+        await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-fail", SkipParameterCheck = true, Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
         await new GetServerOperation(sim.Session).RunAsync(output, CancellationToken.None);
         Assert.Equal(MjTaskStatus.Success, output.Tasks[0].Status);
 

@@ -172,7 +172,7 @@ public class WorkflowTests
         await using var sim = await SimHarness.StartAsync();
         var output = new RecordingOutput();
 
-        await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-fail", Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
+        await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-fail", SkipParameterCheck = true, Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
 
         var task = Assert.Single(output.Tasks);
         Assert.Equal(MjTaskStatus.Failure, task.Status);
@@ -189,7 +189,7 @@ public class WorkflowTests
     {
         await using var sim = await SimHarness.StartAsync();
         var submitted = new RecordingOutput();
-        await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-hang" }, submitted, CancellationToken.None);
+        await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-hang", SkipParameterCheck = true }, submitted, CancellationToken.None);
         var hanging = Assert.Single(submitted.Tasks);
 
         var output = new RecordingOutput();
@@ -209,7 +209,7 @@ public class WorkflowTests
         await using var sim = await SimHarness.StartAsync();
         using var cancel = new CancellationTokenSource();
         var output = new RecordingOutput();
-        var running = new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-hang", Wait = true, PollInterval = SimHarness.Poll }, output, cancel.Token);
+        var running = new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-hang", SkipParameterCheck = true, Wait = true, PollInterval = SimHarness.Poll }, output, cancel.Token);
         await Task.Delay(300);
         Assert.False(running.IsCompleted);
 
