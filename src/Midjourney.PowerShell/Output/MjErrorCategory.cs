@@ -30,6 +30,9 @@ internal enum MjErrorCategory
     /// <summary>OperationTimeout.</summary>
     OperationTimeout = 15,
 
+    /// <summary>The server does not offer what was asked.</summary>
+    NotImplemented = 16,
+
     /// <summary>PermissionDenied.</summary>
     PermissionDenied = 18,
 
