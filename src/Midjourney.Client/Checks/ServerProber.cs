@@ -115,7 +115,7 @@ internal sealed class ServerProber
                 ? $"{check.Uri} needs an API key and none was given. Give it with -ApiKey (or MJ_API_KEY)."
                 : check.SuggestedAuthScheme is { } better
                     ? $"{check.Uri} refused the key sent as {check.AuthScheme} but accepts it as {better}. Connect with -AuthScheme {better}."
-                    : $"{check.Uri} refused the key ({(int)first.StatusCode} {first.StatusCode}) with every auth scheme. Check the key.";
+                    : $"{check.Uri} refused the key ({(int)first.StatusCode} {first.StatusCode}) sent as MjApiSecret, Bearer and Raw alike. Check the key.";
             if (check.SuggestedAuthScheme is null)
             {
                 return;
@@ -224,7 +224,7 @@ internal sealed class ServerProber
     {
         var answer = await TryGetAsync(path, scheme, cancellationToken).ConfigureAwait(false);
         return answer is null ? null
-            : answer.Status == plain.Status ? true
+            : ClassifyFetch(answer) == ClassifyFetch(plain) ? true
             : answer.StatusCode == HttpStatusCode.NotFound ? false
             : null;
     }

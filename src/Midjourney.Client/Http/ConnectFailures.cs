@@ -69,7 +69,7 @@ internal static class ConnectFailures
     public static string Describe(Exception exception, Uri server, string request)
     {
         var root = server.AbsoluteUri.TrimEnd('/');
-        var detail = exception is TimeoutRejectedException ? "no answer within the attempt timeout" : exception.GetBaseException().Message;
+        var detail = (exception is TimeoutRejectedException ? "no answer within the attempt timeout" : exception.GetBaseException().Message).TrimEnd('.', ' ');
         return Classify(exception) switch
         {
             TransportFailureKind.Refused => $"Could not connect to {root}: {detail}. Nothing was sent.",
