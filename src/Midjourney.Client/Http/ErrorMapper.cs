@@ -121,7 +121,7 @@ internal sealed class ErrorMapper
 
         if (status == HttpStatusCode.NotFound)
         {
-            return RouteNotFound(response.Path, gatewayMessage);
+            return RouteNotFound(response.Path, gatewayMessage, taskId);
         }
 
         if (response.Status >= 400)
@@ -136,11 +136,19 @@ internal sealed class ErrorMapper
     /// A 404 without an envelope: the server has no such route (a missing task always comes with an envelope or a
     /// flavour's own empty answer). Every flavour has the fetch route, so missing it means -Uri is not a proxy's root.
     /// </summary>
-    public MjNotFoundException RouteNotFound(string? path, string? message = null)
+    public MjNotFoundException RouteNotFound(string? path, string? message = null, string? taskId = null)
     {
         path ??= string.Empty;
         var origin = $"{Url(path)} answered 404 Not Found{Suffix(message)}";
         string text, advice;
+        if (taskId is not null)
+        {
+            // A fetch: no flavour answers a missing task so, but some server might; the check tells for sure.
+            text = $"Task {taskId} was not found on {_server}.";
+            advice = "The task may have expired, or belong to another server or key; if no task is ever found, -Uri may not be a midjourney-proxy's root (Test-MjServer checks it).";
+            return new MjNotFoundException($"{text} {advice}\n{origin}", taskId, null, message, HttpStatusCode.NotFound, path) { Advice = advice };
+        }
+
         if (path.StartsWith("/mj/task/", StringComparison.Ordinal) && path.EndsWith("/fetch", StringComparison.Ordinal))
         {
             (text, advice) = NotAProxy();

@@ -26,7 +26,7 @@ internal static class ErrorMapping
             case TaskFailedException failed:
                 return new(exception, MjErrorIds.TaskFailed, MjErrorCategory.InvalidResult, failed.Task,
                     failed.Advice ?? $"See the task's FailReason; fix the prompt or input and submit again (task {failed.Task.Id}).");
-            case MjNotFoundException missing when RouteMissing.Is(missing):
+            case MjNotFoundException missing when RouteMissing.Is(missing) && missing.TaskId is null:
                 return new(exception, MjErrorIds.EndpointNotFound, MjErrorCategory.NotImplemented, target, missing.Advice);
             case MjNotFoundException missing:
                 return new(exception, MjErrorIds.TaskNotFound, MjErrorCategory.ObjectNotFound, target,
