@@ -27,7 +27,9 @@ BeforeAll {
         $port
     }
 
-    $Plus = Start-MjTestServer -ExtraArgument @('--flavor', 'plus', '--api-key', 'messages-key')
+    # Start-MjTestServer connects without a key, which the check now refuses for a server that needs one.
+    $Plus = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02 -ExtraArgument @('--flavor', 'plus', '--api-key', 'messages-key')
+    Add-Member -InputObject $Plus -NotePropertyName JournalPath -NotePropertyValue (Join-Path ([System.IO.Path]::GetTempPath()) ('mj-journal-' + [guid]::NewGuid().ToString('N') + '.jsonl'))
     $PlusKey = ConvertTo-SecureString 'messages-key' -AsPlainText -Force
     $PlusUri = $Plus.BaseUrl
     Connect-MjServer -Uri $PlusUri -ApiKey $PlusKey -JournalPath $Plus.JournalPath

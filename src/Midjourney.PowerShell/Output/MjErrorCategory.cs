@@ -21,6 +21,9 @@ internal enum MjErrorCategory
     /// <summary>InvalidResult.</summary>
     InvalidResult = 8,
 
+    /// <summary>The server does not offer what was asked.</summary>
+    NotImplemented = 11,
+
     /// <summary>ObjectNotFound.</summary>
     ObjectNotFound = 13,
 
@@ -29,9 +32,6 @@ internal enum MjErrorCategory
 
     /// <summary>OperationTimeout.</summary>
     OperationTimeout = 15,
-
-    /// <summary>The server does not offer what was asked.</summary>
-    NotImplemented = 16,
 
     /// <summary>PermissionDenied.</summary>
     PermissionDenied = 18,
