@@ -47,6 +47,47 @@ public sealed class TransportFailureTests
         Assert.Contains("DNS lookup failed", error.Message);
     }
 
+    [Fact]
+    public async Task A_read_timeout_names_the_server_and_the_request()
+    {
+        var slow = new FakeServer(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return FakeServer.Accepted("never");
+        });
+        using var client = TestClients.Create(slow, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+            o.MaxReadRetries = 0;
+        });
+
+        var error = await Assert.ThrowsAsync<MjServerException>(() => client.GetTaskAsync("17"));
+
+        Assert.StartsWith($"{client.BaseAddress.AbsoluteUri.TrimEnd('/')} did not answer GET /mj/task/17/fetch in time", error.Message);
+        Assert.Contains("slow or overloaded", error.Advice);
+        Assert.IsType<TimeoutException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_submit_timeout_stays_ambiguous_and_names_the_server()
+    {
+        var slow = new FakeServer(async (r, token) =>
+        {
+            if (r.Path == "/mj/task/list")
+            {
+                return FakeServer.Json("[]");
+            }
+
+            await Task.Delay(Timeout.Infinite, token);
+            return FakeServer.Accepted("never");
+        });
+        using var client = TestClients.Create(slow, o => o.AttemptTimeout = TimeSpan.FromMilliseconds(50));
+
+        var error = await Assert.ThrowsAsync<MjAmbiguousSubmitException>(() => client.ImagineAsync(new MjImagineRequest("x")));
+
+        Assert.StartsWith($"POST {client.BaseAddress.AbsoluteUri.TrimEnd('/')}/mj/submit/imagine was sent but the answer was lost", error.Message);
+    }
+
     [Theory]
     [InlineData(typeof(AuthenticationException), "Tls")]
     [InlineData(typeof(TimeoutException), "Timeout")]
