@@ -48,6 +48,7 @@
         'New-MjVideo'
         'New-MjEdit'
         'Save-MjImage'
+        'Test-MjServer'
     )
 
     FunctionsToExport = @()

@@ -182,6 +182,11 @@ public sealed partial class MjClient
 
                 return tasks;
             }
+            catch (MjApiException missing) when (RouteMissing.Is(missing))
+            {
+                // Nothing was created by a 404; say whether the server lacks the endpoint or -Uri is not a proxy at all.
+                throw await ExplainRouteMissingAsync(missing, cancellationToken).ConfigureAwait(false);
+            }
             catch (MjServerBusyException busy) when (DateTimeOffset.UtcNow - startedAt < _options.QueueFullPatience)
             {
                 // Nothing was created, so waiting for the queue to drain is always safe; the transport has already

@@ -178,6 +178,24 @@ public sealed partial class MjClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
 
+    /// <summary>
+    /// Checks the server with free requests only (never a submit): reachable, key accepted (and a scheme that works),
+    /// the flavour and its capabilities. Never throws for what it finds; see <see cref="MjServerCheck.Problem"/>.
+    /// What it finds is also remembered in <see cref="Capabilities"/>.
+    /// </summary>
+    public Task<MjServerCheck> CheckServerAsync(CancellationToken cancellationToken = default) =>
+        new ServerProber(this, _transport, _options.AttemptTimeout).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
+
+    /// <summary>
+    /// A 404 without an envelope on some endpoint: when the fetch route is missing too, -Uri is not a proxy's root;
+    /// else this server lacks the endpoint. The answer keeps the shape <see cref="RouteMissing"/> looks for.
+    /// </summary>
+    private async Task<MjApiException> ExplainRouteMissingAsync(MjApiException missing, CancellationToken cancellationToken)
+    {
+        var isProxy = await new ServerProber(this, _transport, _options.AttemptTimeout).HasFetchRouteAsync(cancellationToken).ConfigureAwait(false);
+        return isProxy == false ? _transport.Errors.NotAProxy(missing) : missing;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"MjClient {BaseAddress} ({AuthScheme}, mode {Mode})";
 

@@ -67,6 +67,7 @@ public sealed class MjSimulator : IAsyncDisposable
         app.UseMiddleware<ModePrefixMiddleware>(services.Profile);
         app.UseRouting();
         app.UseMiddleware<RouteCountingMiddleware>(services);
+        app.UseMiddleware<WrongMethodMiddleware>(services.Profile);
         app.UseMiddleware<FaultMiddleware>(services);
         app.UseMiddleware<AuthMiddleware>(services);
         EndpointMap.Map(app, services);

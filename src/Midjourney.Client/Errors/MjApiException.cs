@@ -31,6 +31,9 @@ public class MjApiException : MjException
     /// <summary>The request path (<c>/mj/submit/imagine</c>); never a header or key.</summary>
     public string? RequestPath { get; }
 
+    /// <summary>What to do about it, in English, when the module knows (see <see cref="MjServerMessages"/>).</summary>
+    public string? Advice { get; internal set; }
+
     /// <summary>The envelope's <c>properties</c>, when any.</summary>
     public IReadOnlyDictionary<string, object?> Properties { get; internal set; } = NoProperties;
 }

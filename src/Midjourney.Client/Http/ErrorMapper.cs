@@ -15,13 +15,21 @@ internal sealed class ErrorMapper
     private readonly AuthScheme _scheme;
     private readonly bool _keySent;
     private readonly Redactor _redactor;
+    private readonly string _server;
 
-    public ErrorMapper(AuthScheme scheme, bool keySent, Redactor redactor)
+    public ErrorMapper(AuthScheme scheme, bool keySent, Redactor redactor, Uri server)
     {
         _scheme = scheme;
         _keySent = keySent;
         _redactor = redactor;
+        _server = server.AbsoluteUri.TrimEnd('/');
     }
+
+    /// <summary>The server's root, for messages (no trailing slash).</summary>
+    public string Server => _server;
+
+    /// <summary>The full URL of a request path, for messages.</summary>
+    public string Url(string? path) => _server + (path ?? string.Empty);
 
     /// <summary>True for envelope codes that mean "accepted" (1, 22) or "accepted, needs a modal" (21).</summary>
     public static bool IsAccepted(int code) => code is 1 or 21 or 22;
@@ -30,26 +38,45 @@ internal sealed class ErrorMapper
     public static bool IsQueueFull(SubmitEnvelope envelope) =>
         envelope.Code is 23 or 30 || (envelope.Code == 9 && (envelope.Description ?? string.Empty).Contains(QueueFullText));
 
-    /// <summary>The exception for an envelope whose code is not accepted.</summary>
+    /// <summary>
+    /// The exception for an envelope whose code is not accepted. A known text reads as English with what to do, and
+    /// the server's own words follow on a second line; an unknown one is shown as it came, with the endpoint and code.
+    /// </summary>
     public MjApiException FromEnvelope(SubmitEnvelope envelope, MjHttpResponse response, string? taskId = null)
     {
         var description = _redactor.Redact(envelope.Description);
-        var where = $"{response.Path} answered code {envelope.Code}: {description ?? "(no description)"}";
+        var origin = $"{Url(response.Path)} answered code {envelope.Code}: {description ?? "(no description)"}";
+        var known = MjServerMessages.Find(description);
+        var bannedWord = envelope.GetProperty("bannedWord") ?? known?.BannedWord;
+        string Text(string unknownAdvice) => known is null
+            ? $"{origin}. {unknownAdvice}".TrimEnd()
+            : $"{Explanation(known, bannedWord)} {known.Advice}\n{origin}";
+
         MjApiException error = envelope.Code switch
         {
-            3 => new MjNotFoundException($"{where}. The task or parent task does not exist on this server (or expired), or the server has no usable account.", taskId, envelope.Code, description, response.StatusCode, response.Path),
-            4 when (description ?? string.Empty).IndexOf("task_no_found", StringComparison.OrdinalIgnoreCase) >= 0 =>
-                new MjNotFoundException($"{where}. The task does not exist on this server.", taskId, envelope.Code, description, response.StatusCode, response.Path),
-            4 => new MjValidationException($"{where}.", envelope.Code, description, response.StatusCode, response.Path),
-            24 => new MjBannedPromptException(
-                $"{where}. The prompt contains a banned word{(envelope.GetProperty("bannedWord") is { } word ? $" ('{word}')" : string.Empty)}; change the prompt, do not retry it.",
-                envelope.GetProperty("bannedWord"), envelope.GetProperty("promptEn"), envelope.Code, description, response.StatusCode, response.Path),
-            _ when IsQueueFull(envelope) => new MjServerBusyException($"{where}. The server's queue is full; nothing was created. Try again later.", envelope.Code, description, response.StatusCode, response.Path, response.RetryAfter),
-            _ => new MjServerException($"{where}.", envelope.Code, description, response.StatusCode, response.Path),
+            24 => new MjBannedPromptException(Text("The prompt contains a banned word; change the prompt, do not retry it."),
+                bannedWord, envelope.GetProperty("promptEn"), envelope.Code, description, response.StatusCode, response.Path),
+            _ when known?.Kind == MjServerMessageKind.BannedPrompt => new MjBannedPromptException(Text(string.Empty),
+                bannedWord, envelope.GetProperty("promptEn"), envelope.Code, description, response.StatusCode, response.Path),
+            _ when IsQueueFull(envelope) => new MjServerBusyException(Text("The server's queue is full; nothing was created. Try again later."), envelope.Code, description, response.StatusCode, response.Path, response.RetryAfter),
+            3 or 404 when known is null || known.Kind == MjServerMessageKind.TaskNotFound =>
+                new MjNotFoundException(Text("The task or parent task does not exist on this server (or expired), or the server has no usable account."), taskId, envelope.Code, description, response.StatusCode, response.Path),
+            4 when known?.Kind == MjServerMessageKind.TaskNotFound =>
+                new MjNotFoundException(Text(string.Empty), taskId, envelope.Code, description, response.StatusCode, response.Path),
+            3 => new MjServerException(Text(string.Empty), envelope.Code, description, response.StatusCode, response.Path),
+            4 => new MjValidationException(Text(string.Empty), envelope.Code, description, response.StatusCode, response.Path),
+            _ => new MjServerException(Text(string.Empty), envelope.Code, description, response.StatusCode, response.Path),
         };
         error.Properties = envelope.Properties;
+        error.Advice = known?.Advice;
         return error;
     }
+
+    /// <summary>The English of a known message, with the banned word when one is known.</summary>
+    internal static string Explanation(MjServerMessage known, string? bannedWord) =>
+        known.Kind == MjServerMessageKind.BannedPrompt && !string.IsNullOrEmpty(bannedWord)
+            ? known.Explanation.TrimEnd('.') + $" ('{bannedWord}')."
+            : known.Explanation;
 
     /// <summary>The exception for an HTTP answer that is not a usable success (status, error bodies, garbage).</summary>
     public MjApiException FromResponse(MjHttpResponse response, string? taskId = null)
@@ -70,7 +97,12 @@ internal sealed class ErrorMapper
         if (SubmitEnvelope.TryReadFailure(response.Body, out var message))
         {
             message = _redactor.Redact(message);
-            var text = $"{response.Path} failed ({statusText}): {message ?? "(no message)"}.";
+            var text = $"{Url(response.Path)} failed ({statusText}): {message ?? "(no message)"}.";
+            if (MjServerMessages.Find(message) is { } known)
+            {
+                text = $"{known.Explanation} {known.Advice}\n{text}";
+            }
+
             return response.Status >= 500
                 ? new MjServerException(text, -1, message, status, response.Path)
                 : new MjValidationException(text + " The server could not read the request; check the parameters.", -1, message, status, response.Path);
@@ -79,26 +111,92 @@ internal sealed class ErrorMapper
         var gatewayMessage = ReadGatewayError(response.Body);
         if ((int)status == 429)
         {
-            return new MjServerBusyException($"{response.Path} answered {statusText}: the server is rate limiting{Suffix(gatewayMessage)}. Try again later.", null, gatewayMessage, status, response.Path, response.RetryAfter);
+            return new MjServerBusyException($"{Url(response.Path)} answered {statusText}: the server is rate limiting{Suffix(gatewayMessage)}. Try again later.", null, gatewayMessage, status, response.Path, response.RetryAfter);
         }
 
         if (response.Status >= 500)
         {
-            return new MjServerException($"{response.Path} answered {statusText}{Suffix(gatewayMessage)}.", null, gatewayMessage, status, response.Path);
+            return new MjServerException($"{Url(response.Path)} answered {statusText}{Suffix(gatewayMessage)}.", null, gatewayMessage, status, response.Path);
         }
 
         if (status == HttpStatusCode.NotFound)
         {
-            return new MjNotFoundException($"{response.Path} answered 404 Not Found: this server does not have that endpoint or task{Suffix(gatewayMessage)}.", taskId, null, gatewayMessage, status, response.Path);
+            return RouteNotFound(response.Path, gatewayMessage, taskId);
         }
 
         if (response.Status >= 400)
         {
-            return new MjValidationException($"{response.Path} answered {statusText}{Suffix(gatewayMessage)}.", null, gatewayMessage, status, response.Path);
+            return new MjValidationException($"{Url(response.Path)} answered {statusText}{Suffix(gatewayMessage)}.", null, gatewayMessage, status, response.Path);
         }
 
-        return new MjProtocolException($"{response.Path} answered {statusText} with a body that is not the expected JSON: {Preview(response.Body)}", status, response.Path);
+        return new MjProtocolException($"{Url(response.Path)} answered {statusText} with a body that is not the expected JSON: {Preview(response.Body)}", status, response.Path);
     }
+
+    /// <summary>
+    /// A 404 without an envelope: the server has no such route (a missing task always comes with an envelope or a
+    /// flavour's own empty answer). Every flavour has the fetch route, so missing it means -Uri is not a proxy's root.
+    /// </summary>
+    public MjNotFoundException RouteNotFound(string? path, string? message = null, string? taskId = null)
+    {
+        path ??= string.Empty;
+        var origin = $"{Url(path)} answered 404 Not Found{Suffix(message)}";
+        string text, advice;
+        if (taskId is not null)
+        {
+            // A fetch: no flavour answers a missing task so, but some server might; the check tells for sure.
+            text = $"Task {taskId} was not found on {_server}.";
+            advice = "The task may have expired, or belong to another server or key; if no task is ever found, -Uri may not be a midjourney-proxy's root (Test-MjServer checks it).";
+            return new MjNotFoundException($"{text} {advice}\n{origin}", taskId, null, message, HttpStatusCode.NotFound, path) { Advice = advice };
+        }
+
+        if (path.StartsWith("/mj/task/", StringComparison.Ordinal) && path.EndsWith("/fetch", StringComparison.Ordinal))
+        {
+            (text, advice) = NotAProxy();
+        }
+        else if (SpeedPrefixOf(path) is { } prefix)
+        {
+            text = $"{_server} does not offer {path}: this server does not take the speed prefix {prefix} (-Mode {ModeName(prefix)}) here.";
+            advice = "Use -Mode Default and put --fast, --relax or --turbo in the prompt instead (Test-MjServer shows what the server offers).";
+        }
+        else
+        {
+            text = $"{_server} does not offer {path}: this server has no such endpoint.";
+            advice = "Use a server that has it, or another cmdlet (Test-MjServer shows what the server offers).";
+        }
+
+        return new MjNotFoundException($"{text} {advice}\n{origin}", null, null, message, HttpStatusCode.NotFound, path) { Advice = advice };
+    }
+
+    /// <summary>The same 404, told as "-Uri is not a midjourney-proxy" (after the fetch route was missing too).</summary>
+    public MjNotFoundException NotAProxy(MjApiException missing)
+    {
+        var (text, advice) = NotAProxy();
+        return new MjNotFoundException($"{text} {advice}\n{Url(missing.RequestPath)} answered 404 Not Found", null, null, missing.Description, HttpStatusCode.NotFound, missing.RequestPath, missing) { Advice = advice };
+    }
+
+    private (string Text, string Advice) NotAProxy()
+    {
+        var path = new Uri(_server + "/").AbsolutePath.TrimEnd('/');
+        var text = $"{_server} is not a midjourney-proxy: it has no /mj/task/{{id}}/fetch, which every proxy has.";
+        var advice = path.Length > 0
+            ? $"Check the path of -Uri: give the server's root, the part before /mj (without '{path}', e.g. {_server.Substring(0, _server.Length - path.Length)})."
+            : "Check the path and port of -Uri: give the proxy's root, the part before /mj.";
+        return (text, advice);
+    }
+
+    private static string? SpeedPrefixOf(string path)
+    {
+        var second = path.IndexOf("/mj/", 1, StringComparison.Ordinal);
+        return second > 0 && path.StartsWith("/mj-", StringComparison.Ordinal) ? path.Substring(0, second) : null;
+    }
+
+    private static string ModeName(string prefix) => prefix switch
+    {
+        "/mj-fast" => "Fast",
+        "/mj-relax" => "Relax",
+        "/mj-turbo" => "Turbo",
+        _ => prefix.TrimStart('/'),
+    };
 
     private MjAuthenticationException Authentication(MjHttpResponse response)
     {
@@ -120,7 +218,7 @@ internal sealed class ErrorMapper
         var what = response.StatusCode == HttpStatusCode.Forbidden
             ? "403 Forbidden (the account is disabled or unavailable, or this address is blocked)"
             : "401 Unauthorized";
-        return new MjAuthenticationException($"{response.Path} answered {what}{Suffix(body)}. {advice}", _scheme, _keySent, null, body, response.StatusCode, response.Path);
+        return new MjAuthenticationException($"{Url(response.Path)} answered {what}{Suffix(body)}. {advice}", _scheme, _keySent, null, body, response.StatusCode, response.Path);
     }
 
     /// <summary>new-api's <c>{description,type,code}</c> or OpenAI's <c>{error:{message}}</c>.</summary>

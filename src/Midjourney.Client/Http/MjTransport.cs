@@ -35,7 +35,7 @@ internal sealed class MjTransport : IDisposable
         _http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules instead
         _http.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
         Redactor = new Redactor(_apiKey);
-        Errors = new ErrorMapper(options.AuthScheme, !string.IsNullOrEmpty(_apiKey), Redactor);
+        Errors = new ErrorMapper(options.AuthScheme, !string.IsNullOrEmpty(_apiKey), Redactor, BaseAddress);
         _readPipeline = BuildPipeline(options.MaxReadRetries, forReads: true);
         _submitPipeline = BuildPipeline(options.MaxSubmitRetries, forReads: false);
     }
@@ -87,8 +87,15 @@ internal sealed class MjTransport : IDisposable
         }
         catch (Exception e) when (IsTransportFailure(e, cancellationToken))
         {
-            throw new MjServerException($"{method} {path} failed: {DescribeTransportFailure(e)}", null, null, null, path, AsTimeout(e));
+            throw TransportError(e, $"{method} {path}", path);
         }
+    }
+
+    /// <summary>A failure below HTTP as an error that names the server, says what happened and what to do.</summary>
+    private MjServerException TransportError(Exception e, string request, string path)
+    {
+        var advice = ConnectFailures.Advice(e, BaseAddress);
+        return new MjServerException($"{ConnectFailures.Describe(e, BaseAddress, request)} {advice}", null, null, null, path, AsTimeout(e)) { Advice = advice };
     }
 
     /// <summary>
@@ -109,7 +116,8 @@ internal sealed class MjTransport : IDisposable
                     }
                     catch (HttpRequestException e) when (ConnectFailures.IsBeforeSend(e))
                     {
-                        throw new RetryableFailure(new MjServerException($"POST {path} could not connect: {DescribeTransportFailure(e)}", null, null, null, path, e), null);
+                        // Refused, unknown host, failed TLS handshake: the request never left, so this is never ambiguous.
+                        throw new RetryableFailure(TransportError(e, $"POST {path}", path), null);
                     }
 
                     return InterpretSubmit(response);
@@ -122,7 +130,7 @@ internal sealed class MjTransport : IDisposable
         }
         catch (Exception e) when (IsTransportFailure(e, cancellationToken))
         {
-            throw new AmbiguousSubmitFailure($"POST {path} was sent but the answer was lost: {DescribeTransportFailure(e)}", responseReceived: false, AsTimeout(e));
+            throw new AmbiguousSubmitFailure($"POST {BaseAddress.AbsoluteUri.TrimEnd('/')}{path} was sent but the answer was lost: {DescribeTransportFailure(e)}", responseReceived: false, AsTimeout(e));
         }
     }
 
@@ -163,7 +171,25 @@ internal sealed class MjTransport : IDisposable
         throw Errors.FromEnvelope(envelope, response);
     }
 
-    private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    /// <summary>
+    /// One free request for a server check: no retries, a short timeout, and the given auth scheme. Transport failures
+    /// come back as they are (a timeout as <see cref="TimeoutException"/>); Ctrl+C still cancels.
+    /// </summary>
+    public async Task<MjHttpResponse> ProbeAsync(HttpMethod method, string path, byte[]? body, AuthScheme scheme, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            return await SendOnceAsync(method, path, body, limit.Token, scheme).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No answer within {timeout.TotalSeconds:0} s.", e);
+        }
+    }
+
+    private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, AuthScheme? scheme = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path.TrimStart('/')));
         request.Headers.Accept.ParseAdd("application/json");
@@ -173,7 +199,7 @@ internal sealed class MjTransport : IDisposable
             request.Content.Headers.ContentType = JsonContentType;
         }
 
-        AuthHeaders.Apply(request, _options.AuthScheme, _apiKey);
+        AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, _apiKey);
         var watch = Stopwatch.StartNew();
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
@@ -201,15 +227,9 @@ internal sealed class MjTransport : IDisposable
         var builder = new ResiliencePipelineBuilder();
         if (maxRetries > 0)
         {
-            var handles = new PredicateBuilder().Handle<RetryableFailure>();
-            if (forReads)
-            {
-                handles = handles.Handle<HttpRequestException>().Handle<TimeoutRejectedException>().Handle<IOException>();
-            }
-
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = handles,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.AttemptNumber, forReads)),
                 MaxRetryAttempts = maxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -227,6 +247,23 @@ internal sealed class MjTransport : IDisposable
         }
 
         return builder.AddTimeout(_options.AttemptTimeout).Build();
+    }
+
+    /// <summary>
+    /// What the pipeline retries: <see cref="RetryableFailure"/> always, and for reads also cut exchanges and timeouts.
+    /// A failure to connect is retried once at most (a proxy restarting), a DNS or TLS failure never: those do not heal
+    /// in seconds, so retrying them would only keep the user waiting for the message.
+    /// </summary>
+    private static bool ShouldRetry(Exception? exception, int attempt, bool forReads)
+    {
+        var transport = exception is RetryableFailure { Error.InnerException: { } inner } ? inner : exception;
+        if (transport is HttpRequestException or WebException or System.Net.Sockets.SocketException && ConnectFailures.IsBeforeSend(transport))
+        {
+            return !ConnectFailures.IsPermanent(transport) && attempt == 0;
+        }
+
+        return exception is RetryableFailure
+            || (forReads && exception is HttpRequestException or TimeoutRejectedException or IOException);
     }
 
     /// <summary>A server's Retry-After wins over our backoff, within <see cref="MjClientOptions.MaxRetryDelay"/>.</summary>

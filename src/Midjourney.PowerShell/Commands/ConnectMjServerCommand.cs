@@ -6,7 +6,7 @@ using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
 
-/// <summary>Connect-MjServer: makes a connection to a midjourney-proxy server the session default.</summary>
+/// <summary>Connect-MjServer: checks a midjourney-proxy server with free requests and makes it the session default.</summary>
 [Cmdlet(VerbsCommunications.Connect, "MjServer", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(MjConnection))]
 public sealed class ConnectMjServerCommand : MjCmdletBase
@@ -48,6 +48,10 @@ public sealed class ConnectMjServerCommand : MjCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Connect without checking the server first (no request at all).</summary>
+    [Parameter]
+    public SwitchParameter SkipCheck { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -66,6 +70,7 @@ public sealed class ConnectMjServerCommand : MjCmdletBase
             NoJournal = NoJournal.IsPresent,
             JournalPath = journal,
             PassThru = PassThru.IsPresent,
+            SkipCheck = SkipCheck.IsPresent,
         };
         var operation = new ConnectServerOperation(Session);
         RunOperation((output, token) => operation.RunAsync(options, output, token));

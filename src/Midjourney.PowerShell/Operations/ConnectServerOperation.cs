@@ -31,11 +31,18 @@ internal sealed class ConnectServerOptions
     /// <summary>-PassThru.</summary>
     public bool PassThru { get; set; }
 
+    /// <summary>-SkipCheck: make no request at all.</summary>
+    public bool SkipCheck { get; set; }
+
     /// <summary>Tests shorten the client's retry delays with this.</summary>
     public Action<MjClientOptions>? Tune { get; set; }
 }
 
-/// <summary>Connect-MjServer: makes a connection the session default. Sends no request.</summary>
+/// <summary>
+/// Connect-MjServer: makes a connection the session default, after a check with free requests (unless -SkipCheck).
+/// A refused key or an address that is not a proxy is a terminating error and nothing is registered: every later
+/// command would fail the same way. An unreachable server is a warning: it may be starting, and scripts connect first.
+/// </summary>
 internal sealed class ConnectServerOperation : MjOperation
 {
     /// <summary>Creates the operation.</summary>
@@ -44,11 +51,46 @@ internal sealed class ConnectServerOperation : MjOperation
     {
     }
 
-    /// <summary>Creates, registers and (with -PassThru) emits the connection; bad input is terminating.</summary>
-    public Task<MjConnection> RunAsync(ConnectServerOptions options, ICommandOutput output, CancellationToken cancellationToken)
+    /// <summary>Creates, checks, registers and (with -PassThru) emits the connection; bad input is terminating.</summary>
+    public async Task<MjConnection> RunAsync(ConnectServerOptions options, ICommandOutput output, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var uri = options.Uri;
+        var uri = ValidateUri(options.Uri);
+        var connection = MjConnection.Create(new MjConnectionSettings(uri)
+        {
+            ApiKey = options.ApiKey,
+            AuthScheme = options.AuthScheme,
+            Mode = options.Mode,
+            EnableJournal = !options.NoJournal,
+            JournalPath = options.JournalPath,
+            Tune = options.Tune,
+        });
+        if (!options.SkipCheck)
+        {
+            try
+            {
+                await CheckAsync(connection, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        Session.Add(connection);
+        output.WriteVerbose($"Connected to {connection.Uri} ({connection.AuthScheme}, key {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "set")}, journal {connection.JournalPath ?? "off"}).");
+        if (options.PassThru)
+        {
+            output.WriteObject(connection);
+        }
+
+        return connection;
+    }
+
+    /// <summary>-Uri as an absolute http(s) URL without user info, or a terminating MjInvalidInput.</summary>
+    internal static Uri ValidateUri(Uri? uri)
+    {
         if (uri is null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new MjTerminatingException(ErrorMapping.InvalidInput($"-Uri must be an absolute http(s) URL; '{uri}' given.", uri));
@@ -59,22 +101,29 @@ internal sealed class ConnectServerOperation : MjOperation
             throw new MjTerminatingException(ErrorMapping.InvalidInput("-Uri must not carry user info; give the key with -ApiKey or -Credential.", null));
         }
 
-        var connection = MjConnection.Create(new MjConnectionSettings(uri)
+        return uri;
+    }
+
+    private static async Task CheckAsync(MjConnection connection, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var check = await TestServerOperation.CheckAsync(connection, output, cancellationToken).ConfigureAwait(false);
+        if (check.KeyAccepted == false)
         {
-            ApiKey = options.ApiKey,
-            AuthScheme = options.AuthScheme,
-            Mode = options.Mode,
-            EnableJournal = !options.NoJournal,
-            JournalPath = options.JournalPath,
-            Tune = options.Tune,
-        });
-        Session.Add(connection);
-        output.WriteVerbose($"Connected to {connection.Uri} ({connection.AuthScheme}, key {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "set")}, journal {connection.JournalPath ?? "off"}).");
-        if (options.PassThru)
-        {
-            output.WriteObject(connection);
+            var error = new MjAuthenticationException(check.Problem ?? $"{check.Uri} refused the key.", check.AuthScheme, check.KeySent, null, null, null, null);
+            throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.AuthenticationFailed, MjErrorCategory.AuthenticationError, check.Uri,
+                check.SuggestedAuthScheme is { } better ? $"Connect-MjServer {check.Uri} -AuthScheme {better} -ApiKey <key>" : "Check the key and -AuthScheme (Test-MjServer shows what the server accepts)."));
         }
 
-        return Task.FromResult(connection);
+        if (check.Reachable && check.IsProxy == false)
+        {
+            var error = new MjNotFoundException(check.Problem ?? $"{check.Uri} is not a midjourney-proxy.", null, null, null, System.Net.HttpStatusCode.NotFound, null);
+            throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.EndpointNotFound, MjErrorCategory.ObjectNotFound, check.Uri,
+                "Give the proxy's root in -Uri (the part before /mj), or -SkipCheck to connect anyway."));
+        }
+
+        if (!check.Ok)
+        {
+            output.WriteWarning($"{check.Problem} Connected anyway; Test-MjServer checks again.");
+        }
     }
 }

@@ -25,12 +25,16 @@ internal static class ErrorMapping
                 var cause = FromException(modal.InnerException!, modal.Modal);
                 return new(exception, cause.ErrorId, cause.Category, modal.Modal,
                     (cause.RecommendedAction is null ? string.Empty : cause.RecommendedAction + " ") + modal.HowToFinish);
+            case TaskFailedException { IsBannedPrompt: true } banned:
+                return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, banned.Task, banned.Advice);
             case TaskFailedException failed:
                 return new(exception, MjErrorIds.TaskFailed, MjErrorCategory.InvalidResult, failed.Task,
-                    $"See the task's FailReason; fix the prompt or input and submit again (task {failed.Task.Id}).");
-            case MjNotFoundException:
+                    failed.Advice ?? $"See the task's FailReason; fix the prompt or input and submit again (task {failed.Task.Id}).");
+            case MjNotFoundException missing when RouteMissing.Is(missing) && missing.TaskId is null:
+                return new(exception, MjErrorIds.EndpointNotFound, MjErrorCategory.NotImplemented, target, missing.Advice);
+            case MjNotFoundException missing:
                 return new(exception, MjErrorIds.TaskNotFound, MjErrorCategory.ObjectNotFound, target,
-                    "The task may have expired, or belong to another server or key. Get-MjTask -Recent lists the tasks this computer submitted.");
+                    missing.Advice ?? "The task may have expired, or belong to another server or key. Get-MjTask -Recent lists the tasks this computer submitted.");
             case MjAuthenticationException auth:
                 return new(exception, MjErrorIds.AuthenticationFailed,
                     auth.StatusCode == HttpStatusCode.Forbidden ? MjErrorCategory.PermissionDenied : MjErrorCategory.AuthenticationError, target,
@@ -46,9 +50,9 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target);
             case MjServerException server:
                 return new(exception, MjErrorIds.ServerError,
-                    server.StatusCode is null ? MjErrorCategory.ConnectionError : MjErrorCategory.ResourceUnavailable, target);
+                    server.StatusCode is null ? MjErrorCategory.ConnectionError : MjErrorCategory.ResourceUnavailable, target, server.Advice);
             case MjApiException api:
-                return new(exception, MjErrorIds.ApiError, CategoryOf(api.StatusCode), target);
+                return new(exception, MjErrorIds.ApiError, CategoryOf(api.StatusCode), target, api.Advice);
             case MjAmbiguousSubmitException ambiguous:
                 return new(exception, MjErrorIds.AmbiguousSubmit, MjErrorCategory.ConnectionError, target,
                     ambiguous.State is null ? "Check the server's task list before submitting again." : $"Look for a task with state '{ambiguous.State}' before submitting again.");

@@ -21,6 +21,9 @@ internal enum MjErrorCategory
     /// <summary>InvalidResult.</summary>
     InvalidResult = 8,
 
+    /// <summary>The server does not offer what was asked.</summary>
+    NotImplemented = 11,
+
     /// <summary>ObjectNotFound.</summary>
     ObjectNotFound = 13,
 

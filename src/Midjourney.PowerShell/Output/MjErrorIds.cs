@@ -24,6 +24,9 @@ internal static class MjErrorIds
     /// <summary>The server does not know the task.</summary>
     public const string TaskNotFound = "MjTaskNotFound";
 
+    /// <summary>The server does not offer the endpoint (or -Uri is not a midjourney-proxy).</summary>
+    public const string EndpointNotFound = "MjEndpointNotFound";
+
     /// <summary>The task ended in failure or was cancelled.</summary>
     public const string TaskFailed = "MjTaskFailed";
 

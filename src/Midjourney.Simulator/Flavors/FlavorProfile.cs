@@ -29,6 +29,12 @@ internal abstract class FlavorProfile
     /// <summary>TA v10+: banned prompts are accepted and fail later instead of code 24.</summary>
     public virtual bool BannedFailsLater => false;
 
+    /// <summary>
+    /// Gin (new-api gateways) answers a known path with the wrong method as 404, where Spring and ASP.NET Core say 405;
+    /// clients that probe routes with a GET (never a submit) must not learn more here than from the real server.
+    /// </summary>
+    public virtual bool WrongMethodIsNotFound => false;
+
     /// <summary>NZ needs a <c>data:</c> URL for base64 images; TA/PLUS also take bare base64.</summary>
     public virtual bool RequiresDataUrl => false;
 

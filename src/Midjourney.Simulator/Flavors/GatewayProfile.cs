@@ -23,6 +23,7 @@ internal sealed class GatewayProfile : FlavorProfile
     public override SimulatorFlavor Flavor => SimulatorFlavor.Gateway;
     public override IReadOnlySet<SimRoute> Routes => RouteSet;
     public override PrefixRule Prefixes => PrefixRule.AnySegment;
+    public override bool WrongMethodIsNotFound => true;
     public override TaskJsonStyle JsonStyle => new(Buttons: true, TrueAiExtras: false, GatewayShape: true);
 
     /// <summary><c>Authorization: Bearer sk-…</c> ("Bearer " and "sk-" optional); missing or "midjourney-proxy" → <c>mj-api-secret</c>.</summary>

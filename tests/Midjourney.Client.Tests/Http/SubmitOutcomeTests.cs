@@ -110,7 +110,7 @@ public sealed class SubmitOutcomeTests
 
     [Theory]
     [InlineData("{\"code\":3,\"description\":\"关联任务不存在或已失效\"}", 404, typeof(MjNotFoundException))]
-    [InlineData("{\"code\":3,\"description\":\"无可用的账号实例\"}", 200, typeof(MjNotFoundException))]
+    [InlineData("{\"code\":3,\"description\":\"无可用的账号实例\"}", 200, typeof(MjServerException))] // no account is not a missing task
     [InlineData("{\"code\":4,\"description\":\"关联任务状态错误\"}", 200, typeof(MjValidationException))]
     [InlineData("{\"description\":\"unknown_action:MJ::BOOKMARK::h\",\"type\":\"upstream_error\",\"code\":4}", 400, typeof(MjValidationException))]
     [InlineData("{\"code\":5,\"description\":\"do_request_failed\"}", 200, typeof(MjServerException))]

@@ -11,7 +11,7 @@ public class CmdletContractTests
     private const string All = CompiledParameterSet.AllSets;
     private const string MjTask = "Midjourney.Client.MjTask";
 
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save" };
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Test" };
 
     // Parameter: name, type, then per set: "Set:M:pos:P:N" (M mandatory, pos or -, P ValueFromPipeline, N ...ByPropertyName).
     private static readonly Dictionary<string, (string? DefaultSet, bool Should, string Impact, string[] Outputs, string[] Parameters)> Table = new()
@@ -20,7 +20,11 @@ public class CmdletContractTests
         {
             "Uri|Uri|__AllParameterSets:M:0::", "ApiKey|SecureString|ApiKey:::", "Credential|PSCredential|Credential:M:::|Credential",
             "AuthScheme|AuthScheme|" + All + ":::", "Mode|SpeedMode|" + All + ":::", "NoJournal|SwitchParameter|" + All + ":::",
-            "JournalPath|String|" + All + ":::", "PassThru|SwitchParameter|" + All + ":::",
+            "JournalPath|String|" + All + ":::", "PassThru|SwitchParameter|" + All + ":::", "SkipCheck|SwitchParameter|" + All + ":::",
+        }),
+        ["Test-MjServer"] = ("Connection", false, "Medium", new[] { "Midjourney.Client.MjServerCheck" }, new[]
+        {
+            "Uri|Uri|Uri:M:0::", "ApiKey|SecureString|Uri:::", "AuthScheme|AuthScheme|Uri:::", "Connection|MjConnection|Connection:::P:",
         }),
         ["Disconnect-MjServer"] = (null, false, "Medium", Array.Empty<string>(), new[] { "Connection|MjConnection|" + All + "::0:P:" }),
         ["Get-MjServer"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjConnection" }, Array.Empty<string>()),

@@ -107,11 +107,16 @@ public class ValidationAndSecrecyTests
 
         // A wrong key: the server refuses, the error must not echo either key.
         var wrong = new MjSession(_ => null);
-        await new ConnectServerOperation(wrong).RunAsync(SimHarness.Connect(sim.Simulator.BaseAddress, Key + "-wrong", AuthScheme.Raw, sim.Folder), output, CancellationToken.None);
+        var connectWrong = SimHarness.Connect(sim.Simulator.BaseAddress, Key + "-wrong", AuthScheme.Raw, sim.Folder);
+        var refused = await Assert.ThrowsAsync<MjTerminatingException>(() => new ConnectServerOperation(wrong).RunAsync(connectWrong, output, CancellationToken.None));
+        Assert.Equal(MjErrorIds.AuthenticationFailed, refused.Error.ErrorId);
+        Assert.Null(wrong.Default); // the check refused the key: nothing was registered
+        connectWrong.SkipCheck = true;
+        await new ConnectServerOperation(wrong).RunAsync(connectWrong, output, CancellationToken.None);
         await new NewImagineOperation(wrong).ProcessAsync(new NewImagineOptions { Prompt = "a mug" }, output, CancellationToken.None);
         Assert.Contains(output.Errors, e => e.ErrorId == MjErrorIds.AuthenticationFailed);
 
-        var text = output.AllText() + sim.Connection + wrong.Default;
+        var text = output.AllText() + sim.Connection + wrong.Default + refused.Error.Message + refused.Error.RecommendedAction;
         Assert.NotEmpty(output.Verbose);
         Assert.DoesNotContain("TOPSECRET", text, StringComparison.Ordinal);
     }
