@@ -1,11 +1,14 @@
+using System;
 using System.Collections.Concurrent;
+using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Midjourney.Client.Tests.Fakes;
 
 /// <summary>
-/// A fake clock for the client's own waiting (<see cref="MjClientOptions.TimeProvider"/>). It records every sleep the
+/// A fake clock for the client's own waiting (shared with Midjourney.PowerShell.Tests) (<see cref="MjClientOptions.TimeProvider"/>). It records every sleep the
 /// client starts. With <c>skipSleeps</c> it then moves time by exactly that sleep, so simulated time passes only while
 /// the client sleeps and a test of deadlines and intervals runs at full speed on any machine. Without it, time stands
 /// still and the test waits for <see cref="NextSleepAsync"/> to act while the client sleeps.
