@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Midjourney.Client.Tests.Fakes;
 
 /// <summary>
-/// A fake clock for the client's own waiting (shared with Midjourney.PowerShell.Tests) (<see cref="MjClientOptions.TimeProvider"/>). It records every sleep the
+/// A fake clock for the client's own waiting (shared with the PowerShell and EndToEnd tests) (<see cref="MjClientOptions.TimeProvider"/>). It records every sleep the
 /// client starts. With <c>skipSleeps</c> it then moves time by exactly that sleep, so simulated time passes only while
 /// the client sleeps and a test of deadlines and intervals runs at full speed on any machine. Without it, time stands
 /// still and the test waits for <see cref="NextSleepAsync"/> to act while the client sleeps.
@@ -36,7 +36,8 @@ public sealed class SleepClock : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ITimer timer = base.CreateTimer(callback, state, dueTime, period);
-        if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+        // Only one-shot timers are sleeps (Task.Delay); periodic ones (a simulator's notifyHook loop) just tick along.
+        if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan && period == Timeout.InfiniteTimeSpan)
         {
             Sleeps.Enqueue(dueTime);
             _started.Writer.TryWrite(dueTime);
