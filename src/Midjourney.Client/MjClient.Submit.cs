@@ -166,7 +166,8 @@ public sealed partial class MjClient
 
         var path = ApiPaths.Submit(endpoint, mode);
         var bytes = body(state);
-        var startedAt = DateTimeOffset.UtcNow;
+        var startedAt = DateTimeOffset.UtcNow; // compared with the server's submit times during recovery
+        var patienceStarted = Time.GetTimestamp();
         var provenRetries = 0;
         var busyRounds = 0;
         while (true)
@@ -187,14 +188,14 @@ public sealed partial class MjClient
                 // Nothing was created by a 404; say whether the server lacks the endpoint or -Uri is not a proxy at all.
                 throw await ExplainRouteMissingAsync(missing, cancellationToken).ConfigureAwait(false);
             }
-            catch (MjServerBusyException busy) when (DateTimeOffset.UtcNow - startedAt < _options.QueueFullPatience)
+            catch (MjServerBusyException busy) when (Time.GetElapsedTime(patienceStarted) < _options.QueueFullPatience)
             {
                 // Nothing was created, so waiting for the queue to drain is always safe; the transport has already
                 // retried quickly, now back off for longer (the server's Retry-After when it gave one).
                 var wait = busy.RetryAfter ?? TimeSpan.FromMilliseconds(Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * (1 << Math.Min(++busyRounds, 10))));
-                var left = _options.QueueFullPatience - (DateTimeOffset.UtcNow - startedAt);
+                var left = _options.QueueFullPatience - Time.GetElapsedTime(patienceStarted);
                 _options.Trace?.Invoke($"server busy, submitting again in {wait.TotalMilliseconds:0} ms: {busy.Description}");
-                await Task.Delay(wait < left ? wait : left, cancellationToken).ConfigureAwait(false);
+                await Time.Delay(wait < left ? wait : left, cancellationToken).ConfigureAwait(false);
             }
             catch (AmbiguousSubmitFailure lost)
             {
@@ -209,7 +210,7 @@ public sealed partial class MjClient
                     }
                     else
                     {
-                        await Task.Delay(_options.LostAnswerGrace, cancellationToken).ConfigureAwait(false);
+                        await Time.Delay(_options.LostAnswerGrace, cancellationToken).ConfigureAwait(false);
                         recovery = await RecoverAsync(state, generatedState, startedAt, cancellationToken).ConfigureAwait(false);
                     }
                 }

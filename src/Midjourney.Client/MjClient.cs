@@ -52,6 +52,9 @@ public sealed partial class MjClient : IDisposable
 
     internal MjTransport Transport => _transport;
 
+    /// <summary>The clock of waits and submit patience (<see cref="MjClientOptions.TimeProvider"/>).</summary>
+    internal TimeProvider Time => _options.TimeProvider ?? TimeProvider.System;
+
     /// <summary>Fetches one task (<c>GET /mj/task/{id}/fetch</c>). A missing task throws <see cref="MjNotFoundException"/>.</summary>
     public Task<MjTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {

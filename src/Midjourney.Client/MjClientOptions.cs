@@ -71,6 +71,13 @@ public sealed class MjClientOptions
     /// </summary>
     public Action<string>? Trace { get; set; }
 
+    /// <summary>
+    /// The clock of the client's own waiting: poll intervals and deadlines of the Wait methods, the queue-full
+    /// patience of submits and the lost-answer grace. Default <see cref="TimeProvider.System"/>; tests pass a fake one
+    /// to move time themselves. HTTP attempt timeouts and transport retry backoffs always run on real time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Sent as <c>User-Agent</c>.</summary>
     public string UserAgent { get; set; } = "Midjourney.Client/0.1";
 

@@ -1,4 +1,5 @@
 using Midjourney.Client;
+using Midjourney.Client.Tests.Fakes;
 using Client = Midjourney.Client;
 using Midjourney.Simulator;
 
@@ -113,7 +114,10 @@ public sealed class FlavorWorkflowTests
     [Fact]
     public async Task Many_tasks_are_waited_for_together_in_batches()
     {
-        await using var rig = await Rig.StartAsync(SimulatorFlavor.TrueAi, AuthScheme.Raw, o => o.Concurrency = 3);
+        // One clock for both sides that moves only while the client sleeps between polls: which tasks are still
+        // pending at each poll (one id: fetch; several: list-by-condition) no longer depends on the machine's speed.
+        var clock = new SleepClock(skipSleeps: true);
+        await using var rig = await Rig.StartAsync(SimulatorFlavor.TrueAi, AuthScheme.Raw, o => { o.Concurrency = 3; o.TimeProvider = clock; }, c => c.TimeProvider = clock);
         var client = rig.Client;
         var ids = new List<string>();
         for (var i = 0; i < 8; i++)

@@ -63,15 +63,15 @@ public sealed class CommandLineTests
         using Process process = Process.Start(start)!;
         try
         {
-            string? baseLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            // Generous bounds: starting a process on a busy machine may take long; nothing here measures speed.
+            string? baseLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
             string? flavorLine = await process.StandardOutput.ReadLineAsync();
             string? keyLine = await process.StandardOutput.ReadLineAsync();
             Assert.Matches(@"^BaseUrl: http://127\.0\.0\.1:\d+$", baseLine);
             Assert.NotEqual("BaseUrl: http://127.0.0.1:0", baseLine);
             Assert.Equal(("Flavor: plus", "ApiKey: k"), (flavorLine, keyLine));
             string baseUrl = baseLine!["BaseUrl: ".Length..];
-            for (int i = 0; i < 100 && !File.Exists(ready); i++) await Task.Delay(20);
-            Assert.Equal(baseUrl, (await File.ReadAllTextAsync(ready)).Trim());
+            Assert.Equal(baseUrl, (await ReadReadyFileAsync(ready).WaitAsync(TimeSpan.FromMinutes(2))).Trim());
             using var http = new HttpClient();
             Assert.Equal("ok", await http.GetStringAsync(baseUrl + "/sim/health"));
         }
@@ -80,6 +80,21 @@ public sealed class CommandLineTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             File.Delete(ready);
+        }
+    }
+
+    /// <summary>The ready file once it is complete (the simulator writes it right after the three lines, ending in a newline).</summary>
+    private static async Task<string> ReadReadyFileAsync(string path)
+    {
+        while (true)
+        {
+            if (File.Exists(path))
+            {
+                string text = await File.ReadAllTextAsync(path);
+                if (text.EndsWith('\n')) return text;
+            }
+
+            await Task.Delay(20);
         }
     }
 }

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Midjourney.Simulator.Tests;
@@ -134,11 +135,31 @@ public sealed class FaultTests
     [Fact]
     public async Task Latency_fault_delays_then_serves_normally()
     {
-        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.Faults = new FaultOptions { LatencyRate = 1, Latency = TimeSpan.FromMilliseconds(250) });
-        var clock = Stopwatch.StartNew();
-        Reply reply = await sim.GetAsync("/mj/task/list");
+        TimeSpan latency = TimeSpan.FromMilliseconds(250);
+        var time = new DelayWatchingTime(latency);
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.Faults = new FaultOptions { LatencyRate = 1, Latency = latency }, clock: time);
+        Task<Reply> pending = sim.GetAsync("/mj/task/list");
+
+        // The request waits on the simulated clock: not answered 1 ms before the latency has passed, answered at it.
+        await time.DelayStarted.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        sim.Advance(latency - TimeSpan.FromMilliseconds(1));
+        Assert.False(pending.IsCompleted);
+        sim.Advance(TimeSpan.FromMilliseconds(1));
+        Reply reply = await pending.WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.True(clock.ElapsedMilliseconds >= 240, clock.ElapsedMilliseconds.ToString());
         Assert.Equal(1, sim.Server.GetStats().Faults["latency"]);
+    }
+
+    /// <summary>A fake clock that says when a one-shot timer of the given length (the latency delay) is started.</summary>
+    private sealed class DelayWatchingTime(TimeSpan due) : FakeTimeProvider(SimHarness.Epoch)
+    {
+        public TaskCompletionSource DelayStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            ITimer timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == due && period == Timeout.InfiniteTimeSpan) DelayStarted.TrySetResult();
+            return timer;
+        }
     }
 }

@@ -84,14 +84,7 @@ public sealed class GatewayAndTaskApiTests
         string id = await sim.SubmitAsync("/mj/submit/imagine", new { prompt = "A simple red ceramic mug" }, auth);
         JsonElement first = await sim.FetchAsync(id, auth);
         Assert.Contains(first.GetProperty("task").GetProperty("status").GetString(), new[] { "TASK_STATUS_QUEUED", "TASK_STATUS_PROCESSING", "TASK_STATUS_SUCCEED" });
-        JsonElement done;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        do
-        {
-            done = await sim.FetchAsync(id, auth);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
-        }
-        while (done.GetProperty("task").GetProperty("status").GetString() != "TASK_STATUS_SUCCEED");
+        JsonElement done = await sim.WaitForAsync(id, auth, "TASK_STATUS_SUCCEED");
 
         JsonElement task = done.GetProperty("task");
         Assert.Equal(id, task.GetProperty("task_id").GetString());
@@ -110,7 +103,7 @@ public sealed class GatewayAndTaskApiTests
         string up = await sim.SubmitAsync("/mj/submit/change", new { taskId = id, action = "UPSCALE", index = 1 }, auth);
         string v = await sim.SubmitAsync("/mj/submit/simple-change", new { content = id + " V1" }, auth);
         string r = await sim.SubmitAsync("/mj/submit/simple-change", new { content = id + " R" }, auth);
-        await Task.Delay(400);
+        sim.Advance(TimeSpan.FromHours(1)); // long past the end of all three (simulated time)
         JsonElement upDone = await sim.FetchAsync(up, auth);
         Assert.Equal("MIDJOURNEY_UPSCALE_FAST_MODE", upDone.GetProperty("task").GetProperty("task_type").GetString());
         Assert.Single(upDone.GetProperty("images").EnumerateArray());
@@ -129,14 +122,7 @@ public sealed class GatewayAndTaskApiTests
     {
         await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.TaskApi);
         string id = await sim.ImagineAsync("x --sim-fail");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        JsonElement task;
-        do
-        {
-            task = (await sim.FetchAsync(id)).GetProperty("task");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
-        }
-        while (task.GetProperty("status").GetString() != "TASK_STATUS_FAILED");
+        JsonElement task = (await sim.WaitForAsync(id, "TASK_STATUS_FAILED")).GetProperty("task");
 
         Assert.Contains("--sim-fail", task.GetProperty("reason").GetString());
     }

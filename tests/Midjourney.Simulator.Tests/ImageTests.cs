@@ -53,7 +53,7 @@ public sealed class ImageTests
     [Fact]
     public async Task Image_urls_expire_after_the_ttl_and_reject_tampering()
     {
-        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.ImageTtl = TimeSpan.FromMilliseconds(800));
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.ImageTtl = TimeSpan.FromMinutes(10));
         JsonElement task = await sim.WaitForSuccessAsync(await sim.ImagineAsync());
         string url = task.GetProperty("imageUrl").GetString()!;
         Assert.Matches(@"/sim/images/\d+/grid\.png\?ex=[0-9a-f]+&is=[0-9a-f]+&hm=[0-9a-f]{64}&$", url);
@@ -67,15 +67,14 @@ public sealed class ImageTests
         Assert.Equal(HttpStatusCode.Forbidden, (await sim.GetAsync(otherTask)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await sim.GetAsync(url[..url.IndexOf('?')])).Status);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        Reply reply;
-        do
-        {
-            await Task.Delay(50);
-            reply = await sim.GetAsync(url);
-        }
-        while (reply.Status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(5));
-
+        // Simulated time moves only here: the link works up to the last millisecond before ex, and not from ex on.
+        long expiry = long.Parse(ex, System.Globalization.NumberStyles.HexNumber);
+        long now = sim.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.InRange(expiry - now, 1, (long)TimeSpan.FromMinutes(10).TotalMilliseconds);
+        sim.Advance(TimeSpan.FromMilliseconds(expiry - now - 1));
+        Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync(url)).Status);
+        sim.Advance(TimeSpan.FromMilliseconds(1));
+        Reply reply = await sim.GetAsync(url);
         Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
         Assert.Equal("This content is no longer available.", reply.Text);
     }

@@ -84,7 +84,7 @@ public sealed class ModalTests
         await using (sim)
         {
             Reply action = await sim.PostAsync("/mj/submit/action", new { taskId = upId, customId = buttons.Single(b => b.StartsWith("MJ::Inpaint::", StringComparison.Ordinal)) });
-            await Task.Delay(300); // many times the task's whole scaled duration
+            sim.Advance(TimeSpan.FromHours(1)); // many times any task's whole duration, in simulated time
             Assert.Equal("MODAL", SimHarness.StatusOf(await sim.FetchAsync(action.Result!)));
         }
     }

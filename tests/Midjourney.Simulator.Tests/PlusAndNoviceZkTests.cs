@@ -114,7 +114,7 @@ public sealed class PlusAndNoviceZkTests
     [Fact]
     public async Task NoviceZk_codes_23_and_24_and_timeout_reason()
     {
-        await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.NoviceZk, o => { o.Concurrency = 1; o.Queue = 0; o.Timeout = TimeSpan.FromMinutes(5); }); // the hang holds the slot ~600 ms: room for the next submit on a busy machine
+        await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.NoviceZk, o => { o.Concurrency = 1; o.Queue = 0; o.Timeout = TimeSpan.FromSeconds(30); }); // the hang holds the slot until WaitFor moves simulated time
         Assert.Equal(24, (await sim.PostAsync("/mj/submit/imagine", new { prompt = "nsfw art" })).Code);
         string hang = await sim.ImagineAsync("x --sim-hang");
         Assert.Equal(23, (await sim.PostAsync("/mj/submit/imagine", new { prompt = "y" })).Code);

@@ -1,33 +1,54 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Midjourney.Simulator.Tests;
 
-/// <summary>A simulator on 127.0.0.1:0 plus a raw HttpClient and small JSON helpers.</summary>
+/// <summary>
+/// A simulator on 127.0.0.1:0 plus a raw HttpClient and small JSON helpers. The simulator runs on a
+/// <see cref="FakeTimeProvider"/>: simulated time stands still until a test moves it (<see cref="Advance"/>, or
+/// <see cref="WaitForAsync(string, string[])"/> one step per poll), so no test depends on how fast the machine is.
+/// </summary>
 public sealed class SimHarness : IAsyncDisposable
 {
-    private SimHarness(MjSimulator server)
+    /// <summary>Where the fake clock starts (any fixed, realistic instant).</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Polls <see cref="WaitForAsync(string, string[])"/> makes before giving up: thousands of simulated seconds, whatever the time scale.</summary>
+    private const int MaxPolls = 20_000;
+
+    private SimHarness(MjSimulator server, FakeTimeProvider time)
     {
         Server = server;
-        Http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        Time = time;
+        Http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
     }
 
     public MjSimulator Server { get; }
     public HttpClient Http { get; }
 
-    public static async Task<SimHarness> StartAsync(SimulatorFlavor flavor = SimulatorFlavor.TrueAi, Action<SimulatorOptions>? configure = null)
+    /// <summary>The simulator's clock; only the test moves it.</summary>
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>How far <see cref="WaitForAsync(string, string[])"/> moves the clock per poll: one unscaled second.</summary>
+    public TimeSpan Step => TimeSpan.FromMilliseconds(Math.Max(1, Math.Round(1000 * Server.Options.TimeScale)));
+
+    public static async Task<SimHarness> StartAsync(SimulatorFlavor flavor = SimulatorFlavor.TrueAi, Action<SimulatorOptions>? configure = null, FakeTimeProvider? clock = null)
     {
-        var options = new SimulatorOptions { Flavor = flavor, TimeScale = 0.002, NotifyInterval = TimeSpan.FromMilliseconds(5) };
+        FakeTimeProvider time = clock ?? new FakeTimeProvider(Epoch);
+        var options = new SimulatorOptions { Flavor = flavor, TimeScale = 0.002, NotifyInterval = TimeSpan.FromMilliseconds(5), TimeProvider = time };
         configure?.Invoke(options);
-        return new SimHarness(await MjSimulator.StartAsync(options));
+        return new SimHarness(await MjSimulator.StartAsync(options), time);
     }
+
+    /// <summary>Moves simulated time forward (fires due notifyHook ticks and latency delays).</summary>
+    public void Advance(TimeSpan delta) => Time.Advance(delta);
 
     public static string Json(object body) => JsonSerializer.Serialize(body);
 
@@ -65,17 +86,22 @@ public sealed class SimHarness : IAsyncDisposable
         return reply.Root;
     }
 
-    /// <summary>Polls fetch until the status is one of <paramref name="statuses"/> (deadline 15 s).</summary>
-    public async Task<JsonElement> WaitForAsync(string id, params string[] statuses)
+    /// <summary>
+    /// Polls fetch until the status is one of <paramref name="statuses"/>, moving simulated time one <see cref="Step"/>
+    /// after each poll that has not got there. The limit counts polls, not wall-clock time.
+    /// </summary>
+    public Task<JsonElement> WaitForAsync(string id, params string[] statuses) => WaitForAsync(id, null, statuses);
+
+    /// <summary>Same as <see cref="WaitForAsync(string, string[])"/>, with request headers (e.g. authentication).</summary>
+    public async Task<JsonElement> WaitForAsync(string id, Action<HttpRequestMessage>? headers, params string[] statuses)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        for (int poll = 0; ; poll++)
         {
-            JsonElement task = await FetchAsync(id);
+            JsonElement task = await FetchAsync(id, headers);
             string status = StatusOf(task);
             if (statuses.Contains(status)) return task;
-            if (clock.Elapsed > TimeSpan.FromSeconds(15)) throw new TimeoutException($"task {id} stayed {status}, wanted {string.Join('/', statuses)}");
-            await Task.Delay(3);
+            if (poll >= MaxPolls) throw new TimeoutException($"task {id} stayed {status} for {MaxPolls} steps, wanted {string.Join('/', statuses)}");
+            Advance(Step);
         }
     }
 

@@ -66,12 +66,7 @@ public sealed class StatsAndAuthTests
 
         // Images and /sim/* need no key.
         string id = await sim.SubmitAsync("/mj/submit/imagine", new { prompt = "x" }, r => r.Headers.TryAddWithoutValidation("Authorization", "tok"));
-        JsonElement task = default;
-        for (int i = 0; i < 3000 && (task.ValueKind == JsonValueKind.Undefined || SimHarness.StatusOf(task) != "SUCCESS"); i++)
-        {
-            task = await sim.FetchAsync(id, r => r.Headers.TryAddWithoutValidation("Authorization", "tok"));
-            await Task.Delay(2);
-        }
+        JsonElement task = await sim.WaitForAsync(id, r => r.Headers.TryAddWithoutValidation("Authorization", "tok"), "SUCCESS");
 
         Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync(task.GetProperty("imageUrl").GetString()!)).Status);
     }

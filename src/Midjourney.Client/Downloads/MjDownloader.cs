@@ -22,6 +22,7 @@ internal sealed class MjDownloader
     private readonly TimeSpan _baseDelay;
     private readonly TimeSpan _maxDelay;
     private readonly TimeSpan _idleTimeout;
+    private readonly TimeProvider _time;
 
     /// <summary>
     /// Creates a downloader. <paramref name="httpClient"/> must carry no auth headers: image URLs point at
@@ -40,7 +41,8 @@ internal sealed class MjDownloader
     /// How long the server may stay silent, before the headers or between body reads, before the attempt counts
     /// as timed out. The client's own HttpClient has an infinite timeout (its transport times attempts itself).
     /// </param>
-    internal MjDownloader(HttpClient httpClient, TimeSpan baseDelay, TimeSpan maxDelay, TimeSpan idleTimeout)
+    /// <param name="time">The clock of the idle timeout; null = the system clock (tests pass a fake one).</param>
+    internal MjDownloader(HttpClient httpClient, TimeSpan baseDelay, TimeSpan maxDelay, TimeSpan idleTimeout, TimeProvider? time = null)
     {
         _http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
 
@@ -53,6 +55,7 @@ internal sealed class MjDownloader
         _baseDelay = baseDelay;
         _maxDelay = maxDelay;
         _idleTimeout = idleTimeout;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>
@@ -191,8 +194,7 @@ internal sealed class MjDownloader
         CancellationToken cancellationToken)
     {
         // Restarted before every wait: a server silent for the idle timeout fails this attempt (and is retried).
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        idle.CancelAfter(_idleTimeout);
+        using var idle = new IdleTimer(_time, _idleTimeout, cancellationToken);
 
         // A fresh request each attempt, with no headers of our own: nothing secret can reach the CDN.
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -246,7 +248,7 @@ internal sealed class MjDownloader
         }
     }
 
-    private async Task CopyAsync(Stream source, Stream target, Uri uri, long maxBytes, string partial, CancellationTokenSource idle, CancellationToken cancellationToken)
+    private async Task CopyAsync(Stream source, Stream target, Uri uri, long maxBytes, string partial, IdleTimer idle, CancellationToken cancellationToken)
     {
         var buffer = new byte[BufferSize];
         long total = 0;
@@ -254,7 +256,7 @@ internal sealed class MjDownloader
         // A stalled body would otherwise hang forever: no HttpClient timeout covers the body after ResponseHeadersRead.
         while (true)
         {
-            idle.CancelAfter(_idleTimeout);
+            idle.Restart();
             int read;
             try
             {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -25,7 +24,8 @@ internal sealed class TaskWaiter
         var pending = new Dictionary<string, Tracked>(StringComparer.Ordinal);
         var order = new List<string>();
         var arrived = new List<string>();
-        var clock = Stopwatch.StartNew();
+        var time = _client.Time;
+        var started = time.GetTimestamp();
         var interval = options.MinPollInterval;
         var failedPolls = 0;
         while (true)
@@ -68,7 +68,7 @@ internal sealed class TaskWaiter
                 }
             }
 
-            var now = clock.Elapsed;
+            var now = time.GetElapsedTime(started);
             var anyEnded = false;
             if (seen is not null)
             {
@@ -114,7 +114,7 @@ internal sealed class TaskWaiter
                 continue; // the queue may still bring more ids
             }
 
-            var remaining = options.Timeout is TimeSpan limit ? limit - clock.Elapsed : (TimeSpan?)null;
+            var remaining = options.Timeout is TimeSpan limit ? limit - time.GetElapsedTime(started) : (TimeSpan?)null;
             if (remaining is TimeSpan left && left <= TimeSpan.Zero)
             {
                 foreach (var id in order.ToList())
@@ -131,7 +131,7 @@ internal sealed class TaskWaiter
 
             interval = NextInterval(pending.Values, now, interval, anyEnded, options);
             var delay = remaining is TimeSpan r && r < interval ? r : interval;
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await time.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
         void Remove(string id)

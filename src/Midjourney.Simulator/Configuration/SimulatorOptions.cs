@@ -57,6 +57,13 @@ public sealed class SimulatorOptions
     /// <summary>Interval of the notifyHook delivery loop. Not scaled. Default 20 ms.</summary>
     public TimeSpan NotifyInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// The source of every simulated instant, timer and delay (task phases, image URL expiry, notifyHook ticks, latency
+    /// faults, uptime). Default <see cref="System.TimeProvider.System"/>; tests pass a fake provider and move time
+    /// themselves, so nothing depends on how fast the machine is.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Checks the values and throws <see cref="ArgumentException"/> for impossible ones.</summary>
     public void Validate()
     {
@@ -66,6 +73,7 @@ public sealed class SimulatorOptions
         if (Timeout <= TimeSpan.Zero) throw new ArgumentException("Timeout must be positive.");
         if (ImageTtl <= TimeSpan.Zero) throw new ArgumentException("ImageTtl must be positive.");
         if (MaxTasks < 1) throw new ArgumentException("MaxTasks must be at least 1.");
+        if (TimeProvider is null) throw new ArgumentException("TimeProvider must not be null.");
         if (string.IsNullOrWhiteSpace(Urls)) throw new ArgumentException("Urls must not be empty.");
         CheckRate(Faults.ServerErrorRate, nameof(FaultOptions.ServerErrorRate));
         CheckRate(Faults.TooManyRequestsRate, nameof(FaultOptions.TooManyRequestsRate));

@@ -1,13 +1,26 @@
 using System;
-using System.Diagnostics;
 
 namespace Midjourney.Simulator.Engine;
 
-/// <summary>Wall-clock epoch milliseconds that never go backwards (anchored once, then advanced by a monotonic stopwatch).</summary>
+/// <summary>
+/// Epoch milliseconds that never go backwards (anchored once, then advanced by the provider's monotonic timestamp).
+/// The provider is <see cref="TimeProvider.System"/> in production; tests pass a fake one and move time themselves.
+/// </summary>
 internal sealed class SimClock
 {
-    private readonly long _anchorMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-    private readonly long _anchorTicks = Stopwatch.GetTimestamp();
+    private readonly TimeProvider _time;
+    private readonly long _anchorMs;
+    private readonly long _anchorTicks;
 
-    public long NowMs() => _anchorMs + (long)Stopwatch.GetElapsedTime(_anchorTicks).TotalMilliseconds;
+    public SimClock(TimeProvider time)
+    {
+        _time = time;
+        _anchorMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        _anchorTicks = time.GetTimestamp();
+    }
+
+    /// <summary>The provider behind this clock (timers and delays of the same instance use it too).</summary>
+    public TimeProvider Time => _time;
+
+    public long NowMs() => _anchorMs + (long)_time.GetElapsedTime(_anchorTicks).TotalMilliseconds;
 }

@@ -18,12 +18,14 @@ internal sealed class FaultMiddleware
     private readonly RequestDelegate _next;
     private readonly FaultInjector _injector;
     private readonly SimCounters _counters;
+    private readonly TimeProvider _time;
 
     public FaultMiddleware(RequestDelegate next, SimulatorServices services)
     {
         _next = next;
         _injector = services.Faults;
         _counters = services.Counters;
+        _time = services.Clock.Time;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -38,7 +40,7 @@ internal sealed class FaultMiddleware
         if (decision.AddLatency)
         {
             _counters.CountFault("latency");
-            await Task.Delay(_injector.Options.Latency, context.RequestAborted);
+            await Task.Delay(_injector.Options.Latency, _time, context.RequestAborted);
         }
 
         switch (decision.Kind)

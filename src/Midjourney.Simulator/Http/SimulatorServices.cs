@@ -12,7 +12,8 @@ internal sealed class SimulatorServices
     {
         Options = options;
         Profile = FlavorProfile.For(options.Flavor);
-        Clock = new SimClock();
+        Clock = new SimClock(options.TimeProvider);
+        StartedAtMs = Clock.NowMs();
         Counters = new SimCounters();
         Engine = new TaskEngine(options, Clock, Counters, Profile.TrueAiBehaviour, Profile.TimeoutReason(options));
         Links = new MediaLinks(new MediaUrlSigner(options.Seed, options.ImageTtl));
@@ -31,7 +32,7 @@ internal sealed class SimulatorServices
     public UploadStore Uploads { get; } = new();
 
     /// <summary>Start instant, for uptime.</summary>
-    public long StartedAtMs { get; } = System.DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    public long StartedAtMs { get; }
 
     /// <summary>The numbers behind <c>/sim/stats</c>.</summary>
     public SimulatorStats Stats()

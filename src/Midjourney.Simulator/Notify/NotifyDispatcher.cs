@@ -44,7 +44,7 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_services.Options.NotifyInterval);
+        using var timer = new PeriodicTimer(_services.Options.NotifyInterval, _services.Clock.Time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))

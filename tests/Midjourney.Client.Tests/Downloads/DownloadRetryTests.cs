@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Midjourney.Client.Tests.Downloads;
@@ -129,12 +130,18 @@ public sealed class DownloadRetryTests : IDisposable
     [Fact]
     public async Task AStalledBodyTimesOutAndIsRetried()
     {
+        var stalled = new SlowStream(10, failInsteadOfHang: false);
         _http.Serve(
             Url,
-            () => FakeHttpHandler.Stream(new SlowStream(10, failInsteadOfHang: false)),
+            () => FakeHttpHandler.Stream(stalled),
             () => FakeHttpHandler.Bytes(DownloadKit.Png));
+        var time = new FakeTimeProvider();
+        var idle = TimeSpan.FromSeconds(30);
 
-        var files = await DownloadKit.Downloader(_http, idle: TimeSpan.FromMilliseconds(100)).Run(DownloadKit.Task("r", Url), _temp.Target);
+        var run = DownloadKit.Downloader(_http, idle: idle, time: time).Run(DownloadKit.Task("r", Url), _temp.Target);
+        await stalled.Stalled.Task.WaitAsync(TimeSpan.FromMinutes(1)); // the idle timer was restarted before this read
+        time.Advance(idle);
+        var files = await run.WaitAsync(TimeSpan.FromMinutes(1)); // the retry's timer never fires: the clock stays put
 
         Assert.Single(files);
         Assert.Equal(2, _http.CountFor(Url));
@@ -144,18 +151,25 @@ public sealed class DownloadRetryTests : IDisposable
     public async Task ASilentServerTimesOutEvenWithAnInfiniteHttpClientTimeout()
     {
         // MjClient's shared HttpClient has Timeout = Infinite; the idle timeout must still end a hung attempt.
+        var silent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _http.ServeAsync(
             Url,
             async (_, ct) =>
             {
+                silent.TrySetResult();
                 await Task.Delay(Timeout.Infinite, ct);
                 return FakeHttpHandler.Bytes(DownloadKit.Png);
             },
             (_, _) => Task.FromResult(FakeHttpHandler.Bytes(DownloadKit.Png)));
         var client = new HttpClient(_http) { Timeout = Timeout.InfiniteTimeSpan };
-        var downloader = new MjDownloader(client, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(100));
+        var time = new FakeTimeProvider();
+        var idle = TimeSpan.FromSeconds(30);
+        var downloader = new MjDownloader(client, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(10), idle, time);
 
-        await downloader.Run(DownloadKit.Task("r", Url), _temp.Target);
+        var run = downloader.Run(DownloadKit.Task("r", Url), _temp.Target);
+        await silent.Task.WaitAsync(TimeSpan.FromMinutes(1)); // the idle timer was started before the request went out
+        time.Advance(idle);
+        await run.WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(2, _http.CountFor(Url));
     }

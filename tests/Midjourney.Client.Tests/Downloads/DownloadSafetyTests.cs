@@ -22,8 +22,7 @@ public sealed class DownloadSafetyTests : IDisposable
         using var cts = new CancellationTokenSource();
 
         var download = DownloadKit.Downloader(_http).Run(DownloadKit.Task("c", "http://h/slow.png"), _temp.Target, cancellationToken: cts.Token);
-        await body.FirstBytesSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(50);
+        await body.Stalled.Task.WaitAsync(TimeSpan.FromMinutes(1)); // mid-stream: some bytes written, waiting for more
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => download);

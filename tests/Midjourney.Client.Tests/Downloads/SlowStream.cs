@@ -21,6 +21,9 @@ internal sealed class SlowStream : Stream
     /// <summary>Completes once the first bytes were handed out.</summary>
     public TaskCompletionSource<bool> FirstBytesSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes once a read has started to hang (the reader is waiting for data that never comes).</summary>
+    public TaskCompletionSource<bool> Stalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -47,6 +50,7 @@ internal sealed class SlowStream : Stream
             throw new IOException("connection reset by fake peer");
         }
 
+        Stalled.TrySetResult(true);
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return 0;
     }

@@ -90,7 +90,8 @@ public sealed class WaitTests
     public async Task The_deadline_ends_the_wait_with_a_timeout_per_unfinished_task()
     {
         var tasks = new PolledTasks(new() { ["done"] = (1, "SUCCESS"), ["forever"] = (int.MaxValue, "SUCCESS") });
-        using var client = TestClients.Create(new FakeServer(tasks.Answer));
+        var clock = new SleepClock(skipSleeps: true); // the deadline is in simulated time: no race with the machine's speed
+        using var client = TestClients.Create(new FakeServer(tasks.Answer), o => o.TimeProvider = clock);
 
         var results = new List<MjWaitResult>();
         await foreach (var result in client.WaitAllAsync(new[] { "done", "forever" }, TestClients.FastWait(TimeSpan.FromMilliseconds(150))))
@@ -104,6 +105,7 @@ public sealed class WaitTests
         Assert.Equal(MjTaskStatus.InProgress, timedOut.Task!.Status);
         var error = Assert.IsType<MjWaitTimeoutException>(timedOut.Error);
         Assert.Contains("still running on the server", error.Message);
+        Assert.Equal(TimeSpan.FromMilliseconds(150), clock.Elapsed); // the last sleep is cut to end exactly at the deadline
         await Assert.ThrowsAsync<MjWaitTimeoutException>(() => client.WaitAsync("forever", TestClients.FastWait(TimeSpan.FromMilliseconds(50))));
     }
 
@@ -129,7 +131,8 @@ public sealed class WaitTests
     {
         var polls = 0;
         var server = new FakeServer(r => FakeServer.Json(FakeServer.TaskJson("1", Interlocked.Increment(ref polls) >= 8 ? "SUCCESS" : "SUBMITTED", progress: "0%")));
-        using var client = TestClients.Create(server);
+        var clock = new SleepClock(skipSleeps: true);
+        using var client = TestClients.Create(server, o => o.TimeProvider = clock);
         var seen = new List<MjTaskStatus>();
         var options = new MjWaitOptions
         {
@@ -139,25 +142,28 @@ public sealed class WaitTests
             Progress = new SyncProgress(t => seen.Add(t.Status)),
         };
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var task = await client.WaitAsync("1", options);
         Assert.Equal(MjTaskStatus.Success, task.Status);
         Assert.Equal(new[] { MjTaskStatus.Submitted, MjTaskStatus.Success }, seen);
-        // 20+40+80+80+80+80+80 ms of waiting if the interval grows and is capped; about 70 ms if it did not grow.
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"only {watch.ElapsedMilliseconds} ms: the interval did not grow");
+        // Seven sleeps between eight polls: doubling while nothing changes, capped at the maximum.
+        Assert.Equal(new[] { 20, 40, 80, 80, 80, 80, 80 }, clock.Sleeps.Select(s => (int)s.TotalMilliseconds));
     }
 
     [Fact]
     public async Task Cancellation_stops_a_wait_promptly()
     {
         var server = new FakeServer(r => FakeServer.Json(FakeServer.TaskJson("1", "IN_PROGRESS", progress: "5%")));
-        using var client = TestClients.Create(server);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var clock = new SleepClock(skipSleeps: false); // time stands still: the 30 s sleep can only end by cancellation
+        using var client = TestClients.Create(server, o => o.TimeProvider = clock);
+        using var cts = new CancellationTokenSource();
         var options = new MjWaitOptions { MinPollInterval = TimeSpan.FromSeconds(30), MaxPollInterval = TimeSpan.FromSeconds(30) };
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.WaitAsync("1", options, cts.Token));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+        var waiting = client.WaitAsync("1", options, cts.Token);
+        Assert.Equal(TimeSpan.FromSeconds(30), await clock.NextSleepAsync());
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(TimeSpan.Zero, clock.Elapsed);
+        Assert.Single(server.Seen);
     }
 
     [Fact]

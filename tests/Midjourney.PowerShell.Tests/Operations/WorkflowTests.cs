@@ -3,7 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Midjourney.Client;
+using Midjourney.Client.Tests.Fakes;
 using Midjourney.PowerShell.Operations;
 using Midjourney.PowerShell.Output;
 using Midjourney.PowerShell.Tests.Support;
@@ -187,7 +189,10 @@ public class WorkflowTests
     [Fact]
     public async Task Wait_timeout_and_missing_task_are_non_terminating_errors()
     {
-        await using var sim = await SimHarness.StartAsync();
+        // The simulator's clock stands still (the hung task stays IN_PROGRESS); the 1 s deadline and the polls run on a
+        // clock that moves only while the client sleeps, so the unknown id's misses always come before the deadline.
+        var clientTime = new SleepClock(skipSleeps: true);
+        await using var sim = await SimHarness.StartAsync(simulatorTime: new FakeTimeProvider(), clientTime: clientTime);
         var submitted = new RecordingOutput();
         await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-hang", SkipParameterCheck = true }, submitted, CancellationToken.None);
         var hanging = Assert.Single(submitted.Tasks);
@@ -197,6 +202,7 @@ public class WorkflowTests
         wait.Add(hanging);
         wait.Add("1234567890123456789");
         await wait.EndAsync(new WaitTaskOptions { TimeoutSeconds = 1, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(1), clientTime.Elapsed);
 
         Assert.Empty(output.Objects);
         Assert.Contains(output.Errors, e => e.ErrorId == MjErrorIds.WaitTimeout && e.Category == MjErrorCategory.OperationTimeout);
@@ -206,18 +212,19 @@ public class WorkflowTests
     [Fact]
     public async Task Cancelling_mid_wait_returns_promptly()
     {
-        await using var sim = await SimHarness.StartAsync();
+        // Both clocks stand still: the task never finishes and the client's first sleep between polls never ends, so
+        // only the cancellation can end the wait (the bound below is generous; nothing is timed).
+        var clientTime = new SleepClock(skipSleeps: false);
+        await using var sim = await SimHarness.StartAsync(simulatorTime: new FakeTimeProvider(), clientTime: clientTime);
         using var cancel = new CancellationTokenSource();
         var output = new RecordingOutput();
         var running = new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-hang", SkipParameterCheck = true, Wait = true, PollInterval = SimHarness.Poll }, output, cancel.Token);
-        await Task.Delay(300);
+        await clientTime.NextSleepAsync(); // submitted, polled once, now sleeping until the next poll
         Assert.False(running.IsCompleted);
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         cancel.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(TimeSpan.Zero, clientTime.Elapsed);
         Assert.Empty(output.Objects); // -Wait emits only finished tasks
         Assert.Empty(output.Errors);
     }

@@ -30,17 +30,22 @@ internal sealed class SimHarness : IAsyncDisposable
 
     public string Folder { get; }
 
-    public static async Task<SimHarness> StartAsync(SimulatorFlavor flavor = SimulatorFlavor.TrueAi, string? apiKey = "test-key", AuthScheme scheme = AuthScheme.MjApiSecret, bool remix = false)
+    /// <summary>
+    /// Starts the simulator and connects. <paramref name="simulatorTime"/> replaces the simulator's clock (a fake one
+    /// that nobody moves freezes every task where it is); <paramref name="clientTime"/> replaces the clock of the
+    /// client's waits (poll intervals, deadlines).
+    /// </summary>
+    public static async Task<SimHarness> StartAsync(SimulatorFlavor flavor = SimulatorFlavor.TrueAi, string? apiKey = "test-key", AuthScheme scheme = AuthScheme.MjApiSecret, bool remix = false, TimeProvider? simulatorTime = null, TimeProvider? clientTime = null)
     {
-        var simulator = await MjSimulator.StartAsync(new SimulatorOptions { Flavor = flavor, TimeScale = 0.001, ApiKey = apiKey, Concurrency = 8, Timeout = TimeSpan.FromHours(10), Remix = remix });
+        var simulator = await MjSimulator.StartAsync(new SimulatorOptions { Flavor = flavor, TimeScale = 0.001, ApiKey = apiKey, Concurrency = 8, Timeout = TimeSpan.FromHours(10), TimeProvider = simulatorTime ?? TimeProvider.System, Remix = remix });
         var folder = Path.Combine(Path.GetTempPath(), "mjps-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var session = new MjSession(_ => null);
-        var connection = await new ConnectServerOperation(session).RunAsync(Connect(simulator.BaseAddress, apiKey, scheme, folder), new RecordingOutput(), CancellationToken.None);
+        var connection = await new ConnectServerOperation(session).RunAsync(Connect(simulator.BaseAddress, apiKey, scheme, folder, clientTime), new RecordingOutput(), CancellationToken.None);
         return new SimHarness(simulator, session, connection, folder);
     }
 
-    public static ConnectServerOptions Connect(Uri uri, string? apiKey, AuthScheme scheme, string folder) => new()
+    public static ConnectServerOptions Connect(Uri uri, string? apiKey, AuthScheme scheme, string folder, TimeProvider? clientTime = null) => new()
     {
         Uri = uri,
         ApiKey = apiKey,
@@ -50,6 +55,7 @@ internal sealed class SimHarness : IAsyncDisposable
         {
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
+            o.TimeProvider = clientTime ?? TimeProvider.System;
         },
     };
 
