@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -12,6 +13,7 @@ public sealed class SaveMjImageCommand : MjCmdletBase
 {
     /// <summary>Finished tasks.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask[] Task { get; set; } = null!;
 
     /// <summary>The folder (created when missing); default the current location.</summary>
@@ -32,6 +34,8 @@ public sealed class SaveMjImageCommand : MjCmdletBase
 
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />
