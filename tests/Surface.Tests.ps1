@@ -204,6 +204,14 @@ Describe 'Views (point 16)' {
         $view | Should -Match ([regex]::Escape($failed.Id) + '.*failed: .*sim-fail')
     }
 
+    It 'says how many prompts a describe or shorten result offers' {
+        $describe = New-MjDescribe $Grid.ImageUrl -Wait
+        $shorten = New-MjShorten 'a very detailed photograph of a red ceramic mug on an oak table, morning light' -Wait
+        $view = @($describe, $shorten) | Get-MjView
+        $view | Should -Match ([regex]::Escape($describe.Id) + '.*4 prompts to pick from')
+        $view | Should -Match ([regex]::Escape($shorten.Id) + '.*5 prompts to pick from')
+    }
+
     It 'names the action and the start of the prompt in the progress bars' {
         # A runspace of its own collects the progress records (connections are per process, so it uses ours).
         $shell = [powershell]::Create()
