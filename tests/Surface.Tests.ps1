@@ -36,6 +36,7 @@ Describe 'Blank lines piped into the New-* cmdlets (point 12)' {
         foreach ($record in $err) {
             $record.FullyQualifiedErrorId | Should -Be 'MjInvalidInput,Midjourney.PowerShell.Commands.NewMjImagineCommand'
             $record.Exception.Message | Should -Match '-Prompt is empty'
+            $record.Exception.Message | Should -Match ([regex]::Escape('Where-Object { $_.Trim() }'))
             $record.Exception.Message | Should -Not -Match 'Cannot bind argument'
         }
     }

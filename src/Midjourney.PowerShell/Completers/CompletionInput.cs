@@ -36,7 +36,7 @@ internal static class CompletionInput
         return Array.Empty<MjTask>();
     }
 
-    /// <summary>The -Connection given on the command line, else the session default; null when there is none.</summary>
+    /// <summary>The -Connection given on the command line, else the session default, else the MJ_* one; null when there is none.</summary>
     public static MjConnection? Connection(IDictionary fakeBoundParameters)
     {
         var given = fakeBoundParameters is not null && fakeBoundParameters.Contains("Connection") ? Unwrap(fakeBoundParameters["Connection"]) : null;
@@ -44,8 +44,20 @@ internal static class CompletionInput
         {
             MjConnection connection => connection,
             string or Uri => MjConnectionTransformationAttribute.Find(given),
-            _ => MjSession.Current.Default,
+            _ => MjSession.Current.Default ?? Environment(),
         };
+    }
+
+    private static MjConnection? Environment()
+    {
+        try
+        {
+            return MjSession.Current.EnvironmentConnection();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static IReadOnlyList<MjTask> TasksIn(object? value)

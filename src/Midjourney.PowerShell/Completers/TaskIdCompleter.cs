@@ -10,7 +10,7 @@ using Midjourney.Client;
 
 namespace Midjourney.PowerShell.Completers;
 
-/// <summary>Completes -Id with the newest task ids of the connection's journal; the tooltip shows the action and prompt.</summary>
+/// <summary>Completes -Id with the newest task ids of the connection's journal (no connection: the default journal); the tooltip shows the action and prompt.</summary>
 public sealed class TaskIdCompleter : IArgumentCompleter
 {
     private const int Offered = 50;
@@ -19,7 +19,9 @@ public sealed class TaskIdCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var journal = CompletionInput.Connection(fakeBoundParameters)?.Client.Journal;
+        // Like Get-MjTask -Recent -FromJournal: without any connection, the default journal.
+        var connection = CompletionInput.Connection(fakeBoundParameters);
+        var journal = connection is null ? new MjTaskJournal(MjTaskJournal.DefaultPath) : connection.Client.Journal;
         if (journal is null)
         {
             return Array.Empty<CompletionResult>();
