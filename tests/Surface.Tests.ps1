@@ -205,6 +205,22 @@ Describe 'Views (point 16)' {
         $view | Should -Match ([regex]::Escape($failed.Id) + '.*failed: .*sim-fail')
     }
 
+    It 'says what a MODAL task needs, how many videos a task has, and that a describe image is its input' {
+        # Tasks as a server without tiles or buttons would send them (init-only properties are settable from PowerShell).
+        $modal = [Midjourney.Client.MjTask]::new('1796000000000001')
+        $modal.Action = 'VARIATION'; $modal.Status = 'Modal'
+        $video = [Midjourney.Client.MjTask]::new('1796000000000002')
+        $video.Action = 'VIDEO'; $video.Status = 'Success'; $video.ImageUrl = 'http://h/v/cover.png?sig=1'
+        $video.VideoUrls = [string[]]@('http://h/v/1.mp4', 'http://h/v/2.mp4')
+        $described = [Midjourney.Client.MjTask]::new('1796000000000003')
+        $described.Action = 'DESCRIBE'; $described.Status = 'Success'; $described.ImageUrl = 'http://h/sim/attachments/1/image.png?sig=1'
+
+        $view = @($modal, $video, $described) | Get-MjView
+        $view | Should -Match '1796000000000001.*MODAL: finish with Submit-MjModal'
+        $view | Should -Match '1796000000000002.*2 videos'
+        $view | Should -Match '1796000000000003.*described http://h/sim/attachments/1/image\.png(\s|$)'
+    }
+
     It 'says how many prompts a describe or shorten result offers' {
         $describe = New-MjDescribe $Grid.ImageUrl -Wait
         $shorten = New-MjShorten 'a very detailed photograph of a red ceramic mug on an oak table, morning light' -Wait
