@@ -11,10 +11,11 @@ public sealed class ReadmeExampleTests
     {
         await using var simulator = await MjSimulator.StartAsync(new SimulatorOptions { TimeScale = 0.002, ApiKey = "readme-key" });
         var folder = Path.Combine(Path.GetTempPath(), "mj-readme-" + Guid.NewGuid().ToString("N"));
-        var ct = CancellationToken.None;
         try
         {
             // --- README example (base URL and journal path adapted) ---
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));  // or your app's token
+            var ct = cts.Token;
             using var client = new MjClient(new MjClientOptions(simulator.BaseAddress)
             {
                 ApiKey = "readme-key",

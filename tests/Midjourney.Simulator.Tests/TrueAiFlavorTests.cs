@@ -116,6 +116,27 @@ public sealed class TrueAiFlavorTests
         Assert.Single(child.GetProperty("imageUrls").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("mug", false)]
+    [InlineData("mug --ar 3:2", true)]
+    public async Task Only_a_non_square_upscale_offers_Make_Square(string prompt, bool offered)
+    {
+        await using SimHarness sim = await SimHarness.StartAsync();
+        string gridId = await sim.ImagineAsync(prompt);
+        JsonElement grid = await sim.WaitForSuccessAsync(gridId);
+        string upId = await sim.SubmitAsync("/mj/submit/action", new { taskId = gridId, customId = SimHarness.CustomIds(grid)[0] });
+        JsonElement up = await sim.WaitForSuccessAsync(upId);
+        string? makeSquare = SimHarness.CustomIds(up).SingleOrDefault(id => id.StartsWith("MJ::Outpaint::100::1::", StringComparison.Ordinal));
+        Assert.Equal(offered, makeSquare is not null);
+        if (makeSquare is null) return;
+
+        Assert.Contains(up.GetProperty("buttons").EnumerateArray(), b => b.GetProperty("label").GetString() == "Make Square");
+        string squareId = await sim.SubmitAsync("/mj/submit/action", new { taskId = upId, customId = makeSquare });
+        JsonElement squared = await sim.WaitForSuccessAsync(squareId);
+        Assert.Equal("ZOOM", squared.GetProperty("action").GetString());
+        Assert.Equal(squared.GetProperty("width").GetInt32(), squared.GetProperty("height").GetInt32());
+    }
+
     [Fact]
     public async Task Child_actions_are_classified_like_trueai()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -17,15 +18,18 @@ public sealed class ConnectMjServerCommand : MjCmdletBase
 
     /// <summary>The server root, e.g. https://proxy.example.com.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
     public Uri Uri { get; set; } = null!;
 
     /// <summary>The API key; omit it for a server without auth.</summary>
     [Parameter(ParameterSetName = ApiKeySet)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>A credential whose password is the API key (the user name is ignored).</summary>
     [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
     [Credential]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public PSCredential Credential { get; set; } = PSCredential.Empty;
 
     /// <summary>How the key is sent.</summary>

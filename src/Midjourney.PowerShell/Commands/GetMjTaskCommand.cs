@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -16,11 +17,13 @@ public sealed class GetMjTaskCommand : MjCmdletBase
     /// <summary>Task ids.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("TaskId")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string[] Id { get; set; } = null!;
 
     /// <summary>How many of the most recent journal entries.</summary>
     [Parameter(Mandatory = true, ParameterSetName = RecentSet)]
     [ValidateRange(1, 10000)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Recent { get; set; }
 
     /// <summary>Emit the journal entries without asking the server.</summary>
@@ -29,6 +32,8 @@ public sealed class GetMjTaskCommand : MjCmdletBase
 
     /// <summary>The connection; default the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />

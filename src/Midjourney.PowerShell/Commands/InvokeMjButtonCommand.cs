@@ -17,12 +17,14 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
 
     /// <summary>Buttons to click (from a task's Buttons).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ButtonSet)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public MjButton[] Button { get; set; } = null!;
 
     /// <summary>The finished task whose button to click.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LabelSet)]
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IndexSet)]
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = CustomIdSet)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask Task { get; set; } = null!;
 
     /// <summary>The label (U1, Vary (Region)), emoji (🔄) or kind name.</summary>
@@ -33,6 +35,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     /// <summary>The image index 1–4, with -Kind.</summary>
     [Parameter(Mandatory = true, ParameterSetName = IndexSet)]
     [ValidateRange(1, 4)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Index { get; set; }
 
     /// <summary>The kind of button for -Index (default Upscale).</summary>
@@ -41,10 +44,12 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
 
     /// <summary>A button's customId.</summary>
     [Parameter(Mandatory = true, ParameterSetName = CustomIdSet)]
+    [ArgumentCompleter(typeof(CustomIdCompleter))]
     public string CustomId { get; set; } = string.Empty;
 
     /// <summary>The prompt of a MODAL step (Custom Zoom, remix, Vary (Region)).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string? Prompt { get; set; }
 
     /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>

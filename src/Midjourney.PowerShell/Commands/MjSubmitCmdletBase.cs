@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -16,10 +17,12 @@ public abstract class MjSubmitCmdletBase : MjCmdletBase
 
     /// <summary>A URL the server POSTs the task to on every change.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string? NotifyHook { get; set; }
 
     /// <summary>Free text the server echoes back in the task.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string? State { get; set; }
 
     /// <summary>Wait for the task and emit the finished one.</summary>
@@ -28,10 +31,13 @@ public abstract class MjSubmitCmdletBase : MjCmdletBase
 
     /// <summary>With -Wait: the most seconds to wait (0 = no limit).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Timeout { get; set; }
 
     /// <summary>The connection; default the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <summary>Copies the shared parameters into operation options.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -11,6 +12,8 @@ public sealed class NewMjEditCommand : MjSubmitCmdletBase
 {
     /// <summary>What to change.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string Prompt { get; set; } = string.Empty;
 
     /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>

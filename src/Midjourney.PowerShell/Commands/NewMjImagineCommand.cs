@@ -21,6 +21,8 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
 
     /// <summary>The prompt, with any Midjourney parameters; <c>{a, b}</c> makes one job per option.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string Prompt { get; set; } = string.Empty;
 
     /// <summary>Image prompts: paths or http(s) URLs.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -11,6 +12,8 @@ public sealed class NewMjShortenCommand : MjSubmitCmdletBase
 {
     /// <summary>The prompt to shorten.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string Prompt { get; set; } = string.Empty;
 
     /// <summary>Which bot analyses it.</summary>

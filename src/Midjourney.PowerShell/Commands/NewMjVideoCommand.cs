@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -13,6 +14,8 @@ public sealed class NewMjVideoCommand : MjSubmitCmdletBase
 
     /// <summary>The prompt.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string Prompt { get; set; } = string.Empty;
 
     /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>
@@ -27,9 +30,9 @@ public sealed class NewMjVideoCommand : MjSubmitCmdletBase
     [Parameter]
     public string? EndImage { get; set; }
 
-    /// <summary>low or high.</summary>
+    /// <summary>Low or High.</summary>
     [Parameter]
-    [ValidateSet("low", "high")]
+    [ValidateSet("Low", "High")]
     public string? Motion { get; set; }
 
     /// <summary>Loop the video.</summary>
@@ -42,6 +45,7 @@ public sealed class NewMjVideoCommand : MjSubmitCmdletBase
 
     /// <summary>vid_1.1_i2v_480 (SD) or vid_1.1_i2v_720 (HD).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(VideoTypeCompleter))]
     public string? VideoType { get; set; }
 
     /// <summary>1, 2 or 4 videos.</summary>

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 using Midjourney.PowerShell.Output;
 
@@ -13,6 +14,7 @@ public sealed class SaveMjImageCommand : MjCmdletBase
 {
     /// <summary>Finished tasks.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask[] Task { get; set; } = null!;
 
     /// <summary>The folder (created when missing); default the current location.</summary>
@@ -33,6 +35,8 @@ public sealed class SaveMjImageCommand : MjCmdletBase
 
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -14,15 +15,18 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
 
     /// <summary>The MODAL task.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask Task { get; set; } = null!;
 
     /// <summary>The MODAL task's id.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("TaskId")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The prompt (Custom Zoom needs --zoom N; empty keeps the parent's).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string? Prompt { get; set; }
 
     /// <summary>Send the prompt as it is, without checking its Midjourney parameters (for parameters newer than this module).</summary>
@@ -35,6 +39,7 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
 
     /// <summary>A PNG mask as base64 or a data URL.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string? MaskBase64 { get; set; }
 
     /// <summary>Wait for the task and emit the finished one.</summary>
@@ -43,10 +48,13 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
 
     /// <summary>With -Wait: the most seconds to wait (0 = no limit).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Timeout { get; set; }
 
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />

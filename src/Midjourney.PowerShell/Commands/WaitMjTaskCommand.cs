@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -16,25 +17,31 @@ public sealed class WaitMjTaskCommand : MjCmdletBase
 
     /// <summary>Tasks to wait for (each on its own server).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask[] Task { get; set; } = null!;
 
     /// <summary>Task ids to wait for.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     [Alias("TaskId")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string[] Id { get; set; } = null!;
 
     /// <summary>The most seconds to wait for all of them; 0 = no limit.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Timeout { get; set; }
 
     /// <summary>The shortest poll interval in seconds (it grows while nothing changes).</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int PollInterval { get; set; } = 2;
 
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />

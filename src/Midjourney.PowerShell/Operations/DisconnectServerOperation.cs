@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.PowerShell.Connections;
@@ -28,6 +29,18 @@ internal sealed class DisconnectServerOperation : MjOperation
             output.WriteWarning($"The connection to {target.Uri} was not registered (already disconnected).");
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Removes the connection to <paramref name="server"/>; MjInvalidInput when there is none.</summary>
+    public Task RunAsync(Uri server, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        if (Session.ForServer(server) is { } connection)
+        {
+            return RunAsync(connection, output, cancellationToken);
+        }
+
+        output.WriteError(GetServerOperation.NotConnected(server));
         return Task.CompletedTask;
     }
 }

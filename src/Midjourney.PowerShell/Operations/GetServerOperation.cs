@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.PowerShell.Output;
@@ -13,15 +15,37 @@ internal sealed class GetServerOperation : MjOperation
     {
     }
 
-    /// <summary>Emits the connections.</summary>
-    public Task RunAsync(ICommandOutput output, CancellationToken cancellationToken)
+    /// <summary>Emits the connections; with <paramref name="servers"/>, the one of each server (MjInvalidInput for a server not connected).</summary>
+    public Task RunAsync(IReadOnlyList<Uri>? servers, ICommandOutput output, CancellationToken cancellationToken)
     {
-        foreach (var connection in Session.Connections)
+        if (servers is null)
+        {
+            foreach (var connection in Session.Connections)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                output.WriteObject(connection);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        foreach (var server in servers)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            output.WriteObject(connection);
+            if (Session.ForServer(server) is { } connection)
+            {
+                output.WriteObject(connection);
+            }
+            else
+            {
+                output.WriteError(NotConnected(server));
+            }
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The error for a server that has no connection.</summary>
+    internal static MjCommandError NotConnected(Uri server) => ErrorMapping.InvalidInput(
+        $"No connection to {server} is registered. Get-MjServer lists the connections; Connect-MjServer -Uri {server} makes one.", server, MjErrorCategory.ObjectNotFound);
 }

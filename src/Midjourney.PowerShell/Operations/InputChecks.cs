@@ -11,7 +11,9 @@ internal static class InputChecks
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
-            throw new InvalidInputException("-Prompt is empty. Give the text to render, e.g. 'red ceramic mug --ar 3:2'.", prompt);
+            throw new InvalidInputException(
+                "-Prompt is empty. Give the text to render, e.g. 'red ceramic mug --ar 3:2'. "
+                + "Blank lines of a file can be left out with: Get-Content prompts.txt | Where-Object { $_.Trim() } | ...", prompt);
         }
 
         return prompt!;

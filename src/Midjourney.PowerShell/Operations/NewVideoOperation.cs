@@ -51,9 +51,9 @@ internal sealed class NewVideoOperation : MjOperation
         await TryItemAsync(output, options.Prompt, async () =>
         {
             var prompt = MjPromptBuilder.Build(InputChecks.Prompt(options.Prompt), options.Raw ? new MjPromptParameters { Raw = true } : null, check: !options.SkipParameterCheck);
-            if (options.Motion is { } motion && motion is not ("low" or "high"))
+            if (options.Motion is { } motion && motion.ToLowerInvariant() is not ("low" or "high"))
             {
-                throw new InvalidInputException($"-Motion must be 'low' or 'high'; '{motion}' given.", motion);
+                throw new InvalidInputException($"-Motion must be Low or High; '{motion}' given.", motion);
             }
 
             if (options.BatchSize is int batch && batch is not (1 or 2 or 4))

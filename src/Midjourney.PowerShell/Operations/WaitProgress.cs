@@ -16,6 +16,7 @@ internal sealed class WaitProgress
     private readonly object _gate = new();
     private readonly ICommandOutput _output;
     private readonly Dictionary<string, int> _barIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _activities = new(StringComparer.Ordinal);
     private readonly int _total;
     private int _ended;
 
@@ -44,7 +45,8 @@ internal sealed class WaitProgress
                 return;
             }
 
-            _output.WriteProgress(new MjProgress(barId, $"Task {task.Id} ({task.Action ?? "?"})", Describe(task))
+            var activity = _activities[task.Id] = Activity(task);
+            _output.WriteProgress(new MjProgress(barId, activity, Describe(task))
             {
                 ParentActivityId = OverallId,
                 PercentComplete = task.Progress is int p ? Math.Max(0, Math.Min(100, p)) : -1,
@@ -63,7 +65,8 @@ internal sealed class WaitProgress
             }
 
             _ended++;
-            _output.WriteProgress(new MjProgress(barId, $"Task {taskId}", "Done") { ParentActivityId = OverallId, Completed = true });
+            var activity = _activities.TryGetValue(taskId, out var known) ? known : $"Task {taskId}";
+            _output.WriteProgress(new MjProgress(barId, activity, "Done") { ParentActivityId = OverallId, Completed = true });
             _output.WriteProgress(new MjProgress(OverallId, OverallActivity, $"{_ended} of {_total} ended")
             {
                 PercentComplete = _total == 0 ? 100 : _ended * 100 / _total,
@@ -80,6 +83,19 @@ internal sealed class WaitProgress
         }
     }
 
+    /// <summary>What the bar is about: the action and the start of the prompt (the id is in the status line).</summary>
+    internal static string Activity(MjTask task)
+    {
+        var prompt = (task.Prompt ?? string.Empty).Replace('\r', ' ').Replace('\n', ' ').Trim();
+        if (prompt.Length > 40)
+        {
+            prompt = prompt.Substring(0, 39) + "…";
+        }
+
+        var action = task.Action ?? "Task";
+        return prompt.Length == 0 ? $"{action} {task.Id}" : $"{action} '{prompt}'";
+    }
+
     private static string Describe(MjTask task) =>
-        task.Progress is int p ? $"{task.Status} {p}%" : task.Status.ToString();
+        (task.Progress is int p ? $"{task.Status} {p}%" : task.Status.ToString()) + $" (task {task.Id})";
 }

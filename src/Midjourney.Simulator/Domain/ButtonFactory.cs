@@ -15,8 +15,11 @@ internal static class ButtonFactory
         return buttons;
     }
 
-    /// <summary>The buttons of an upscaled image; <paramref name="trueAiExtras"/> adds Animate and ❤️ (TA only).</summary>
-    public static List<Button> Upscale(string hash, UpscaleFamily family, bool trueAiExtras)
+    /// <summary>
+    /// The buttons of an upscaled image; <paramref name="trueAiExtras"/> adds Animate and ❤️ (TA only),
+    /// <paramref name="makeSquare"/> adds Make Square (Discord offers it on non-square images only).
+    /// </summary>
+    public static List<Button> Upscale(string hash, UpscaleFamily family, bool trueAiExtras, bool makeSquare = false)
     {
         var buttons = new List<Button>(16);
         switch (family)
@@ -42,6 +45,7 @@ internal static class ButtonFactory
             // v8 models drop zoom and pan (TA CustomComponentModel).
             buttons.Add(new Button($"MJ::Outpaint::50::1::{hash}::SOLO", "🔍", "Zoom Out 2x"));
             buttons.Add(new Button($"MJ::Outpaint::75::1::{hash}::SOLO", "🔍", "Zoom Out 1.5x"));
+            if (makeSquare) buttons.Add(new Button($"MJ::Outpaint::100::1::{hash}::SOLO", "🔍", "Make Square"));
             buttons.Add(new Button($"MJ::CustomZoom::{hash}", "🔍", "Custom Zoom"));
             buttons.Add(new Button($"MJ::JOB::pan_left::1::{hash}::SOLO", "⬅️", ""));
             buttons.Add(new Button($"MJ::JOB::pan_right::1::{hash}::SOLO", "➡️", ""));

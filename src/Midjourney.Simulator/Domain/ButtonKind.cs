@@ -12,6 +12,8 @@ internal enum ButtonKind
     Reroll,
     Inpaint,
     ZoomOut,
+    /// <summary>Make Square: <c>MJ::Outpaint::100::1::{hash}::SOLO</c>, offered on non-square upscales.</summary>
+    MakeSquare,
     CustomZoom,
     Pan,
     Animate,

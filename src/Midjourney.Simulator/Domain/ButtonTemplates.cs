@@ -14,13 +14,14 @@ internal static class ButtonTemplates
     /// <summary>Stands for the job hash inside a template customId.</summary>
     public const string HashMarker = "\u0001";
 
-    private static readonly ConcurrentDictionary<(ResultKind, UpscaleFamily, bool, int), Button[]> Cache = new();
+    private static readonly ConcurrentDictionary<(ResultKind, UpscaleFamily, bool, int, bool), Button[]> Cache = new();
 
-    public static Button[] For(ResultKind kind, UpscaleFamily family, bool trueAi, int videoCount) =>
-        Cache.GetOrAdd((kind, family, trueAi, videoCount), static key => (key.Item1 switch
+    /// <summary>The shared template; <paramref name="square"/> is false for a non-square image (it offers Make Square).</summary>
+    public static Button[] For(ResultKind kind, UpscaleFamily family, bool trueAi, int videoCount, bool square = true) =>
+        Cache.GetOrAdd((kind, family, trueAi, videoCount, kind == ResultKind.Upscale && square), static key => (key.Item1 switch
         {
             ResultKind.Grid => ButtonFactory.Grid(HashMarker),
-            ResultKind.Upscale => ButtonFactory.Upscale(HashMarker, key.Item2, key.Item3),
+            ResultKind.Upscale => ButtonFactory.Upscale(HashMarker, key.Item2, key.Item3, makeSquare: !key.Item5),
             ResultKind.Describe => ButtonFactory.Describe(key.Item3),
             ResultKind.Shorten => ButtonFactory.Shorten(HashMarker),
             ResultKind.Video => ButtonFactory.Video(HashMarker, key.Item4),

@@ -30,6 +30,7 @@ internal static class CustomIdClassifier
         return parts[1] switch
         {
             "Inpaint" => (ButtonKind.Inpaint, 1),
+            "Outpaint" when parts.Length >= 3 && parts[2] == "100" => (ButtonKind.MakeSquare, 1),
             "Outpaint" => (ButtonKind.ZoomOut, 1),
             "CustomZoom" => (ButtonKind.CustomZoom, 1),
             "BOOKMARK" => (ButtonKind.Bookmark, 0),

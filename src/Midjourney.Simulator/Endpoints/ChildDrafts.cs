@@ -52,6 +52,10 @@ internal static class ChildDrafts
             case ButtonKind.ZoomOut:
                 action = TaskActions.Zoom;
                 break;
+            case ButtonKind.MakeSquare:
+                action = TaskActions.Zoom;
+                ratio = 1.0;
+                break;
             case ButtonKind.CustomZoom:
                 action = TaskActions.Zoom;
                 modal = ModalKind.CustomZoom;
@@ -111,6 +115,7 @@ internal static class ChildDrafts
         ButtonKind.HighVariation => "Vary (Strong)",
         ButtonKind.Inpaint => "Vary (Region)",
         ButtonKind.ZoomOut => "Zoom Out",
+        ButtonKind.MakeSquare => "Make Square",
         ButtonKind.CustomZoom => "Custom Zoom",
         ButtonKind.Pan => "Pan",
         ButtonKind.Animate => "Animate",

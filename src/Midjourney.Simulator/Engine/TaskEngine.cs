@@ -158,7 +158,7 @@ internal sealed class TaskEngine
             Result = draft.Result,
             Mode = draft.Mode,
             Description = draft.Description.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
-            ButtonTemplate = ButtonTemplates.For(draft.Result, info.Family, _trueAiButtons, draft.VideoCount),
+            ButtonTemplate = ButtonTemplates.For(draft.Result, info.Family, _trueAiButtons, draft.VideoCount, square: width == height),
             Width = width,
             Height = height,
             ArtSeed = draft.InheritedArt?.Seed ?? seed,

@@ -16,7 +16,7 @@ namespace Midjourney.Simulator.Notify;
 /// <summary>
 /// Delivers notifyHook callbacks (reference §4.4): a loop looks at the tasks that have a hook and POSTs the full task
 /// JSON whenever its status/progress moved forward. One POST per task at a time keeps each task's callbacks in order.
-/// No retries; failures are only logged.
+/// No retries; failures are only logged. With nothing to watch the loop sleeps on a signal, so an idle simulator uses no CPU.
 /// </summary>
 internal sealed class NotifyDispatcher : IAsyncDisposable
 {
@@ -25,6 +25,7 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _work = new(0, 1);
     private readonly Task _loop;
 
     public NotifyDispatcher(SimulatorServices services, ILogger logger)
@@ -37,18 +38,22 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
     /// <summary>Starts watching a task if it has a hook.</summary>
     public void Track(SimTask task)
     {
-        if (task.NotifyHook is not null && Uri.TryCreate(task.NotifyHook, UriKind.Absolute, out _)) _watched[task.Id] = new Watched(task);
+        if (task.NotifyHook is null || !Uri.TryCreate(task.NotifyHook, UriKind.Absolute, out _)) return;
+        _watched[task.Id] = new Watched(task);
+        Wake();
     }
 
     public void Clear() => _watched.Clear();
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_services.Options.NotifyInterval, _services.Clock.Time);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (true)
             {
+                // Idle: sleep until Track adds a task (no timer ticks while nothing is watched).
+                if (_watched.IsEmpty) await _work.WaitAsync(cancellationToken);
+                await Task.Delay(_services.Options.NotifyInterval, _services.Clock.Time, cancellationToken);
                 if (_watched.IsEmpty) continue;
                 long now = _services.Clock.NowMs();
                 var sends = new List<Task>();
@@ -91,6 +96,18 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
         }
     }
 
+    private void Wake()
+    {
+        try
+        {
+            _work.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -103,6 +120,7 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
         }
 
         _stop.Dispose();
+        _work.Dispose();
         _http.Dispose();
     }
 

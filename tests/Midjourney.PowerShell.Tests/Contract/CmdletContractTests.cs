@@ -18,7 +18,7 @@ public class CmdletContractTests
     {
         ["Connect-MjServer"] = ("ApiKey", false, "Medium", new[] { "Midjourney.PowerShell.MjConnection" }, new[]
         {
-            "Uri|Uri|__AllParameterSets:M:0::", "ApiKey|SecureString|ApiKey:::", "Credential|PSCredential|Credential:M:::|Credential",
+            "Uri|Uri|__AllParameterSets:M:0::|ArgumentCompleter", "ApiKey|SecureString|ApiKey:::|ArgumentCompleter", "Credential|PSCredential|Credential:M:::|Credential|ArgumentCompleter",
             "AuthScheme|AuthScheme|" + All + ":::", "Mode|SpeedMode|" + All + ":::", "NoJournal|SwitchParameter|" + All + ":::",
             "JournalPath|String|" + All + ":::", "PassThru|SwitchParameter|" + All + ":::", "SkipCheck|SwitchParameter|" + All + ":::",
         }),
@@ -26,10 +26,10 @@ public class CmdletContractTests
         {
             "Uri|Uri|Uri:M:0::", "ApiKey|SecureString|Uri:::", "AuthScheme|AuthScheme|Uri:::", "Connection|MjConnection|Connection:::P:",
         }),
-        ["Disconnect-MjServer"] = (null, false, "Medium", Array.Empty<string>(), new[] { "Connection|MjConnection|" + All + "::0:P:" }),
-        ["Get-MjServer"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjConnection" }, Array.Empty<string>()),
+        ["Disconnect-MjServer"] = ("Connection", false, "Medium", Array.Empty<string>(), new[] { "Connection|MjConnection|Connection::0:P:|ArgumentCompleter|MjConnectionTransformation=", "Uri|Uri|Uri:M:::|ArgumentCompleter" }),
+        ["Get-MjServer"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjConnection" }, new[] { "Uri|Uri[]|" + All + "::0::|ArgumentCompleter" }),
         ["New-MjImagine"] = (null, true, "Medium", new[] { MjTask }, Submit(
-            "Prompt|String|" + All + ":M:0:P:N", "Image|String[]|" + All + "::::N|SplitList=", "BotType|BotType|" + All + "::::N|BlankAs=0",
+            "Prompt|String|" + All + ":M:0:P:N|AllowEmptyString=|ArgumentCompleter", "Image|String[]|" + All + "::::N|SplitList=", "BotType|BotType|" + All + "::::N|BlankAs=0",
             "AspectRatio|String|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Version|String|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
             "Niji|String|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Stylize|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
             "Chaos|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=", "Weird|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
@@ -44,40 +44,40 @@ public class CmdletContractTests
             "SkipParameterCheck|SwitchParameter|" + All + ":::", "InputObject|PSObject|" + All + ":::P:")),
         ["Get-MjTask"] = ("Id", false, "Medium", new[] { MjTask, "Midjourney.Client.MjJournalEntry" }, new[]
         {
-            "Id|String[]|Id:M:0:P:N|Alias=TaskId", "Recent|Int32|Recent:M:::|ValidateRange=1,10000", "FromJournal|SwitchParameter|Recent:::",
-            "Connection|MjConnection|" + All + ":::",
+            "Id|String[]|Id:M:0:P:N|Alias=TaskId|ArgumentCompleter", "Recent|Int32|Recent:M:::|ValidateRange=1,10000|ArgumentCompleter", "FromJournal|SwitchParameter|Recent:::",
+            "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Wait-MjTask"] = ("Task", false, "Medium", new[] { MjTask }, new[]
         {
-            "Task|MjTask[]|Task:M:0:P:", "Id|String[]|Id:M::P:N|Alias=TaskId", "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647",
-            "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600", "Connection|MjConnection|" + All + ":::",
+            "Task|MjTask[]|Task:M:0:P:|ArgumentCompleter", "Id|String[]|Id:M::P:N|Alias=TaskId|ArgumentCompleter", "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter",
+            "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600|ArgumentCompleter", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
-            "Button|MjButton[]|Button:M::P:", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:", "Label|String|Label:M:0::|ArgumentCompleter",
-            "Index|Int32|Index:M:::|ValidateRange=1,4", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::",
-            "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
+            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String|Label:M:0::|ArgumentCompleter",
+            "Index|Int32|Index:M:::|ValidateRange=1,4|ArgumentCompleter", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::|ArgumentCompleter",
+            "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
         ["Submit-MjModal"] = ("Task", true, "Medium", new[] { MjTask }, new[]
         {
-            "Task|MjTask|Task:M::P:", "Id|String|Id:M:::N|Alias=TaskId", "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::",
+            "Task|MjTask|Task:M::P:|ArgumentCompleter", "Id|String|Id:M:::N|Alias=TaskId|ArgumentCompleter", "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::",
             "SkipParameterCheck|SwitchParameter|" + All + ":::",
-            "MaskBase64|String|" + All + ":::", "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+            "MaskBase64|String|" + All + ":::|ArgumentCompleter", "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::|ArgumentCompleter", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["New-MjBlend"] = (null, true, "Medium", new[] { MjTask }, Submit(
             "Image|String[]|" + All + ":M:0::|ValidateCount=2,5", "Dimensions|BlendDimensions|" + All + ":::", "BotType|BotType|" + All + ":::")),
         ["New-MjDescribe"] = (null, true, "Medium", new[] { MjTask }, Submit(
-            "Image|String|" + All + ":M:0:P:N|Alias=Path,FullName", "BotType|BotType|" + All + ":::")),
+            "Image|String|" + All + ":M:0:P:N|Alias=Path,FullName|AllowEmptyString=", "BotType|BotType|" + All + ":::")),
         ["New-MjShorten"] = (null, true, "Medium", new[] { MjTask }, Submit(
-            "Prompt|String|" + All + ":M:0:P:N", "BotType|BotType|" + All + ":::")),
+            "Prompt|String|" + All + ":M:0:P:N|AllowEmptyString=|ArgumentCompleter", "BotType|BotType|" + All + ":::")),
         ["New-MjVideo"] = (null, true, "Medium", new[] { MjTask }, Submit(
-            "Prompt|String|" + All + ":M:0::", "Image|String|" + All + ":::", "EndImage|String|" + All + ":::",
-            "Motion|String|" + All + ":::|ValidateSet=low,high", "Loop|SwitchParameter|" + All + ":::", "VideoType|String|" + All + ":::",
+            "Prompt|String|" + All + ":M:0::|AllowEmptyString=|ArgumentCompleter", "Image|String|" + All + ":::", "EndImage|String|" + All + ":::",
+            "Motion|String|" + All + ":::|ValidateSet=Low,High", "Loop|SwitchParameter|" + All + ":::", "VideoType|String|" + All + ":::|ArgumentCompleter",
             "BatchSize|Int32|" + All + ":::|ValidateSet=1,2,4", "Raw|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
         ["New-MjEdit"] = (null, true, "Medium", new[] { MjTask }, Submit(
-            "Prompt|String|" + All + ":M:0::", "Image|String|" + All + ":M:1::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
+            "Prompt|String|" + All + ":M:0::|AllowEmptyString=|ArgumentCompleter", "Image|String|" + All + ":M:1::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
         ["Save-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
-            "Task|MjTask[]|" + All + ":M::P:", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
-            "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+            "Task|MjTask[]|" + All + ":M::P:|ArgumentCompleter", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
+            "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
     };
 
@@ -130,8 +130,8 @@ public class CmdletContractTests
 
     private static string[] Submit(params string[] own) => own.Concat(new[]
     {
-        "Mode|SpeedMode|" + All + "::::N|BlankAs=0", "NotifyHook|String|" + All + ":::", "State|String|" + All + ":::",
-        "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+        "Mode|SpeedMode|" + All + "::::N|BlankAs=0", "NotifyHook|String|" + All + ":::|ArgumentCompleter", "State|String|" + All + ":::|ArgumentCompleter",
+        "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::|ArgumentCompleter", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
     }).ToArray();
 
     private static (string Name, string Type, List<CompiledParameterSet> Sets, List<string> Aliases, List<string> Attributes) Parse(string row)

@@ -102,7 +102,7 @@ public class ValidationAndSecrecyTests
         var output = new RecordingOutput();
         await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug", Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
         await new NewImagineOperation(sim.Session).ProcessAsync(new NewImagineOptions { Prompt = "a mug --sim-fail", SkipParameterCheck = true, Wait = true, PollInterval = SimHarness.Poll }, output, CancellationToken.None);
-        await new GetServerOperation(sim.Session).RunAsync(output, CancellationToken.None);
+        await new GetServerOperation(sim.Session).RunAsync(null, output, CancellationToken.None);
         Assert.Equal(MjTaskStatus.Success, output.Tasks[0].Status);
 
         // A wrong key: the server refuses, the error must not echo either key.
