@@ -51,6 +51,15 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     [Parameter]
     public string? MaskPath { get; set; }
 
+    /// <summary>Areas to repaint with Vary (Region): 'x,y,width,height' in pixels or percent ('25%,25%,50%,50%'), 'ellipse:…', or @{X=…; Y=…; Width=…; Height=…; Shape='Ellipse'}. The mask is built at the image's real size.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public object[]? Region { get; set; }
+
+    /// <summary>With -Region: repaint everything except the regions.</summary>
+    [Parameter]
+    public SwitchParameter Invert { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -65,7 +74,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
         {
             foreach (var button in Button)
             {
-                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask });
+                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask, Regions = RegionValues.From(Region), Invert = Invert.IsPresent });
                 RunOperation((output, token) => operation.ProcessAsync(byButton, output, token));
             }
 
@@ -81,6 +90,8 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
             CustomId = ParameterSetName == CustomIdSet ? CustomId : null,
             Prompt = Prompt,
             MaskPath = mask,
+            Regions = RegionValues.From(Region),
+            Invert = Invert.IsPresent,
         });
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));
     }

@@ -34,6 +34,12 @@ internal sealed class InvokeButtonOptions : SubmitOptions
 
     /// <summary>-MaskPath: a PNG mask file (resolved) for Vary (Region).</summary>
     public string? MaskPath { get; set; }
+
+    /// <summary>-Region: areas to repaint (Vary (Region)), as strings or dictionaries.</summary>
+    public IList<object>? Regions { get; set; }
+
+    /// <summary>-Invert: repaint everything except the regions.</summary>
+    public bool Invert { get; set; }
 }
 
 /// <summary>
@@ -55,7 +61,7 @@ internal sealed class InvokeButtonOperation : MjOperation
         await TryItemAsync(output, (object?)options.Task ?? options.Button, async () =>
         {
             var button = options.Button ?? FindButton(options);
-            var mask = options.MaskPath is null ? null : await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false);
+            var mask = await PrepareMaskAsync(connection.Client, button, options, output, cancellationToken).ConfigureAwait(false);
             var settings = options.WaitSettings();
             if (!await output.ShouldProcessAsync($"{button.DisplayName} of task {button.TaskId} on {connection.Uri}", "Click button").ConfigureAwait(false))
             {
@@ -80,6 +86,28 @@ internal sealed class InvokeButtonOperation : MjOperation
             await SubmitFlow.EmitAsync(connection, results, options.Wait, settings, output, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     });
+
+    /// <summary>
+    /// The mask for a Vary (Region) click, built or fitted at the clicked image's real size BEFORE the click, so a
+    /// wrong mask never leaves a paid or MODAL task behind; null without mask input.
+    /// </summary>
+    private static async Task<string?> PrepareMaskAsync(MjClient client, MjButton button, InvokeButtonOptions options, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var mask = new MaskOptions { Regions = options.Regions, Invert = options.Invert, MaskPath = options.MaskPath };
+        if (!mask.Any && !options.Invert)
+        {
+            return null;
+        }
+
+        await MaskInputs.CheckAsync(mask, cancellationToken).ConfigureAwait(false);
+        if (mask.Regions is { Count: > 0 } && button.Kind != MjButtonKind.VaryRegion)
+        {
+            throw new InvalidInputException($"-Region draws a Vary (Region) mask, but {button.DisplayName} is a {button.Kind} button. Click 'Vary (Region)' with -Region.", button);
+        }
+
+        var image = options.Task is { } task && task.Id == button.TaskId ? task : await client.GetTaskAsync(button.TaskId, cancellationToken).ConfigureAwait(false);
+        return await MaskInputs.PrepareAsync(client, image, mask, output, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The button the options name; MjButtonNotFound when none does.</summary>
     private static MjButton FindButton(InvokeButtonOptions options)
