@@ -48,6 +48,10 @@
         'New-MjVideo'
         'New-MjEdit'
         'Save-MjImage'
+        'New-MjMask'
+        'Split-MjImage'
+        'Show-MjImage'
+        'Get-MjImageInfo'
     )
 
     FunctionsToExport = @()

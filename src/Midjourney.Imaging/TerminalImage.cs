@@ -18,7 +18,7 @@ internal static class TerminalImage
     private const int SixelPixelsPerColumn = 8;
 
     /// <summary>The text that draws <paramref name="image"/> <paramref name="columns"/> cells wide; it ends with a newline.</summary>
-    public static string Render(byte[] image, string what, TerminalProtocol protocol, int columns, bool grid)
+    public static string Render(byte[] image, string what, TerminalProtocol protocol, int columns, int maxRows, bool grid)
     {
         if (protocol == TerminalProtocol.Auto)
         {
@@ -27,6 +27,12 @@ internal static class TerminalImage
 
         columns = Math.Max(4, columns);
         using var source = ImageCodec.Decode(image, what);
+        if (maxRows > 0)
+        {
+            // A cell is about twice as tall as wide: a row holds two image rows of one column's width.
+            columns = Math.Max(4, Math.Min(columns, (int)((long)maxRows * 2 * source.Width / source.Height)));
+        }
+
         var pixelWidth = protocol == TerminalProtocol.HalfBlock ? columns : Math.Min(source.Width, columns * SixelPixelsPerColumn);
         var pixelHeight = Math.Max(2, (int)Math.Round((double)source.Height * pixelWidth / source.Width));
         if (protocol == TerminalProtocol.HalfBlock && pixelHeight % 2 == 1)

@@ -59,8 +59,8 @@ internal static class ImageWork
     public static IReadOnlyDictionary<string, string> ReadPngText(byte[] bytes) => Run(() => PngText.Read(bytes), null);
 
     /// <summary>The terminal text that draws an image <paramref name="columns"/> cells wide.</summary>
-    public static string RenderForTerminal(byte[] image, string what, string protocol, int columns, bool grid) =>
-        Run(() => TerminalImage.Render(image, what, ParseProtocol(protocol), columns, grid), what);
+    public static string RenderForTerminal(byte[] image, string what, string protocol, int columns, int maxRows, bool grid) =>
+        Run(() => TerminalImage.Render(image, what, ParseProtocol(protocol), columns, maxRows, grid), what);
 
     /// <summary>The protocol the terminal described by the environment supports: HalfBlock, Sixel, Kitty or ITerm2.</summary>
     public static string DetectProtocol(Func<string, string?> environment) => TerminalDetection.Detect(environment).ToString();

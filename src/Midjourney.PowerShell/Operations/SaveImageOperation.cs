@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.Client;
+using Midjourney.PowerShell.Imaging;
 using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Operations;
@@ -26,6 +27,12 @@ internal sealed class SaveImageOptions
 
     /// <summary>-Connection.</summary>
     public MjConnection? Connection { get; set; }
+
+    /// <summary>-Split: a grid's four tiles as <c>&lt;id&gt;_1</c>…<c>_4</c> (downloaded where the server has tile URLs, else cut locally).</summary>
+    public bool Split { get; set; }
+
+    /// <summary>-Sidecar: also write <c>&lt;id&gt;.json</c> with the task's facts.</summary>
+    public bool Sidecar { get; set; }
 }
 
 /// <summary>Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files.</summary>
@@ -57,8 +64,10 @@ internal sealed class SaveImageOperation : MjOperation
                     return;
                 }
 
-                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                var tileUrls = options.Split && GridTiles.HasTileUrls(task);
+                var download = new MjDownloadOptions { All = options.All || tileUrls, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
                 var files = await connection.Client.DownloadAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
+                files = SavedImages.Finish(task, files, options, output);
                 foreach (var file in files)
                 {
                     output.WriteVerbose($"Saved {file.FullName} ({file.Length} bytes).");
