@@ -8,7 +8,6 @@ namespace Midjourney.PowerShell.Commands;
 
 /// <summary>Show-MjImage: draws tasks' images, image files or URLs in the terminal (to the host, not the pipeline).</summary>
 [Cmdlet(VerbsCommon.Show, "MjImage")]
-[OutputType(typeof(void))]
 public sealed class ShowMjImageCommand : MjCmdletBase
 {
     private readonly List<object> _items = new();

@@ -11,7 +11,7 @@ public class CmdletContractTests
     private const string All = CompiledParameterSet.AllSets;
     private const string MjTask = "Midjourney.Client.MjTask";
 
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save" };
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split" };
 
     // Parameter: name, type, then per set: "Set:M:pos:P:N" (M mandatory, pos or -, P ValueFromPipeline, N ...ByPropertyName).
     private static readonly Dictionary<string, (string? DefaultSet, bool Should, string Impact, string[] Outputs, string[] Parameters)> Table = new()
@@ -35,15 +35,18 @@ public class CmdletContractTests
         {
             "Task|MjTask[]|Task:M:0:P:", "Id|String[]|Id:M::P:N|Alias=TaskId", "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647",
             "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600", "Connection|MjConnection|" + All + ":::",
+            "Show|SwitchParameter|" + All + ":::",
         }),
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
             "Button|MjButton[]|Button:M::P:", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:", "Label|String|Label:M:0::|ArgumentCompleter",
             "Index|Int32|Index:M:::|ValidateRange=1,4", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::",
-            "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::")),
+            "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::",
+            "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=", "Invert|SwitchParameter|" + All + ":::")),
         ["Submit-MjModal"] = ("Task", true, "Medium", new[] { MjTask }, new[]
         {
             "Task|MjTask|Task:M::P:", "Id|String|Id:M:::N|Alias=TaskId", "Prompt|String|" + All + ":::", "MaskPath|String|" + All + ":::",
             "MaskBase64|String|" + All + ":::", "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+            "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=", "Invert|SwitchParameter|" + All + ":::",
         }),
         ["New-MjBlend"] = (null, true, "Medium", new[] { MjTask }, Submit(
             "Image|String[]|" + All + ":M:0::|ValidateCount=2,5", "Dimensions|BlendDimensions|" + All + ":::", "BotType|BotType|" + All + ":::")),
@@ -61,6 +64,27 @@ public class CmdletContractTests
         {
             "Task|MjTask[]|" + All + ":M::P:", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
             "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+            "Split|SwitchParameter|" + All + ":::", "Sidecar|SwitchParameter|" + All + ":::",
+        }),
+        ["New-MjMask"] = ("Task", true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        {
+            "Task|MjTask|Task:M::P:", "Width|Int32|Size:M:::|ValidateRange=1,16384", "Height|Int32|Size:M:::|ValidateRange=1,16384",
+            "Region|Object[]|" + All + ":M:::|ValidateNotNullOrEmpty=", "Invert|SwitchParameter|" + All + ":::", "Path|String|" + All + ":M:0::",
+            "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+        }),
+        ["Split-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        {
+            "Path|String[]|" + All + ":M:0:P:N|Alias=FullName", "Destination|String|" + All + ":::", "Force|SwitchParameter|" + All + ":::",
+        }),
+        ["Show-MjImage"] = (null, false, "Medium", Array.Empty<string>(), new[]
+        {
+            "InputObject|Object[]|" + All + ":M:0:P:|ValidateNotNull=", "Width|Int32|" + All + ":::|ValidateRange=4,1000",
+            "Protocol|String|" + All + ":::|ValidateSet=Auto,HalfBlock,Sixel,Kitty,ITerm2", "Grid|SwitchParameter|" + All + ":::",
+            "Connection|MjConnection|" + All + ":::",
+        }),
+        ["Get-MjImageInfo"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjImageInfo" }, new[]
+        {
+            "Path|String[]|" + All + ":M:0:P:N|Alias=FullName",
         }),
     };
 
