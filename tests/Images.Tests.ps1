@@ -172,3 +172,32 @@ Describe 'Tiles, metadata and previews on novicezk' {
         $text | Should -BeLike "Task $($script:Waited.Id) (IMAGINE, Success*"
     }
 }
+
+Describe 'WebP images (simulator --image-format webp, novicezk)' {
+    BeforeAll {
+        $Simulator = Start-MjTestServer -ExtraArgument @('--flavor', 'novicezk', '--image-format', 'webp')
+        $Grid = New-MjImagine 'a red bicycle --ar 1:1' -Wait
+        $Out = Join-Path $WorkDir 'webp'
+        $Files = @($Grid | Save-MjImage -Path $Out -Split -Sidecar)
+    }
+
+    AfterAll {
+        Stop-MjTestServer -Simulator $Simulator
+    }
+
+    It 'saves the WebP grid as served and cuts it into PNG tiles, with the facts in a sidecar' {
+        $id = $Grid.Id
+        @($Files | ForEach-Object { $_.Name }) | Should -Be @("$id.webp", "${id}_1.png", "${id}_2.png", "${id}_3.png", "${id}_4.png", "$id.json")
+        $size = Get-PngSize -Path (Join-Path $Out "${id}_4.png")
+        @($size.Width, $size.Height) | Should -Be @(256, 256)
+        $info = Get-MjImageInfo (Join-Path $Out "$id.webp")
+        $info.Source | Should -Be 'Sidecar'
+        $info.Prompt | Should -Be 'a red bicycle --ar 1:1'
+        @($info.Width, $info.Height) | Should -Be @(512, 512)
+    }
+
+    It 'draws the WebP grid' {
+        $text = Get-HostText { $Grid | Show-MjImage -Width 16 -Protocol HalfBlock }
+        $text | Should -BeLike "Task $($Grid.Id) (IMAGINE, Success, 512x512)*"
+    }
+}

@@ -49,6 +49,23 @@ public class ImageFlowTests
     }
 
     [Fact]
+    public async Task A_webp_grid_decodes_and_splits_into_the_same_tiles()
+    {
+        await using var sim = await SimHarness.StartAsync(SimulatorFlavor.TrueAi);
+        var grid = await sim.ImagineAndWaitAsync("red fox in snow --ar 2:3");
+        var client = sim.Connection.Client;
+        var webp = await client.ReadImageAsync(grid.ImageUrl + (grid.ImageUrl!.EndsWith("&", System.StringComparison.Ordinal) ? string.Empty : "&") + "format=webp");
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(webp, 0, 4));
+        Assert.Equal("WEBP", System.Text.Encoding.ASCII.GetString(webp, 8, 4));
+        Assert.Equal((340, 512), ImageCodec.ReadSize(webp));
+        var tiles = GridSplitter.Split(webp, "grid");
+        for (var i = 0; i < 4; i++)
+        {
+            AssertSamePixels(await client.ReadImageAsync(grid.ImageUrls[i]), tiles[i], $"tile {i + 1}");
+        }
+    }
+
+    [Fact]
     public async Task Save_with_split_cuts_the_grid_where_the_server_has_no_tile_urls()
     {
         await using var sim = await SimHarness.StartAsync(SimulatorFlavor.NoviceZk);
