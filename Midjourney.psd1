@@ -49,6 +49,10 @@
         'New-MjEdit'
         'Save-MjImage'
         'Test-MjServer'
+        'New-MjMask'
+        'Split-MjImage'
+        'Show-MjImage'
+        'Get-MjImageInfo'
     )
 
     FunctionsToExport = @()

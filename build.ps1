@@ -44,6 +44,7 @@ $PesterVersion = '5.9.1'
 $ModuleAssemblies = @(
     'Midjourney.PowerShell.dll'
     'Midjourney.Client.dll'
+    'Midjourney.Imaging.dll'
 )
 
 # Every third-party assembly of the publish output, and nothing else: they go to dependencies/.
@@ -54,14 +55,30 @@ $DependencyAllowList = @(
     'Microsoft.Bcl.AsyncInterfaces.dll'
     'Microsoft.Bcl.TimeProvider.dll'
     'Polly.Core.dll'
+    'SkiaSharp.dll'
     'System.Buffers.dll'
     'System.ComponentModel.Annotations.dll'
+    'System.IO.Hashing.dll'
     'System.Memory.dll'
     'System.Numerics.Vectors.dll'
     'System.Runtime.CompilerServices.Unsafe.dll'
     'System.Text.Encodings.Web.dll'
     'System.Text.Json.dll'
     'System.Threading.Tasks.Extensions.dll'
+)
+
+# Native libraries, by their path in the package (runtimeTargets of src/Midjourney.PowerShell/obj/project.assets.json):
+# they go to dependencies/<same path>, where the module's loader looks for the running OS and processor.
+# SkiaSharp's Linux assets are the NoDependencies variant (no fontconfig). A unit test checks every entry is a
+# real native asset of the project; keep it a plain list of quoted paths.
+$NativeAllowList = @(
+    'runtimes/linux-arm64/native/libSkiaSharp.so'
+    'runtimes/linux-musl-x64/native/libSkiaSharp.so'
+    'runtimes/linux-x64/native/libSkiaSharp.so'
+    'runtimes/osx/native/libSkiaSharp.dylib'
+    'runtimes/win-arm64/native/libSkiaSharp.dll'
+    'runtimes/win-x64/native/libSkiaSharp.dll'
+    'runtimes/win-x86/native/libSkiaSharp.dll'
 )
 
 . (Join-Path $RepoRoot 'tools/Simulator.ps1')
@@ -154,6 +171,31 @@ function Test-PublishOutput {
     }
 }
 
+function Copy-NativeAsset {
+    # Copies each $NativeAllowList file from the restored package that lists it in runtimeTargets.
+    param([Parameter(Mandatory = $true)][string]$DependencyDirectory)
+    $assetsPath = Join-Path $RepoRoot 'src/Midjourney.PowerShell/obj/project.assets.json'
+    $assets = Get-Content -LiteralPath $assetsPath -Raw | ConvertFrom-Json
+    $folders = @($assets.packageFolders.PSObject.Properties.Name)
+    $target = @($assets.targets.PSObject.Properties)[0].Value
+    foreach ($relative in $NativeAllowList) {
+        $source = $null
+        foreach ($package in $target.PSObject.Properties) {
+            $runtimeTargets = $package.Value.PSObject.Properties['runtimeTargets']
+            if ($null -eq $runtimeTargets -or $null -eq $runtimeTargets.Value.PSObject.Properties[$relative]) { continue }
+            $library = $assets.libraries.PSObject.Properties[$package.Name].Value
+            foreach ($folder in $folders) {
+                $candidate = Join-Path (Join-Path $folder $library.path) $relative
+                if (Test-Path -LiteralPath $candidate) { $source = $candidate; break }
+            }
+        }
+        if ($null -eq $source) { throw "Native asset $relative is allow-listed but no restored package provides it." }
+        $destination = Join-Path $DependencyDirectory $relative
+        $null = New-Item -ItemType Directory -Path (Split-Path -Parent $destination) -Force
+        Copy-Item -LiteralPath $source -Destination $destination
+    }
+}
+
 function Invoke-BuildTask {
     $version = Get-ModuleVersion
     Write-Step "Build $ModuleName $version ($Configuration)"
@@ -188,6 +230,7 @@ function Invoke-BuildTask {
         foreach ($name in $DependencyAllowList) {
             Copy-Item -LiteralPath (Join-Path $publishDir $name) -Destination $dependencyDir
         }
+        Copy-NativeAsset -DependencyDirectory $dependencyDir
 
         Write-Step 'Help (docs/en-US -> MAML + about topic)'
         Invoke-Native -FilePath 'dotnet' -ArgumentList @(

@@ -35,7 +35,8 @@ Describe 'Module layout' {
 
     It 'keeps third-party dlls out of the module root' {
         $rootDlls = @(Get-ChildItem -LiteralPath $ModuleDirectory -Filter '*.dll' -File | ForEach-Object { $_.Name } | Sort-Object)
-        ($rootDlls -join ',') | Should -Be 'Midjourney.Client.dll,Midjourney.PowerShell.dll'
+        ($rootDlls -join ',') | Should -Be 'Midjourney.Client.dll,Midjourney.Imaging.dll,Midjourney.PowerShell.dll'
+        Test-Path -LiteralPath (Join-Path $ModuleDirectory 'dependencies/SkiaSharp.dll') | Should -BeTrue
         Test-Path -LiteralPath (Join-Path $ModuleDirectory 'dependencies/Polly.Core.dll') | Should -BeTrue
         Test-Path -LiteralPath (Join-Path $ModuleDirectory 'dependencies/System.Text.Json.dll') | Should -BeTrue
         Test-Path -LiteralPath (Join-Path $ModuleDirectory 'en-US/Midjourney.PowerShell.dll-Help.xml') | Should -BeTrue

@@ -116,8 +116,9 @@ Describe 'Vary (Region) through Submit-MjModal' {
         $result[0].FailReason | Should -BeNullOrEmpty
     }
 
-    It 'refuses a mask of the wrong size with an error naming the task' {
-        $small = New-MjMaskPng -Width 8 -Height 8 -Path (Join-Path $WorkDir 'small-mask.png')
+    It 'refuses a mask of the wrong shape with an error naming the task' {
+        # A mask of the image's shape at another size is scaled (Images.Tests.ps1); another shape is refused.
+        $small = New-MjMaskPng -Width 8 -Height 6 -Path (Join-Path $WorkDir 'small-mask.png')
         $err = $null
         try {
             $up = $script:Upscale
@@ -130,6 +131,7 @@ Describe 'Vary (Region) through Submit-MjModal' {
         }
         @($err).Count | Should -BeGreaterThan 0
         $err[0].FullyQualifiedErrorId | Should -BeLike 'Mj*,Midjourney.PowerShell.Commands.SubmitMjModalCommand'
+        $err[0].Exception.Message | Should -BeLike 'The mask is 8x6 but the image is *'
     }
 }
 

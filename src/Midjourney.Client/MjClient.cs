@@ -167,6 +167,35 @@ public sealed partial class MjClient : IDisposable
         return downloader.DownloadAsync(task, folder, options ?? new MjDownloadOptions(), token => GetTaskAsync(task.Id, token), cancellationToken);
     }
 
+    /// <summary>
+    /// The task with <see cref="MjTask.Width"/>/<see cref="MjTask.Height"/> of its main image: as the server said, else
+    /// read from the image's first bytes (a ranged GET; cached per image) through <paramref name="reader"/>.
+    /// </summary>
+    public async Task<MjTask> WithImageSizeAsync(MjTask task, IImageHeaderReader reader, CancellationToken cancellationToken = default)
+    {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
+        if (task.Width is > 0 && task.Height is > 0)
+        {
+            return task;
+        }
+
+        if (string.IsNullOrEmpty(task.ImageUrl))
+        {
+            throw new MjDownloadException($"Task {task.Id} has no image yet, so its size is unknown.", null, null, null);
+        }
+
+        var size = await new ImageFetcher(_transport.Http).GetSizeAsync(task.ImageUrl!, reader ?? throw new ArgumentNullException(nameof(reader)), cancellationToken).ConfigureAwait(false);
+        return task.WithSize(size.Width, size.Height);
+    }
+
+    /// <summary>The bytes of an image URL (up to 64 MB), without credentials.</summary>
+    public Task<byte[]> ReadImageAsync(string url, CancellationToken cancellationToken = default) =>
+        new ImageFetcher(_transport.Http).ReadAsync(url, ImageFetcher.MaxImageBytes, cancellationToken);
+
     /// <summary>The most recent journal entries, newest first (empty when the journal is off).</summary>
     public async Task<IReadOnlyList<MjJournalEntry>> GetRecentAsync(int count, CancellationToken cancellationToken = default)
     {

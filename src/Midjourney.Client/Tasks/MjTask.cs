@@ -83,6 +83,21 @@ public sealed class MjTask
     /// <summary>The server this task lives on (scheme, host, port and base path; never credentials).</summary>
     public Uri? Server { get; init; }
 
+    /// <summary>The main image's width in pixels: from the server where it says, else from the image's header (<see cref="MjClient.WithImageSizeAsync"/>).</summary>
+    public int? Width { get; internal set; }
+
+    /// <summary>The main image's height in pixels: from the server where it says, else from the image's header.</summary>
+    public int? Height { get; internal set; }
+
+    /// <summary>Returns a copy of this task with the main image's size.</summary>
+    internal MjTask WithSize(int width, int height)
+    {
+        var copy = Copy(Buttons, ParentId, Server);
+        copy.Width = width;
+        copy.Height = height;
+        return copy;
+    }
+
     /// <summary>True when the task will not change any more (Success, Failure, Cancelled).</summary>
     public bool IsFinished => Status.IsFinished();
 
@@ -138,6 +153,8 @@ public sealed class MjTask
         ParentId = parentId,
         QueuePosition = QueuePosition,
         Server = server,
+        Width = Width,
+        Height = Height,
     };
 
     /// <inheritdoc />

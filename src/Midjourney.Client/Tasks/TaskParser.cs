@@ -100,7 +100,16 @@ internal static class TaskParser
             Properties = root.TryGetProperty("properties", out var props) ? JsonValues.ToDictionary(props) : new Dictionary<string, object?>(),
             Buttons = ReadButtons(root, id!),
             ParentId = JsonValues.GetString(root, "parentId"),
+            Width = Dimension(root, "width", "imageWidth"),
+            Height = Dimension(root, "height", "imageHeight"),
         };
+    }
+
+    /// <summary>A positive pixel size under either name (TrueAI sends <c>width</c>/<c>height</c> or <c>imageWidth</c>/<c>imageHeight</c>), or null.</summary>
+    private static int? Dimension(JsonElement root, string name, string alternative)
+    {
+        var value = JsonValues.GetInt64(root, name) ?? JsonValues.GetInt64(root, alternative);
+        return value is > 0 and <= int.MaxValue ? (int)value : null;
     }
 
     private static MjTask ParseTaskStatusShape(JsonElement root, JsonElement task)

@@ -64,6 +64,15 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     [Parameter]
     public SwitchParameter UseSuggestedPrompt { get; set; }
 
+    /// <summary>Areas to repaint with Vary (Region): 'x,y,width,height' in pixels or percent ('25%,25%,50%,50%'), 'ellipse:…', or @{X=…; Y=…; Width=…; Height=…; Shape='Ellipse'}. The mask is built at the image's real size.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public object[]? Region { get; set; }
+
+    /// <summary>With -Region: repaint everything except the regions.</summary>
+    [Parameter]
+    public SwitchParameter Invert { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -78,7 +87,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
         {
             foreach (var button in Button)
             {
-                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask, UseSuggestedPrompt = UseSuggestedPrompt.IsPresent, SkipParameterCheck = SkipParameterCheck.IsPresent });
+                var byButton = Apply(new InvokeButtonOptions { Button = button, Prompt = Prompt, MaskPath = mask, UseSuggestedPrompt = UseSuggestedPrompt.IsPresent, SkipParameterCheck = SkipParameterCheck.IsPresent, Regions = RegionValues.From(Region), Invert = Invert.IsPresent });
                 RunOperation((output, token) => operation.ProcessAsync(byButton, output, token));
             }
 
@@ -96,6 +105,8 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
             Prompt = Prompt,
             MaskPath = mask,
             UseSuggestedPrompt = UseSuggestedPrompt.IsPresent,
+            Regions = RegionValues.From(Region),
+            Invert = Invert.IsPresent,
         });
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));
     }

@@ -229,6 +229,10 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
     {
         switch (message.Kind)
         {
+            case OutputKind.Object when message.Payload is HostText text:
+                // Write-Host's way: the information stream, tagged PSHOST, shown by the host (6>&1 captures it).
+                WriteInformation(new HostInformationMessage { Message = text.Text, NoNewLine = true }, new[] { "PSHOST" });
+                break;
             case OutputKind.Object:
                 WriteObject(message.Payload);
                 break;

@@ -33,6 +33,14 @@ public sealed class SaveMjImageCommand : MjCmdletBase
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Also save a grid's four tiles as &lt;id&gt;_1…_4: downloaded where the server gives tile URLs, else cut from the grid as lossless PNGs.</summary>
+    [Parameter]
+    public SwitchParameter Split { get; set; }
+
+    /// <summary>Also write &lt;id&gt;.json with the prompt, ids, action, job id, seed and server (for any image format).</summary>
+    [Parameter]
+    public SwitchParameter Sidecar { get; set; }
+
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ConnectionCompleter))]
@@ -63,6 +71,8 @@ public sealed class SaveMjImageCommand : MjCmdletBase
             IncludeVideo = IncludeVideo.IsPresent,
             Force = Force.IsPresent,
             Connection = Connection,
+            Split = Split.IsPresent,
+            Sidecar = Sidecar.IsPresent,
         };
         var operation = new SaveImageOperation(Session);
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));

@@ -42,6 +42,15 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
     [ArgumentCompleter(typeof(NoCompletion))]
     public string? MaskBase64 { get; set; }
 
+    /// <summary>Areas to repaint with Vary (Region): 'x,y,width,height' in pixels or percent ('25%,25%,50%,50%'), 'ellipse:…', or @{X=…; Y=…; Width=…; Height=…; Shape='Ellipse'}. The mask is built at the image's real size.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public object[]? Region { get; set; }
+
+    /// <summary>With -Region: repaint everything except the regions.</summary>
+    [Parameter]
+    public SwitchParameter Invert { get; set; }
+
     /// <summary>Wait for the task and emit the finished one.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
@@ -73,6 +82,8 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
             Prompt = Prompt,
             MaskPath = mask,
             MaskBase64 = MaskBase64,
+            Regions = RegionValues.From(Region),
+            Invert = Invert.IsPresent,
             Wait = Wait.IsPresent,
             TimeoutSeconds = Timeout,
             Connection = Connection,

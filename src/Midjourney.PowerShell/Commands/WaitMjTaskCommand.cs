@@ -38,6 +38,10 @@ public sealed class WaitMjTaskCommand : MjCmdletBase
     [ArgumentCompleter(typeof(NoCompletion))]
     public int PollInterval { get; set; } = 2;
 
+    /// <summary>Draw each task's image in the terminal as it finishes (see Show-MjImage).</summary>
+    [Parameter]
+    public SwitchParameter Show { get; set; }
+
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ConnectionCompleter))]
@@ -70,6 +74,12 @@ public sealed class WaitMjTaskCommand : MjCmdletBase
     protected override void EndProcessing()
     {
         var options = new WaitTaskOptions { Connection = Connection, TimeoutSeconds = Timeout, PollInterval = TimeSpan.FromSeconds(PollInterval) };
+        if (Show.IsPresent)
+        {
+            var (columns, rows) = TerminalSize.Of(Host, 0);
+            options.Show = new ShowImageOptions { Columns = columns, MaxRows = rows, Connection = Connection };
+        }
+
         RunOperation((output, token) => _operation.EndAsync(options, output, token));
     }
 }

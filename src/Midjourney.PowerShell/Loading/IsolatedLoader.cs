@@ -7,7 +7,8 @@ namespace Midjourney.PowerShell.Loading;
 /// <summary>
 /// Loads dependency files: on .NET (PowerShell 7) into one AssemblyLoadContext named after the module, built by
 /// reflection because netstandard2.0 has no such type; on .NET Framework (Windows PowerShell 5.1) with LoadFrom.
-/// Each file is loaded once.
+/// Each file is loaded once. Native libraries asked for by assemblies of the context are answered by
+/// <see cref="ResolveNative"/> when one is set.
 /// </summary>
 internal sealed class IsolatedLoader
 {
@@ -26,11 +27,15 @@ internal sealed class IsolatedLoader
         {
             _context = constructor.Invoke(new object[] { contextName, false });
             _loadFromPath = contextType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
+            SubscribeNativeResolution(contextType);
         }
     }
 
     /// <summary>True when running on .NET with a load context (false on .NET Framework).</summary>
     public bool UsesLoadContext => _context is not null && _loadFromPath is not null;
+
+    /// <summary>Maps a native library name to a file path (or null); used by the load context on .NET.</summary>
+    public Func<string, string?>? ResolveNative { get; set; }
 
     /// <summary>Loads (once) the assembly at <paramref name="path"/>.</summary>
     public Assembly Load(string path)
@@ -48,5 +53,25 @@ internal sealed class IsolatedLoader
             _loaded[path] = assembly;
             return assembly;
         }
+    }
+
+    // AssemblyLoadContext.ResolvingUnmanagedDll (Func<Assembly, string, IntPtr>) and NativeLibrary.Load(string)
+    // exist on .NET Core 3.0+; both are reached by reflection from netstandard2.0.
+    private void SubscribeNativeResolution(Type contextType)
+    {
+        var resolvingEvent = contextType.GetEvent("ResolvingUnmanagedDll");
+        var nativeLoad = Type.GetType("System.Runtime.InteropServices.NativeLibrary", throwOnError: false)
+            ?.GetMethod("Load", new[] { typeof(string) });
+        if (resolvingEvent?.EventHandlerType is null || nativeLoad is null)
+        {
+            return;
+        }
+
+        Func<Assembly, string, IntPtr> handler = (_, name) =>
+        {
+            var path = ResolveNative?.Invoke(name);
+            return path is null ? IntPtr.Zero : (IntPtr)nativeLoad.Invoke(null, new object[] { path })!;
+        };
+        resolvingEvent.AddEventHandler(_context, Delegate.CreateDelegate(resolvingEvent.EventHandlerType, handler.Target, handler.Method));
     }
 }

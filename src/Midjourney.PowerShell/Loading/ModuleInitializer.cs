@@ -26,6 +26,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 
             _map = DependencyMap.ForModule(typeof(ModuleInitializer).Assembly.Location);
             _loader ??= new IsolatedLoader("Midjourney"); // one context per process, even across re-imports
+            var folder = DependencyFolder;
+            _loader.ResolveNative = name => NativeLibraries.PathFor(folder, name);
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
     }
@@ -40,9 +42,25 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         }
     }
 
+    /// <summary>The <c>dependencies/</c> folder next to the module's dll.</summary>
+    internal static string DependencyFolder =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", DependencyMap.FolderName);
+
     private static Assembly? Resolve(object? sender, ResolveEventArgs args)
     {
         var path = _map?.PathFor(args.Name);
-        return path is null ? null : _loader?.Load(path);
+        var loader = _loader;
+        if (path is null || loader is null)
+        {
+            return null;
+        }
+
+        var assembly = loader.Load(path);
+        if (!loader.UsesLoadContext)
+        {
+            NativeLibraries.PreloadFor(assembly, DependencyFolder);
+        }
+
+        return assembly;
     }
 }

@@ -37,6 +37,12 @@ internal sealed class InvokeButtonOptions : SubmitOptions
 
     /// <summary>-UseSuggestedPrompt: a click that goes MODAL (Remix on) is sent on with the server's suggested prompt.</summary>
     public bool UseSuggestedPrompt { get; set; }
+
+    /// <summary>-Region: areas to repaint (Vary (Region)), as strings or dictionaries.</summary>
+    public IList<object>? Regions { get; set; }
+
+    /// <summary>-Invert: repaint everything except the regions.</summary>
+    public bool Invert { get; set; }
 }
 
 /// <summary>
@@ -65,7 +71,7 @@ internal sealed class InvokeButtonOperation : MjOperation
 
             var button = options.Button ?? FindButton(options);
             CheckModalInput(button, options);
-            var mask = options.MaskPath is null ? null : await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false);
+            var mask = await PrepareMaskAsync(connection.Client, button, options, output, cancellationToken).ConfigureAwait(false);
             var settings = options.WaitSettings();
             if (!await output.ShouldProcessAsync($"{button.DisplayName} of task {button.TaskId} on {connection.Uri}", "Click button").ConfigureAwait(false))
             {
@@ -106,9 +112,9 @@ internal sealed class InvokeButtonOperation : MjOperation
     /// <summary>Checks before the click what a MODAL step will need, so a bad input leaves no half-done task behind.</summary>
     private static void CheckModalInput(MjButton button, InvokeButtonOptions options)
     {
-        if (options.UseSuggestedPrompt && (options.Prompt is not null || options.MaskPath is not null))
+        if (options.UseSuggestedPrompt && (options.Prompt is not null || options.MaskPath is not null || options.Regions is { Count: > 0 }))
         {
-            throw new InvalidInputException("-UseSuggestedPrompt sends the server's prompt as it is; give it, or -Prompt/-MaskPath, not both.", null);
+            throw new InvalidInputException("-UseSuggestedPrompt sends the server's prompt as it is; give it, or -Prompt/-MaskPath/-Region, not both.", null);
         }
 
         switch (button.Kind)
@@ -119,10 +125,32 @@ internal sealed class InvokeButtonOperation : MjOperation
                 ModalStep.CheckZoomPrompt(options.Prompt);
                 break;
             case MjButtonKind.VaryRegion when options.UseSuggestedPrompt:
-                throw new InvalidInputException("Vary (Region) needs -MaskPath (a PNG of the image's size: white repaints, black keeps) and -Prompt; -UseSuggestedPrompt cannot draw the mask.", null);
-            case MjButtonKind.VaryRegion when options.Prompt is not null && options.MaskPath is null:
-                throw new InvalidInputException("Vary (Region) needs -MaskPath too (a PNG of the image's size: white repaints, black keeps). Nothing was clicked.", null);
+                throw new InvalidInputException("Vary (Region) needs a mask (-Region, or -MaskPath: a PNG of the image's size, white repaints, black keeps) and -Prompt; -UseSuggestedPrompt gives neither.", null);
+            case MjButtonKind.VaryRegion when options.Prompt is not null && options.MaskPath is null && options.Regions is not { Count: > 0 }:
+                throw new InvalidInputException("Vary (Region) needs -Region (the areas to repaint, e.g. '25%,25%,50%,50%') or -MaskPath (a PNG of the image's size: white repaints, black keeps). Nothing was clicked.", null);
         }
+    }
+
+    /// <summary>
+    /// The mask for a Vary (Region) click, built or fitted at the clicked image's real size BEFORE the click, so a
+    /// wrong mask never leaves a paid or MODAL task behind; null without mask input.
+    /// </summary>
+    private static async Task<string?> PrepareMaskAsync(MjClient client, MjButton button, InvokeButtonOptions options, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var mask = new MaskOptions { Regions = options.Regions, Invert = options.Invert, MaskPath = options.MaskPath };
+        if (!mask.Any && !options.Invert)
+        {
+            return null;
+        }
+
+        await MaskInputs.CheckAsync(mask, cancellationToken).ConfigureAwait(false);
+        if (mask.Regions is { Count: > 0 } && button.Kind != MjButtonKind.VaryRegion)
+        {
+            throw new InvalidInputException($"-Region draws a Vary (Region) mask, but {button.DisplayName} is a {button.Kind} button. Click 'Vary (Region)' with -Region.", button);
+        }
+
+        var image = options.Task is { } task && task.Id == button.TaskId ? task : await client.GetTaskAsync(button.TaskId, cancellationToken).ConfigureAwait(false);
+        return await MaskInputs.PrepareAsync(client, image, mask, output, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The button the options name; MjButtonNotFound when none does.</summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.Client;
+using Midjourney.PowerShell.Imaging;
 using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Operations;
@@ -27,6 +28,12 @@ internal sealed class SaveImageOptions
 
     /// <summary>-Connection.</summary>
     public MjConnection? Connection { get; set; }
+
+    /// <summary>-Split: a grid's four tiles as <c>&lt;id&gt;_1</c>…<c>_4</c> (downloaded where the server has tile URLs, else cut locally).</summary>
+    public bool Split { get; set; }
+
+    /// <summary>-Sidecar: also write <c>&lt;id&gt;.json</c> with the task's facts.</summary>
+    public bool Sidecar { get; set; }
 }
 
 /// <summary>
@@ -75,12 +82,19 @@ internal sealed class SaveImageOperation : MjOperation
                     return;
                 }
 
+                if (options.Split && GridTiles.HasTileUrls(task))
+                {
+                    // -Split downloads the server's own tiles where it has them, under the same names.
+                    download = new MjDownloadOptions { All = true, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                }
+
                 var files = await connection.Client.DownloadAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
-                if (options.All && !DownloadPlan.HasTiles(task))
+                if (options.All && !options.Split && !DownloadPlan.HasTiles(task))
                 {
                     output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].Name : DownloadFileNames.MainImage(task.Id)));
                 }
 
+                files = SavedImages.Finish(task, files, options, output);
                 foreach (var file in files)
                 {
                     output.WriteVerbose($"Saved {file.FullName} ({file.Length} bytes).");

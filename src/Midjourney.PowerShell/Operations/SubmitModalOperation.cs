@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.Client;
@@ -22,11 +23,49 @@ internal sealed class SubmitModalOptions : SubmitOptions
 
     /// <summary>-MaskBase64.</summary>
     public string? MaskBase64 { get; set; }
+
+    /// <summary>-Region: areas to repaint, as strings or dictionaries.</summary>
+    public IList<object>? Regions { get; set; }
+
+    /// <summary>-Invert: repaint everything except the regions.</summary>
+    public bool Invert { get; set; }
 }
 
 /// <summary>Submit-MjModal: completes a MODAL task with a prompt and/or mask.</summary>
 internal sealed class SubmitModalOperation : MjOperation
 {
+    /// <summary>
+    /// The mask at the real size of the image the MODAL task varies (its parent), checked before the submit; a mask
+    /// file is sent unchanged when the parent cannot be found.
+    /// </summary>
+    private static async Task<string?> PrepareMaskAsync(MjClient client, MjTask modal, SubmitModalOptions options, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var mask = new MaskOptions { Regions = options.Regions, Invert = options.Invert, MaskPath = options.MaskPath, MaskBase64 = options.MaskBase64 };
+        if (!mask.Any && !options.Invert)
+        {
+            return null;
+        }
+
+        var given = await MaskInputs.CheckAsync(mask, cancellationToken).ConfigureAwait(false);
+        var id = modal.Id;
+        var parentId = modal.ParentId is { Length: > 0 } p && p != modal.Id ? p : null;
+        if (parentId is null)
+        {
+            if (mask.Regions is { Count: > 0 })
+            {
+                throw new InvalidInputException(
+                    $"MODAL task {id} does not say which image it varies, so a -Region mask cannot be sized. Click 'Vary (Region)' with -Region on the upscaled task instead (Invoke-MjButton), or give -MaskPath at the image's size.",
+                    modal, MjErrorCategory.InvalidOperation);
+            }
+
+            output.WriteVerbose($"MODAL task {id} names no parent image; the mask is sent as given.");
+            return options.MaskBase64 ?? MjImageData.FromBytes(given!, options.MaskPath);
+        }
+
+        var parent = await client.GetTaskAsync(parentId, cancellationToken).ConfigureAwait(false);
+        return await MaskInputs.PrepareAsync(client, parent, mask, output, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Creates the operation.</summary>
     public SubmitModalOperation(MjSession session)
         : base(session)
@@ -55,13 +94,10 @@ internal sealed class SubmitModalOperation : MjOperation
                 PromptChecks.Check(options.Prompt, options.SkipParameterCheck);
             }
 
-            var mask = options.MaskPath is not null ? await ImageInputs.ReadMaskAsync(options.MaskPath, cancellationToken).ConfigureAwait(false)
-                : options.MaskBase64 is not null ? ImageInputs.CheckMaskBase64(options.MaskBase64)
-                : null;
-
             // Reading the task is free: know what it needs before the paid step.
             var modal = options.Task ?? await connection.Client.GetTaskAsync(id!.Trim(), cancellationToken).ConfigureAwait(false);
-            CheckInput(modal, options.Prompt, mask);
+            CheckInput(modal, options.Prompt, hasMask: options.MaskPath is not null || options.MaskBase64 is not null || options.Regions is { Count: > 0 });
+            var mask = await PrepareMaskAsync(connection.Client, modal, options, output, cancellationToken).ConfigureAwait(false);
             var request = options.ApplyTo(new MjModalRequest(modal.Id) { Prompt = options.Prompt, MaskBase64 = mask, ParentId = modal.ParentId });
             await SubmitFlow.RunAsync(connection, options, $"MODAL task {request.TaskId}", "Submit modal",
                 async (client, token) => new[] { await client.SubmitModalAsync(request, token).ConfigureAwait(false) }, output, cancellationToken).ConfigureAwait(false);
@@ -69,7 +105,7 @@ internal sealed class SubmitModalOperation : MjOperation
     });
 
     /// <summary>The task must wait for input, and get what it needs: a mask for Vary (Region), --zoom for Custom Zoom.</summary>
-    private static void CheckInput(MjTask modal, string? prompt, string? mask)
+    private static void CheckInput(MjTask modal, string? prompt, bool hasMask)
     {
         if (!modal.NeedsInput)
         {
@@ -83,9 +119,9 @@ internal sealed class SubmitModalOperation : MjOperation
                 // Without -Prompt the server sends its own suggestion on; check that instead.
                 ModalStep.CheckZoomPrompt(prompt ?? ModalStep.SuggestedPrompt(modal));
                 break;
-            case ModalStep.Need.MaskAndPrompt when mask is null:
+            case ModalStep.Need.MaskAndPrompt when !hasMask:
                 throw new InvalidInputException(
-                    $"Task {modal.Id} is a Vary (Region): give -MaskPath (a PNG of the image's size: white repaints, black keeps) and -Prompt.", modal);
+                    $"Task {modal.Id} is a Vary (Region): give -Region (the areas to repaint, e.g. '25%,25%,50%,50%') or -MaskPath (a PNG of the image's size: white repaints, black keeps), and -Prompt.", modal);
         }
     }
 }

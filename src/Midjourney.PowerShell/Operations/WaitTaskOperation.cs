@@ -19,6 +19,9 @@ internal sealed class WaitTaskOptions
 
     /// <summary>-PollInterval (the shortest interval).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>-Show: draw each task's image in the terminal as it finishes (null: do not).</summary>
+    public ShowImageOptions? Show { get; set; }
 }
 
 /// <summary>
@@ -94,6 +97,11 @@ internal sealed class WaitTaskOperation : MjOperation
         }
 
         output.WriteVerbose($"Waiting for {groups.Sum(g => g.Ids.Count)} task(s) on {groups.Count} server(s).");
-        await WaitFlow.WaitAsync(groups.Select(g => new WaitGroup(g.Connection, g.Ids)).ToList(), settings, output, cancellationToken).ConfigureAwait(false);
+        var showing = options.Show is null ? null : new ShowingOutput(output, new ShowImageOperation(Session), options.Show, cancellationToken);
+        await WaitFlow.WaitAsync(groups.Select(g => new WaitGroup(g.Connection, g.Ids)).ToList(), settings, (ICommandOutput?)showing ?? output, cancellationToken).ConfigureAwait(false);
+        if (showing is not null)
+        {
+            await showing.CompleteAsync().ConfigureAwait(false);
+        }
     });
 }

@@ -51,6 +51,11 @@ internal sealed class CommandLine
                 case "--timeout": o.Timeout = Duration(name, Value()); break;
                 case "--image-ttl": o.ImageTtl = Duration(name, Value()); break;
                 case "--remix": o.Remix = true; break;
+                case "--image-format":
+                    string format = Value().ToLowerInvariant();
+                    if (format is not ("png" or "webp")) throw new ArgumentException($"unknown image format '{format}' (png, webp).");
+                    o.WebpImages = format == "webp";
+                    break;
                 case "--banned-words": o.BannedWords = new List<string>(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                 case "--seed": o.Seed = Integer(name, Value()); break;
                 case "--max-tasks": o.MaxTasks = Integer(name, Value()); break;

@@ -20,6 +20,7 @@ Server
   --help                    Show this text
 
 Behaviour
+  --image-format <f>        png (default) or webp: serve the task images as lossless WebP (any image URL also takes ?format=webp)
   --time-scale <x>          Multiply every simulated duration (default 1.0; 0.01 = 100x faster)
   --concurrency <n>         Tasks running at once (default 3)
   --queue <n>               Tasks allowed to wait for a slot before "queue full" (default 10)

@@ -15,6 +15,9 @@ public sealed class SimulatorOptions
     /// <summary>Required API key; null (default) disables authentication. Header rules depend on <see cref="Flavor"/>.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>Serve task images (grids, tiles, upscales) as lossless WebP instead of PNG; one image also on request with <c>?format=webp</c>. Default false.</summary>
+    public bool WebpImages { get; set; }
+
     /// <summary>Multiplies every simulated duration (run times and <see cref="Timeout"/>). Default 1.0; tests use 0.001–0.01.</summary>
     public double TimeScale { get; set; } = 1.0;
 

@@ -91,7 +91,14 @@ internal sealed class SimEndpoints
             return;
         }
 
-        context.Response.ContentType = file.StartsWith("video_", StringComparison.Ordinal) ? "image/apng" : "image/png";
+        bool video = file.StartsWith("video_", StringComparison.Ordinal);
+        bool webp = !video && (_services.Options.WebpImages || string.Equals(context.Request.Query["format"], "webp", StringComparison.OrdinalIgnoreCase));
+        if (webp)
+        {
+            bytes = _services.Images.GetOrRender(task!.Id + "/" + file + ".webp", () => WebpEncoder.FromPng(bytes));
+        }
+
+        context.Response.ContentType = video ? "image/apng" : webp ? "image/webp" : "image/png";
         context.Response.ContentLength = bytes.Length;
         context.Response.Headers.CacheControl = "public, max-age=86400";
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);

@@ -11,7 +11,7 @@ public class CmdletContractTests
     private const string All = CompiledParameterSet.AllSets;
     private const string MjTask = "Midjourney.Client.MjTask";
 
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Test" };
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test" };
 
     // Parameter: name, type, then per set: "Set:M:pos:P:N" (M mandatory, pos or -, P ValueFromPipeline, N ...ByPropertyName).
     private static readonly Dictionary<string, (string? DefaultSet, bool Should, string Impact, string[] Outputs, string[] Parameters)> Table = new()
@@ -51,16 +51,19 @@ public class CmdletContractTests
         {
             "Task|MjTask[]|Task:M:0:P:|ArgumentCompleter", "Id|String[]|Id:M::P:N|Alias=TaskId|ArgumentCompleter", "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter",
             "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600|ArgumentCompleter", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+            "Show|SwitchParameter|" + All + ":::",
         }),
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
             "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String|Label:M:0::|ArgumentCompleter",
             "Index|Int32|Index:M:::|ValidateRange=1,4|ArgumentCompleter", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::|ArgumentCompleter",
-            "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
+            "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
+            "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=|ArgumentCompleter", "Invert|SwitchParameter|" + All + ":::")),
         ["Submit-MjModal"] = ("Task", true, "Medium", new[] { MjTask }, new[]
         {
             "Task|MjTask|Task:M::P:|ArgumentCompleter", "Id|String|Id:M:::N|Alias=TaskId|ArgumentCompleter", "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::",
             "SkipParameterCheck|SwitchParameter|" + All + ":::",
             "MaskBase64|String|" + All + ":::|ArgumentCompleter", "Wait|SwitchParameter|" + All + ":::", "Timeout|Int32|" + All + ":::|ArgumentCompleter", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+            "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=|ArgumentCompleter", "Invert|SwitchParameter|" + All + ":::",
         }),
         ["New-MjBlend"] = (null, true, "Medium", new[] { MjTask }, Submit(
             "Image|String[]|" + All + ":M:0::|ValidateCount=2,5", "Dimensions|BlendDimensions|" + All + ":::", "BotType|BotType|" + All + ":::")),
@@ -78,6 +81,27 @@ public class CmdletContractTests
         {
             "Task|MjTask[]|" + All + ":M::P:|ArgumentCompleter", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
             "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+            "Split|SwitchParameter|" + All + ":::", "Sidecar|SwitchParameter|" + All + ":::",
+        }),
+        ["New-MjMask"] = ("Task", true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        {
+            "Task|MjTask|Task:M::P:", "Width|Int32|Size:M:::|ValidateRange=1,16384", "Height|Int32|Size:M:::|ValidateRange=1,16384",
+            "Region|Object[]|" + All + ":M:::|ValidateNotNullOrEmpty=", "Invert|SwitchParameter|" + All + ":::", "Path|String|" + All + ":M:0::",
+            "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+        }),
+        ["Split-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        {
+            "Path|String[]|" + All + ":M:0:P:N|Alias=FullName", "Destination|String|" + All + ":::", "Force|SwitchParameter|" + All + ":::",
+        }),
+        ["Show-MjImage"] = (null, false, "Medium", Array.Empty<string>(), new[]
+        {
+            "InputObject|Object[]|" + All + ":M:0:P:|ValidateNotNull=", "Width|Int32|" + All + ":::|ValidateRange=4,1000",
+            "Protocol|String|" + All + ":::|ValidateSet=Auto,HalfBlock,Sixel,Kitty,ITerm2", "Grid|SwitchParameter|" + All + ":::",
+            "Connection|MjConnection|" + All + ":::",
+        }),
+        ["Get-MjImageInfo"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjImageInfo" }, new[]
+        {
+            "Path|String[]|" + All + ":M:0:P:N|Alias=FullName",
         }),
     };
 

@@ -91,6 +91,34 @@ public class DependencyAllowListTests
     }
 
     [Fact]
+    public void Native_allow_list_names_real_native_assets_of_the_project()
+    {
+        using var assets = JsonDocument.Parse(File.ReadAllText(RepoFiles.ModuleAssetsFile));
+        var target = assets.RootElement.GetProperty("targets").EnumerateObject().Single().Value;
+        var natives = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var package in target.EnumerateObject())
+        {
+            if (package.Value.TryGetProperty("runtimeTargets", out var runtimeTargets))
+            {
+                foreach (var file in runtimeTargets.EnumerateObject().Where(f => f.Value.GetProperty("assetType").GetString() == "native"))
+                {
+                    natives.Add(file.Name);
+                }
+            }
+        }
+
+        var allowList = ScriptList("NativeAllowList");
+        Assert.NotEmpty(allowList);
+        Assert.All(allowList, path => Assert.Contains(path, natives));
+
+        // Every platform the module supports has its SkiaSharp library.
+        foreach (var rid in new[] { "win-x64", "win-x86", "win-arm64", "linux-x64", "linux-arm64", "linux-musl-x64", "osx" })
+        {
+            Assert.Contains(allowList, path => path.StartsWith("runtimes/" + rid + "/native/libSkiaSharp", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Nothing_from_PowerShell_itself_is_shipped()
     {
         var all = ScriptList("DependencyAllowList").Concat(ScriptList("ModuleAssemblies")).ToList();

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using Midjourney.Client;
+using Midjourney.PowerShell.Operations;
+
+namespace Midjourney.PowerShell.Commands;
+
+/// <summary>Show-MjImage: draws tasks' images, image files or URLs in the terminal (to the host, not the pipeline).</summary>
+[Cmdlet(VerbsCommon.Show, "MjImage")]
+public sealed class ShowMjImageCommand : MjCmdletBase
+{
+    private readonly List<object> _items = new();
+
+    /// <summary>Tasks, image files (FileInfo or paths, wildcards allowed) or http(s) URLs.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public object[] InputObject { get; set; } = null!;
+
+    /// <summary>Columns to use; default the window's width.</summary>
+    [Parameter]
+    [ValidateRange(4, 1000)]
+    public int Width { get; set; }
+
+    /// <summary>How to draw: Auto (from the environment), HalfBlock, Sixel, Kitty or ITerm2.</summary>
+    [Parameter]
+    [ValidateSet("Auto", "HalfBlock", "Sixel", "Kitty", "ITerm2")]
+    public string Protocol { get; set; } = "Auto";
+
+    /// <summary>Number the four tiles of a grid file or URL (tasks are recognised by their U1–U4 buttons).</summary>
+    [Parameter]
+    public SwitchParameter Grid { get; set; }
+
+    /// <summary>The connection for URLs; default the task's server, else the session's.</summary>
+    [Parameter]
+    public MjConnection? Connection { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var value in InputObject)
+        {
+            var item = value is PSObject wrapped ? wrapped.BaseObject : value;
+            switch (item)
+            {
+                case MjTask task:
+                    _items.Add(task);
+                    break;
+                case FileInfo file:
+                    _items.Add(file.FullName);
+                    break;
+                case string text when MjImageData.IsUrl(text):
+                    _items.Add(text);
+                    break;
+                case string text:
+                    if (TryResolveFiles(text, nameof(InputObject), out var files))
+                    {
+                        _items.AddRange(files);
+                    }
+
+                    break;
+                default:
+                    _items.Add(item!);
+                    break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var (columns, rows) = TerminalSize.Of(Host, Width);
+        var options = new ShowImageOptions { Items = _items, Columns = columns, MaxRows = rows, Protocol = Protocol, Grid = Grid.IsPresent, Connection = Connection };
+        var operation = new ShowImageOperation(Session);
+        RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Midjourney.Client;
+using Midjourney.PowerShell.Operations;
+using Midjourney.PowerShell.Output;
+
+namespace Midjourney.PowerShell.Imaging;
+
+/// <summary>
+/// What Save-MjImage does to files after the download: cuts a grid into tiles (-Split, when the server has no tile
+/// URLs), writes the task's facts into every PNG, and writes the <c>&lt;id&gt;.json</c> sidecar (-Sidecar).
+/// </summary>
+internal static class SavedImages
+{
+    /// <summary>The saved files plus any tiles cut here, each PNG carrying the task's facts.</summary>
+    public static IReadOnlyList<FileInfo> Finish(MjTask task, IReadOnlyList<FileInfo> files, SaveImageOptions options, ICommandOutput output)
+    {
+        var facts = ImageMetadata.From(task, null);
+        var result = files.ToList();
+        var main = files.FirstOrDefault();
+        var baseName = main is null ? null : Path.GetFileNameWithoutExtension(main.Name);
+        var tilePattern = baseName is null ? null : new Regex("^" + Regex.Escape(baseName) + "_([1-4])$");
+        foreach (var file in files.Where(f => IsImage(f)))
+        {
+            var match = tilePattern?.Match(Path.GetFileNameWithoutExtension(file.Name));
+            var tile = match is { Success: true } ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+            var info = tile is int n ? ImageMetadata.ForTile(facts, n) : facts;
+            if (ImageMetadata.WriteInto(file.FullName, info))
+            {
+                file.Refresh();
+            }
+        }
+
+        if (options.Split && main is not null && baseName is not null)
+        {
+            if (GridTiles.HasTileUrls(task))
+            {
+                output.WriteVerbose($"Task {task.Id} has tile URLs: its tiles were downloaded as {baseName}_1…_4.");
+            }
+            else if (!GridTiles.IsGrid(task))
+            {
+                output.WriteWarning($"Task {task.Id} ({task.Action ?? "?"}) is not a 2x2 grid, so -Split saved only its image.");
+            }
+            else
+            {
+                var tiles = GridTiles.Split(main.FullName, main.DirectoryName ?? options.Folder, baseName, options.Force, facts);
+                output.WriteVerbose($"Cut the grid of task {task.Id} into {baseName}_1.png…_4.png.");
+                result.InsertRange(1, tiles);
+            }
+        }
+
+        if (options.Sidecar && main is not null && baseName is not null)
+        {
+            var sidecar = Path.Combine(main.DirectoryName ?? options.Folder, baseName + ".json");
+            if (!options.Force && File.Exists(sidecar))
+            {
+                throw new InvalidInputException($"The file '{sidecar}' already exists. Use -Force to overwrite it.", sidecar, MjErrorCategory.ResourceExists);
+            }
+
+            File.WriteAllText(sidecar, ImageMetadata.ToJson(facts), new UTF8Encoding(false));
+            result.Add(new FileInfo(sidecar));
+        }
+
+        return result;
+    }
+
+    private static bool IsImage(FileInfo file) =>
+        file.Extension.ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".webp" or ".gif";
+}
