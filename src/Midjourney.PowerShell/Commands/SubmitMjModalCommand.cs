@@ -45,6 +45,7 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
     /// <summary>Areas to repaint with Vary (Region): 'x,y,width,height' in pixels or percent ('25%,25%,50%,50%'), 'ellipse:…', or @{X=…; Y=…; Width=…; Height=…; Shape='Ellipse'}. The mask is built at the image's real size.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public object[]? Region { get; set; }
 
     /// <summary>With -Region: repaint everything except the regions.</summary>

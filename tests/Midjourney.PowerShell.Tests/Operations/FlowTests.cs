@@ -48,7 +48,9 @@ public class FlowTests
 
         var error = Assert.Single(output.Errors);
         Assert.Equal(MjErrorIds.InvalidInput, error.ErrorId);
-        Assert.Contains("--zoom N", error.Message, StringComparison.Ordinal);
+        // The prompt checker or the Custom Zoom check, whichever sees it first, says what to write.
+        Assert.Contains("--zoom", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was", error.Message, StringComparison.Ordinal);
         Assert.Empty(output.Tasks);
         Assert.Equal(before, sim.Submits());
     }
@@ -56,12 +58,14 @@ public class FlowTests
     [Fact]
     public async Task A_MODAL_step_that_fails_after_the_click_emits_the_task_and_names_it_with_how_to_finish()
     {
-        await using var sim = await SimHarness.StartAsync();
+        // Plus refuses a banned prompt at submit time (code 24), so the MODAL step itself fails.
+        await using var sim = await SimHarness.StartAsync(SimulatorFlavor.Plus);
         var upscale = await sim.ClickAndWaitAsync(await sim.ImagineAndWaitAsync(), "U1");
         var mask = Path.Combine(sim.Folder, "small.png");
         File.WriteAllBytes(mask, TestPng.Mask(8, 8));
 
-        var output = await Click(sim, new InvokeButtonOptions { Task = upscale, Label = "Vary (Region)", Prompt = "a blue mug", MaskPath = mask });
+        // The mask is fine (scaled to the image); the server refuses the banned prompt only at the MODAL step.
+        var output = await Click(sim, new InvokeButtonOptions { Task = upscale, Label = "Vary (Region)", Prompt = "a gore mug", MaskPath = mask });
 
         var modal = Assert.Single(output.Tasks);
         Assert.Equal(MjTaskStatus.Modal, modal.Status);
