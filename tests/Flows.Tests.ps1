@@ -54,15 +54,28 @@ Describe 'Checks before the click (point 2)' {
         $out = $script:Upscale | Invoke-MjButton -Label 'Custom Zoom' -Prompt $Prompt -ErrorAction SilentlyContinue -ErrorVariable err
         $out | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -BeLike 'MjInvalidInput,*'
-        $err[0].Exception.Message | Should -Match '--zoom N'
+        # The prompt checker or the Custom Zoom check, whichever sees it first, says what to write.
+        $err[0].Exception.Message | Should -Match '--zoom'
         $err[0].Exception.Message | Should -Match 'Nothing was'
         @(Get-Content -LiteralPath $Simulator.JournalPath).Count | Should -Be $before
     }
+}
 
-    It 'names the MODAL task left behind when the step fails after the click, and how to finish it' {
-        $small = New-MjMaskPng -Width 8 -Height 8 -Path (Join-Path $WorkDir 'small-mask.png')
+Describe 'A MODAL step that fails after the click (point 2)' {
+    BeforeAll {
+        # Plus refuses a banned prompt when it is submitted (code 24), so the MODAL step itself fails.
+        $script:PlusSim = Start-MjTestServer -ExtraArgument @('--flavor', 'plus')
+        $script:PlusUpscale = New-MjImagine 'red ceramic mug' -Wait | Invoke-MjButton -Label U1 -Wait
+    }
+
+    AfterAll {
+        Stop-MjTestServer -Simulator $script:PlusSim
+        Connect-MjServer -Uri $Simulator.BaseUrl -JournalPath $Simulator.JournalPath
+    }
+
+    It 'names the MODAL task left behind, and how to finish it' {
         $err = $null
-        $out = @($script:Upscale | Invoke-MjButton -Label 'Vary (Region)' -MaskPath $small.FullName -Prompt 'a blue mug' -ErrorAction SilentlyContinue -ErrorVariable err -WarningVariable warnings)
+        $out = @($script:PlusUpscale | Invoke-MjButton -Label 'Vary (Region)' -Region '25%,25%,50%,50%' -Prompt 'a gore mug' -ErrorAction SilentlyContinue -ErrorVariable err -WarningVariable warnings)
         $out.Count | Should -Be 1
         $out[0].Status | Should -Be 'Modal'
         $err.Count | Should -Be 1

@@ -155,7 +155,9 @@ Describe 'Completion (point 15)' {
     }
 
     It 'completes file names only for path parameters' {
-        $pathParameters = 'Image', 'EndImage', 'MaskPath', 'JournalPath', 'Path'
+        # Paths, or parameters that take a path among URLs and codes (references, pictures to show, a folder).
+        $pathParameters = 'Image', 'EndImage', 'MaskPath', 'JournalPath', 'Path', 'Destination',
+            'StyleReference', 'OmniReference', 'CharacterReference', 'Show-MjImage -InputObject'
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
         $offenders = New-Object System.Collections.Generic.List[string]
         Push-Location -LiteralPath $RepoRoot
@@ -165,7 +167,7 @@ Describe 'Completion (point 15)' {
                     if ($common -contains $parameter.Name -or $parameter.SwitchParameter) { continue }
                     $line = "$($command.Name) -$($parameter.Name) "
                     $files = @(Get-MjCompletionResult $line | Where-Object { $_.ResultType -eq 'ProviderItem' -or $_.ResultType -eq 'ProviderContainer' })
-                    $isPath = $pathParameters -contains $parameter.Name
+                    $isPath = ($pathParameters -contains $parameter.Name) -or ($pathParameters -contains "$($command.Name) -$($parameter.Name)")
                     if ($isPath -and $files.Count -eq 0) { $offenders.Add("$line(a path, but no file names)") }
                     if (-not $isPath -and $files.Count -gt 0) { $offenders.Add("$line(not a path, but file names)") }
                 }
@@ -196,7 +198,7 @@ Describe 'Views (point 16)' {
     }
 
     It 'shows where the image is, how many images a grid has, or why a task failed' {
-        $failed = New-MjImagine 'red ceramic mug --sim-fail' -Wait -ErrorAction SilentlyContinue
+        $failed = New-MjImagine 'red ceramic mug --sim-fail' -SkipParameterCheck -Wait -ErrorAction SilentlyContinue
         $view = @($Grid, $Upscale, $failed) | Get-MjView
         $view | Should -Match 'Result'
         $view | Should -Match ([regex]::Escape($Grid.Id) + '.*4 images')

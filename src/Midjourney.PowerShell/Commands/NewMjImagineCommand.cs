@@ -56,16 +56,19 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--s: 0–1000.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? Stylize { get; set; }
 
     /// <summary>--c: 0–100.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? Chaos { get; set; }
 
     /// <summary>--w: 0–3000.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? Weird { get; set; }
 
     /// <summary>--q: the values the version takes.</summary>
@@ -77,11 +80,13 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--seed: 0–4294967295.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public long? Seed { get; set; }
 
     /// <summary>--no: what to leave out.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SplitList]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string[]? No { get; set; }
 
     /// <summary>--raw.</summary>
@@ -97,6 +102,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--exp: 0–100, version 7 and later.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? Experimental { get; set; }
 
     /// <summary>--draft: version 7.</summary>
@@ -107,6 +113,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--iw: 0–3.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public double? ImageWeight { get; set; }
 
     /// <summary>--sref: URLs, style codes or local image files (uploaded).</summary>
@@ -117,11 +124,13 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--sw: 0–1000.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? StyleWeight { get; set; }
 
     /// <summary>--sv: 1–7.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? StyleVersion { get; set; }
 
     /// <summary>--oref: a URL or a local image file (uploaded); version 7 and later.</summary>
@@ -132,6 +141,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--ow: 1–1000.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? OmniWeight { get; set; }
 
     /// <summary>--cref: URLs or local image files (uploaded); version 6 only.</summary>
@@ -142,17 +152,20 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     /// <summary>--cw: 0–100.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? CharacterWeight { get; set; }
 
     /// <summary>--p: give no codes for your default profile, or profile and moodboard codes.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyCollection]
     [SplitList]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public string[]? Personalize { get; set; }
 
     /// <summary>--stop: 10–100.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int? Stop { get; set; }
 
     /// <summary>Send the prompt as it is: no parameter checks and no permutations (for parameters newer than this module).</summary>
@@ -161,6 +174,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
 
     /// <summary>The piped object itself, to warn once about CSV columns that bind to nothing.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public PSObject? InputObject { get; set; }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -15,21 +16,25 @@ public sealed class NewMjMaskCommand : MjCmdletBase
 
     /// <summary>The task whose image the mask is for.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask Task { get; set; } = null!;
 
     /// <summary>The image's width in pixels (without -Task).</summary>
     [Parameter(Mandatory = true, ParameterSetName = SizeSet)]
     [ValidateRange(1, 16384)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Width { get; set; }
 
     /// <summary>The image's height in pixels (without -Task).</summary>
     [Parameter(Mandatory = true, ParameterSetName = SizeSet)]
     [ValidateRange(1, 16384)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Height { get; set; }
 
     /// <summary>Areas to repaint: 'x,y,width,height' in pixels or percent, 'ellipse:…', or @{X=…; Y=…; Width=…; Height=…; Shape='Ellipse'}.</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public object[] Region { get; set; } = null!;
 
     /// <summary>Repaint everything except the regions.</summary>
@@ -46,6 +51,8 @@ public sealed class NewMjMaskCommand : MjCmdletBase
 
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />

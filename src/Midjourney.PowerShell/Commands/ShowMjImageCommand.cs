@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -20,6 +21,7 @@ public sealed class ShowMjImageCommand : MjCmdletBase
     /// <summary>Columns to use; default the window's width.</summary>
     [Parameter]
     [ValidateRange(4, 1000)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public int Width { get; set; }
 
     /// <summary>How to draw: Auto (from the environment), HalfBlock, Sixel, Kitty or ITerm2.</summary>
@@ -33,6 +35,8 @@ public sealed class ShowMjImageCommand : MjCmdletBase
 
     /// <summary>The connection for URLs; default the task's server, else the session's.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />

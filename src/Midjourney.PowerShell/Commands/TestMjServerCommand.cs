@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using Midjourney.Client;
+using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
@@ -19,10 +20,12 @@ public sealed class TestMjServerCommand : MjCmdletBase
 
     /// <summary>The server root to check, e.g. https://proxy.example.com; without it, the connection is checked.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = UriSet)]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
     public Uri Uri { get; set; } = null!;
 
     /// <summary>The API key to check with -Uri; omit it for a server without auth.</summary>
     [Parameter(ParameterSetName = UriSet)]
+    [ArgumentCompleter(typeof(NoCompletion))]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>How the key is sent with -Uri.</summary>
@@ -31,6 +34,8 @@ public sealed class TestMjServerCommand : MjCmdletBase
 
     /// <summary>The connection to check (default: the session's connection).</summary>
     [Parameter(ParameterSetName = ConnectionSet, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(ConnectionCompleter))]
+    [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
     /// <inheritdoc />

@@ -26,6 +26,8 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _work = new(0, 1);
+    private readonly object _gate = new();
+    private PeriodicTimer? _timer;
     private readonly Task _loop;
 
     public NotifyDispatcher(SimulatorServices services, ILogger logger)
@@ -40,6 +42,14 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
     {
         if (task.NotifyHook is null || !Uri.TryCreate(task.NotifyHook, UriKind.Absolute, out _)) return;
         _watched[task.Id] = new Watched(task);
+        lock (_gate)
+        {
+            // The timer starts here, on the submitting request's thread, so it counts time from now even when the
+            // clock moves before the loop wakes (a test's fake clock); the loop stops it again when idle.
+            if (_timer is not null) return;
+            _timer = new PeriodicTimer(_services.Options.NotifyInterval, _services.Clock.Time);
+        }
+
         Wake();
     }
 
@@ -51,28 +61,43 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
         {
             while (true)
             {
-                // Idle: sleep until Track adds a task (no timer ticks while nothing is watched).
-                if (_watched.IsEmpty) await _work.WaitAsync(cancellationToken);
-                await Task.Delay(_services.Options.NotifyInterval, _services.Clock.Time, cancellationToken);
-                if (_watched.IsEmpty) continue;
-                long now = _services.Clock.NowMs();
-                var sends = new List<Task>();
-                foreach (Watched watched in _watched.Values)
+                // Idle: no timer ticks while nothing is watched; Track starts one and wakes us.
+                await _work.WaitAsync(cancellationToken);
+                PeriodicTimer? timer;
+                lock (_gate) timer = _timer;
+                while (timer is not null && await timer.WaitForNextTickAsync(cancellationToken))
                 {
-                    TaskState state = watched.Task.StateAt(now);
-                    if (state.Rank <= watched.LastRank) continue;
-                    watched.LastRank = state.Rank;
-                    if (state.IsTerminal) _watched.TryRemove(watched.Task.Id, out _);
-                    sends.Add(SendAsync(watched.Task, state, now, cancellationToken));
+                    await SendRoundAsync(cancellationToken);
+                    lock (_gate)
+                    {
+                        if (!_watched.IsEmpty) continue;
+                        _timer!.Dispose();
+                        _timer = null;
+                        timer = null;
+                    }
                 }
-
-                // Waiting for this round keeps callbacks of one task in order.
-                await Task.WhenAll(sends);
             }
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>POSTs every watched task whose state moved forward; waiting for the round keeps each task's callbacks in order.</summary>
+    private async Task SendRoundAsync(CancellationToken cancellationToken)
+    {
+        long now = _services.Clock.NowMs();
+        var sends = new List<Task>();
+        foreach (Watched watched in _watched.Values)
+        {
+            TaskState state = watched.Task.StateAt(now);
+            if (state.Rank <= watched.LastRank) continue;
+            watched.LastRank = state.Rank;
+            if (state.IsTerminal) _watched.TryRemove(watched.Task.Id, out _);
+            sends.Add(SendAsync(watched.Task, state, now, cancellationToken));
+        }
+
+        await Task.WhenAll(sends);
     }
 
     private async Task SendAsync(SimTask task, TaskState state, long now, CancellationToken cancellationToken)
@@ -121,6 +146,7 @@ internal sealed class NotifyDispatcher : IAsyncDisposable
 
         _stop.Dispose();
         _work.Dispose();
+        _timer?.Dispose();
         _http.Dispose();
     }
 

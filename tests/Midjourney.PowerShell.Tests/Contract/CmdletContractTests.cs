@@ -24,24 +24,24 @@ public class CmdletContractTests
         }),
         ["Test-MjServer"] = ("Connection", false, "Medium", new[] { "Midjourney.Client.MjServerCheck" }, new[]
         {
-            "Uri|Uri|Uri:M:0::", "ApiKey|SecureString|Uri:::", "AuthScheme|AuthScheme|Uri:::", "Connection|MjConnection|Connection:::P:",
+            "Uri|Uri|Uri:M:0::|ArgumentCompleter", "ApiKey|SecureString|Uri:::|ArgumentCompleter", "AuthScheme|AuthScheme|Uri:::", "Connection|MjConnection|Connection:::P:|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Disconnect-MjServer"] = ("Connection", false, "Medium", Array.Empty<string>(), new[] { "Connection|MjConnection|Connection::0:P:|ArgumentCompleter|MjConnectionTransformation=", "Uri|Uri|Uri:M:::|ArgumentCompleter" }),
         ["Get-MjServer"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjConnection" }, new[] { "Uri|Uri[]|" + All + "::0::|ArgumentCompleter" }),
         ["New-MjImagine"] = (null, true, "Medium", new[] { MjTask }, Submit(
             "Prompt|String|" + All + ":M:0:P:N|AllowEmptyString=|ArgumentCompleter", "Image|String[]|" + All + "::::N|SplitList=", "BotType|BotType|" + All + "::::N|BlankAs=0",
             "AspectRatio|String|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Version|String|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
-            "Niji|String|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Stylize|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
-            "Chaos|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=", "Weird|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
-            "Quality|Nullable`1[Double]|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Seed|Nullable`1[Int64]|" + All + "::::N|BlankAsNull=",
-            "No|String[]|" + All + "::::N|SplitList=", "Raw|SwitchParameter|" + All + "::::N|SwitchText=", "Tile|SwitchParameter|" + All + "::::N|SwitchText=",
-            "Experimental|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=", "Draft|SwitchParameter|" + All + "::::N|SwitchText=",
-            "ImageWeight|Nullable`1[Double]|" + All + "::::N|BlankAsNull=", "StyleReference|String[]|" + All + "::::N|SplitList=",
-            "StyleWeight|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=", "StyleVersion|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
-            "OmniReference|String|" + All + "::::N|BlankAsNull=", "OmniWeight|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
-            "CharacterReference|String[]|" + All + "::::N|SplitList=", "CharacterWeight|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
-            "Personalize|String[]|" + All + "::::N|AllowEmptyCollection=|SplitList=", "Stop|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=",
-            "SkipParameterCheck|SwitchParameter|" + All + ":::", "InputObject|PSObject|" + All + ":::P:")),
+            "Niji|String|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Stylize|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
+            "Chaos|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Weird|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
+            "Quality|Nullable`1[Double]|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Seed|Nullable`1[Int64]|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
+            "No|String[]|" + All + "::::N|SplitList=|ArgumentCompleter", "Raw|SwitchParameter|" + All + "::::N|SwitchText=", "Tile|SwitchParameter|" + All + "::::N|SwitchText=",
+            "Experimental|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "Draft|SwitchParameter|" + All + "::::N|SwitchText=",
+            "ImageWeight|Nullable`1[Double]|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "StyleReference|String[]|" + All + "::::N|SplitList=",
+            "StyleWeight|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter", "StyleVersion|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
+            "OmniReference|String|" + All + "::::N|BlankAsNull=", "OmniWeight|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
+            "CharacterReference|String[]|" + All + "::::N|SplitList=", "CharacterWeight|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
+            "Personalize|String[]|" + All + "::::N|AllowEmptyCollection=|SplitList=|ArgumentCompleter", "Stop|Nullable`1[Int32]|" + All + "::::N|BlankAsNull=|ArgumentCompleter",
+            "SkipParameterCheck|SwitchParameter|" + All + ":::", "InputObject|PSObject|" + All + ":::P:|ArgumentCompleter")),
         ["Get-MjTask"] = ("Id", false, "Medium", new[] { MjTask, "Midjourney.Client.MjJournalEntry" }, new[]
         {
             "Id|String[]|Id:M:0:P:N|Alias=TaskId|ArgumentCompleter", "Recent|Int32|Recent:M:::|ValidateRange=1,10000|ArgumentCompleter", "FromJournal|SwitchParameter|Recent:::",
@@ -85,9 +85,9 @@ public class CmdletContractTests
         }),
         ["New-MjMask"] = ("Task", true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
-            "Task|MjTask|Task:M::P:", "Width|Int32|Size:M:::|ValidateRange=1,16384", "Height|Int32|Size:M:::|ValidateRange=1,16384",
-            "Region|Object[]|" + All + ":M:::|ValidateNotNullOrEmpty=", "Invert|SwitchParameter|" + All + ":::", "Path|String|" + All + ":M:0::",
-            "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::",
+            "Task|MjTask|Task:M::P:|ArgumentCompleter", "Width|Int32|Size:M:::|ValidateRange=1,16384|ArgumentCompleter", "Height|Int32|Size:M:::|ValidateRange=1,16384|ArgumentCompleter",
+            "Region|Object[]|" + All + ":M:::|ValidateNotNullOrEmpty=|ArgumentCompleter", "Invert|SwitchParameter|" + All + ":::", "Path|String|" + All + ":M:0::",
+            "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Split-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
@@ -95,9 +95,9 @@ public class CmdletContractTests
         }),
         ["Show-MjImage"] = (null, false, "Medium", Array.Empty<string>(), new[]
         {
-            "InputObject|Object[]|" + All + ":M:0:P:|ValidateNotNull=", "Width|Int32|" + All + ":::|ValidateRange=4,1000",
+            "InputObject|Object[]|" + All + ":M:0:P:|ValidateNotNull=", "Width|Int32|" + All + ":::|ValidateRange=4,1000|ArgumentCompleter",
             "Protocol|String|" + All + ":::|ValidateSet=Auto,HalfBlock,Sixel,Kitty,ITerm2", "Grid|SwitchParameter|" + All + ":::",
-            "Connection|MjConnection|" + All + ":::",
+            "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Get-MjImageInfo"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjImageInfo" }, new[]
         {
