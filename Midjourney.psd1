@@ -1,85 +1,16 @@
 #
-# Module manifest for module 'Midjourney'.
-#
-# ModuleVersion below is the single source of the version: build.ps1 reads it and passes
-# -p:Version=<it> to dotnet publish, so the dlls and the package always carry the same number.
-#
-# Windows PowerShell 5.1 reads this file too: keep it to plain data (no ??, no ternary, no &&).
+# NOT the module: the repository root's stand-in, so that `Import-Module ./Midjourney.psd1` typed here says what
+# to import instead. The module's manifest is src/Midjourney.PowerShell/Midjourney.psd1; ./build.ps1 lays the
+# module out in out/Midjourney/<version>/, which is what to import (`Import-Module ./out/Midjourney`).
 #
 @{
-    # The module assembly stays in the default load context; it resolves its own dependencies
-    # from the dependencies/ subfolder (resolver pattern, practices §3.4), so no psm1 is needed.
-    RootModule = 'Midjourney.PowerShell.dll'
-
-    ModuleVersion = '0.1.0'
-
-    GUID = 'bbcf10ea-a0ae-4813-9a91-5464a87beefc'
-
-    Author = 'Midjourney module contributors'
-
-    CompanyName = 'Midjourney module contributors'
-
-    Copyright = '(c) 2026 Midjourney module contributors. MIT License.'
-
-    Description = 'Cmdlets for the midjourney-proxy family of REST APIs (TrueAI, Plus, NoviceZK, new-api gateways): submit /imagine, blend, describe, shorten, video and edit jobs, wait for them, click their buttons (U1-U4, V1-V4, Vary (Region), Custom Zoom, ...), answer MODAL steps and download the images. One build for Windows PowerShell 5.1 and PowerShell 7.4+.'
-
-    CompatiblePSEditions = @('Desktop', 'Core')
-
+    RootModule = 'tools/SourceTree.psm1'
+    ModuleVersion = '0.0.0'
+    GUID = '0d7c3cf4-51a8-4b5e-9a0e-1c2f4a2f7d11'
+    Description = 'The Midjourney source tree (not the module): build it, then import out/Midjourney.'
     PowerShellVersion = '5.1'
-
-    # netstandard2.0 on .NET Framework is only dependable from 4.7.2 on.
-    DotNetFrameworkVersion = '4.7.2'
-
-    FormatsToProcess = @('Midjourney.Format.ps1xml')
-
-    # Exactly the compiled cmdlets (docs/design/cmdlets.md); a unit test compares the two lists.
-    CmdletsToExport = @(
-        'Connect-MjServer'
-        'Disconnect-MjServer'
-        'Get-MjServer'
-        'New-MjImagine'
-        'Get-MjTask'
-        'Wait-MjTask'
-        'Invoke-MjButton'
-        'Submit-MjModal'
-        'New-MjBlend'
-        'New-MjDescribe'
-        'New-MjShorten'
-        'New-MjVideo'
-        'New-MjEdit'
-        'Save-MjImage'
-        'Test-MjServer'
-        'New-MjMask'
-        'Split-MjImage'
-        'Show-MjImage'
-        'Get-MjImageInfo'
-    )
-
     FunctionsToExport = @()
-
+    CmdletsToExport = @()
     VariablesToExport = @()
-
     AliasesToExport = @()
-
-    PrivateData = @{
-        PSData = @{
-            Tags = @(
-                'Midjourney'
-                'midjourney-proxy'
-                'AI'
-                'ImageGeneration'
-                'REST'
-                'PSEdition_Desktop'
-                'PSEdition_Core'
-                'Windows'
-                'Linux'
-                'MacOS'
-            )
-
-            # The project has no public home yet. Add LicenseUri and ProjectUri here once it has
-            # one; never a placeholder address (the Gallery shows these links).
-
-            ReleaseNotes = 'First release: connections, imagine/blend/describe/shorten/video/edit, waiting, buttons, MODAL steps, downloads and the task journal.'
-        }
-    }
 }

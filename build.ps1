@@ -4,7 +4,7 @@
 Builds, tests, demonstrates and packages the Midjourney PowerShell module.
 
 .DESCRIPTION
-Build   dotnet publish src/Midjourney.PowerShell (version from Midjourney.psd1) and lay out
+Build   dotnet publish src/Midjourney.PowerShell (version from its Midjourney.psd1) and lay out
         out/Midjourney/<version>/ : Midjourney.psd1, Midjourney.Format.ps1xml,
         Midjourney.PowerShell.dll, Midjourney.Client.dll, dependencies/<third-party dlls>,
         en-US/<MAML + about help>. Fails on a missing allow-listed dll and on any unexpected dll.
@@ -35,8 +35,10 @@ Set-StrictMode -Version 3.0
 
 $RepoRoot = $PSScriptRoot
 $ModuleName = 'Midjourney'
-$ManifestPath = Join-Path $RepoRoot 'Midjourney.psd1'
-$FormatPath = Join-Path $RepoRoot 'Midjourney.Format.ps1xml'
+# The module's own manifest and views live beside its project; the repository root's Midjourney.psd1 only says
+# what to import instead.
+$ManifestPath = Join-Path $RepoRoot 'src/Midjourney.PowerShell/Midjourney.psd1'
+$FormatPath = Join-Path $RepoRoot 'src/Midjourney.PowerShell/Midjourney.Format.ps1xml'
 # Keep in step with tools/Pester/Pester.Restore.csproj.
 $PesterVersion = '5.9.1'
 

@@ -1,6 +1,6 @@
 # Get-Help must find the MAML built from docs/en-US for every cmdlet, and the about topic.
 BeforeDiscovery {
-    $CmdletNames = @((Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../Midjourney.psd1')).CmdletsToExport)
+    $CmdletNames = @((Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../src/Midjourney.PowerShell/Midjourney.psd1')).CmdletsToExport)
 }
 
 BeforeAll {

@@ -112,3 +112,22 @@ Describe 'Dependency isolation' {
         }
     }
 }
+
+Describe 'The repository root''s Midjourney.psd1' {
+    It 'is not the module: importing it says to import out/Midjourney instead and loads nothing' {
+        $shell = [System.Management.Automation.PowerShell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$(Join-Path $RepoRoot 'Midjourney.psd1')' -ErrorAction Stop")
+            $failure = $null
+            try { $null = $shell.Invoke() } catch { $failure = $_.Exception }
+            $failure | Should -Not -BeNullOrEmpty
+            $failure.Message | Should -Match 'Import-Module \./out/Midjourney'
+            $null = $shell.Commands.Clear()
+            $null = $shell.AddScript('@(Get-Module -Name Midjourney).Count')
+            $shell.Invoke()[0] | Should -Be 0
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+}

@@ -340,7 +340,7 @@ Describe 'Docs and manifest tell the truth (point 17)' {
     }
 
     It 'has no placeholder project or license address in the manifest' {
-        $manifest = Import-PowerShellDataFile -Path (Join-Path $RepoRoot 'Midjourney.psd1')
+        $manifest = Import-PowerShellDataFile -Path (Join-Path $RepoRoot 'src/Midjourney.PowerShell/Midjourney.psd1')
         foreach ($key in 'ProjectUri', 'LicenseUri', 'IconUri') {
             $value = $manifest.PrivateData.PSData[$key]
             if ($value) {

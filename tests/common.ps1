@@ -19,7 +19,7 @@ function Get-MjTestModuleDirectory {
     if ($env:MJ_TEST_MODULE_DIR -and (Test-Path -LiteralPath (Join-Path $env:MJ_TEST_MODULE_DIR 'Midjourney.psd1'))) {
         return $env:MJ_TEST_MODULE_DIR
     }
-    $version = (Import-PowerShellDataFile -Path (Join-Path $RepoRoot 'Midjourney.psd1')).ModuleVersion
+    $version = (Import-PowerShellDataFile -Path (Join-Path $RepoRoot 'src/Midjourney.PowerShell/Midjourney.psd1')).ModuleVersion
     $directory = Join-Path $RepoRoot "out/Midjourney/$version"
     if (-not (Test-Path -LiteralPath (Join-Path $directory 'Midjourney.psd1'))) {
         throw "The module is not built ($directory has no Midjourney.psd1). Run ./build.ps1 first."
