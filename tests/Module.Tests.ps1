@@ -120,6 +120,8 @@ Describe 'The repository root''s Midjourney.psd1' {
             $null = $shell.AddScript("Import-Module '$(Join-Path $RepoRoot 'Midjourney.psd1')' -ErrorAction Stop")
             $failure = $null
             try { $null = $shell.Invoke() } catch { $failure = $_.Exception }
+            # A terminating error inside the script may end up in the error stream rather than thrown.
+            if ($null -eq $failure -and $shell.Streams.Error.Count -gt 0) { $failure = $shell.Streams.Error[0].Exception }
             $failure | Should -Not -BeNullOrEmpty
             $failure.Message | Should -Match 'Import-Module \./out/Midjourney'
             $null = $shell.Commands.Clear()
