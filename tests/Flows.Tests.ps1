@@ -145,9 +145,11 @@ Describe 'The MODAL warning (point 5)' {
 }
 
 Describe 'A click that creates no task (point 6)' {
-    It 'says so at the default verbosity for the bookmark' {
+    It 'says so at the default verbosity for the bookmark, and writes no journal line' {
+        $before = @(Get-Content -LiteralPath $Simulator.JournalPath).Count
         $out = @($script:Upscale | Invoke-MjButton -Label ([string][char]0x2764 + [char]0xFE0F) -WarningVariable warnings -WarningAction SilentlyContinue)
         $out.Count | Should -Be 0
+        @(Get-Content -LiteralPath $Simulator.JournalPath).Count | Should -Be $before
         @($warnings).Count | Should -Be 1
         $warnings[0].Message | Should -Match 'created no task'
         $warnings[0].Message | Should -Match 'bookmark'

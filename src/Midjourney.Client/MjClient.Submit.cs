@@ -178,7 +178,8 @@ public sealed partial class MjClient
                 var tasks = FromEnvelope(envelope, action, prompt, parentId, state);
                 if (journal)
                 {
-                    await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);
+                    // A click that makes no task (a bookmark) answers the clicked task's own id: nothing new to keep.
+                    await JournalAsync(tasks.Where(t => t.Id != parentId).ToList(), mode, customId, cancellationToken).ConfigureAwait(false);
                 }
 
                 return tasks;
