@@ -14,6 +14,12 @@ BeforeAll {
         @(Get-Content -LiteralPath $file | Where-Object { $_ -like 'What if:*' })
     }
 
+    function Get-MjTestRequestCount {
+        param([string]$Path, [object]$Server = $Simulator)
+        $count = (Get-MjSimulatorStats -Simulator $Server).Requests.$Path
+        if ($null -eq $count) { 0 } else { $count }
+    }
+
     function Get-SubmitCount {
         (Get-MjSimulatorStats -Simulator $Simulator).SubmitsAccepted
     }
@@ -110,6 +116,17 @@ Describe 'Typed parameters' {
         $task.Parameters.StyleReference[0] | Should -Match '^http://127\.0\.0\.1:\d+/'
         $task.Parameters.StyleReference[1] | Should -Be 'https://example.com/s.png::2'
         (Get-MjSimulatorStats -Simulator $Simulator).Requests.PSObject.Properties.Name | Should -Contain '/mj/submit/upload-discord-images'
+    }
+
+    It 'uploads a local -Image file and puts its URL at the start of the prompt; a URL goes there as it is' {
+        $image = Join-Path $WorkDir 'image-prompt.png'
+        New-MjMaskPng -Width 8 -Height 8 -Path $image
+        $uploadsBefore = Get-MjTestRequestCount '/mj/submit/upload-discord-images'
+
+        $task = New-MjImagine 'mug' -Image $image, 'https://example.com/given.png' -Version 7
+
+        $task.Prompt | Should -Match '^http://127\.0\.0\.1:\d+/\S+ https://example\.com/given\.png mug --v 7$'
+        Get-MjTestRequestCount '/mj/submit/upload-discord-images' | Should -Be ($uploadsBefore + 1)
     }
 
     It 'refuses a -StyleReference file that is not an image before any request' {
@@ -219,13 +236,26 @@ Describe 'Completion' {
 }
 
 # Last in the file: it connects the session to a second server.
-Describe 'Local references on a server without upload-discord-images' {
+Describe 'Local images on a server without upload-discord-images' {
     BeforeAll {
         $NoviceZk = Start-MjTestServer -ExtraArgument @('--flavor', 'novicezk')
     }
 
     AfterAll {
         Stop-MjTestServer -Simulator $NoviceZk
+    }
+
+    It 'sends a local -Image file as data in base64Array, and asks for the missing upload endpoint only once' {
+        $image = Join-Path $WorkDir 'image-nz.png'
+        New-MjMaskPng -Width 8 -Height 8 -Path $image
+
+        $unmatchedBefore = Get-MjTestRequestCount '(unmatched)' -Server $NoviceZk
+
+        $tasks = @('mug', 'cup') | New-MjImagine -Image $image -Wait
+
+        $tasks.Count | Should -Be 2
+        $tasks[0].Prompt | Should -Match '^http://127\.0\.0\.1:\d+/\S+ mug$'
+        Get-MjTestRequestCount '(unmatched)' -Server $NoviceZk | Should -Be ($unmatchedBefore + 1)
     }
 
     It 'says to give a URL, and submits nothing' {

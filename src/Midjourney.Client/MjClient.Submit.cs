@@ -14,7 +14,10 @@ public sealed partial class MjClient
         Require(request, nameof(request));
         SubmitValidation.Prompt(request.Prompt);
         SubmitValidation.ImageReferences(request.Images, nameof(request.Images));
-        return SubmitAsync("imagine", request, "IMAGINE", request.Prompt, null, null, state => RequestBodies.Imagine(request, state), cancellationToken);
+
+        // URLs are image prompts in the text itself (novicezk and Plus refuse URLs in base64Array); data goes in base64Array.
+        var prompt = MjPromptBuilder.WithImagePrompts(request.Images.Where(MjImageData.IsUrl), request.Prompt);
+        return SubmitAsync("imagine", request, "IMAGINE", prompt, null, null, state => RequestBodies.Imagine(request, prompt, state), cancellationToken);
     }
 
     /// <summary>Blends 2–5 images.</summary>
@@ -132,7 +135,13 @@ public sealed partial class MjClient
         try
         {
             var (envelope, _) = await _transport.SubmitAsync(path, RequestBodies.UploadImages(list), cancellationToken).ConfigureAwait(false);
+            Capabilities.HasUploadImages = true;
             return envelope.Results;
+        }
+        catch (MjApiException e) when (RouteMissing.Is(e))
+        {
+            Capabilities.HasUploadImages = false;
+            throw;
         }
         catch (AmbiguousSubmitFailure e)
         {

@@ -20,6 +20,19 @@ public sealed class PromptParameterTests
         Assert.Contains("--stylize", reason);
     }
 
+    [Theory]
+    [InlineData(SimulatorFlavor.NoviceZk)]
+    [InlineData(SimulatorFlavor.TrueAi)]
+    public async Task Images_in_base64Array_become_urls_at_the_start_of_the_prompt(SimulatorFlavor flavor)
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(flavor);
+        string id = await sim.SubmitAsync("/mj/submit/imagine", new { prompt = "boat --v 7", base64Array = new[] { TestImages.DataUrl(8, 8) } });
+
+        string prompt = (await sim.FetchAsync(id)).GetProperty("prompt").GetString()!;
+
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/\S+ boat --v 7$", prompt);
+    }
+
     [Fact]
     public async Task A_valid_prompt_with_many_parameters_succeeds()
     {

@@ -10,6 +10,7 @@ public sealed class MjServerCapabilities
     private volatile object? _hasChange;
     private volatile object? _hasBatchQuery;
     private volatile object? _hasList;
+    private volatile object? _hasUploadImages;
 
     /// <summary>Has <c>/mj/submit/action</c> (Plus, TrueAI, gateways; not novicezk).</summary>
     public bool? HasAction { get => (bool?)_hasAction; internal set => _hasAction = value; }
@@ -23,9 +24,12 @@ public sealed class MjServerCapabilities
     /// <summary>Has <c>/mj/task/list</c> (used to recover a submit whose answer was lost).</summary>
     public bool? HasList { get => (bool?)_hasList; internal set => _hasList = value; }
 
+    /// <summary>Has <c>/mj/submit/upload-discord-images</c> (Plus, TrueAI, gateways; not novicezk).</summary>
+    public bool? HasUploadImages { get => (bool?)_hasUploadImages; internal set => _hasUploadImages = value; }
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"action={Show(HasAction)} change={Show(HasChange)} batch={Show(HasBatchQuery)} list={Show(HasList)}";
+        $"action={Show(HasAction)} change={Show(HasChange)} batch={Show(HasBatchQuery)} list={Show(HasList)} upload={Show(HasUploadImages)}";
 
     private static string Show(bool? value) => value is bool b ? (b ? "yes" : "no") : "?";
 }

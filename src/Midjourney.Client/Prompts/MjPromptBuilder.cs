@@ -82,6 +82,18 @@ public static class MjPromptBuilder
     public static IReadOnlyList<string> BuildAll(string text, MjPromptParameters? parameters = null, bool check = true, int limit = MaxPermutations) =>
         MjPromptPermutations.Expand(text, limit).Select(t => Build(t, parameters, check)).ToList();
 
+    /// <summary>
+    /// The prompt with image-prompt URLs at its start, where Midjourney reads them: <c>https://a.png red mug --v 7</c>.
+    /// URLs already at the start are not added twice.
+    /// </summary>
+    public static string WithImagePrompts(IEnumerable<string> urls, string prompt)
+    {
+        var text = prompt ?? throw new ArgumentNullException(nameof(prompt));
+        var leading = new HashSet<string>(text.Split(' ').TakeWhile(MjImageData.IsUrl), StringComparer.Ordinal);
+        var added = (urls ?? throw new ArgumentNullException(nameof(urls))).Where(u => !leading.Contains(u)).Distinct(StringComparer.Ordinal).ToList();
+        return added.Count == 0 ? text : string.Join(" ", added) + " " + text.TrimStart();
+    }
+
     /// <summary>The typed parameters in Midjourney's syntax, in the table's order: <c>--ar 16:9 --v 7</c>.</summary>
     public static string FormatParameters(MjPromptParameters parameters)
     {

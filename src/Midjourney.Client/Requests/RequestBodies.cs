@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace Midjourney.Client;
@@ -7,10 +8,11 @@ namespace Midjourney.Client;
 /// <summary>Writes request bodies (camelCase JSON; unset fields are left out).</summary>
 internal static class RequestBodies
 {
-    public static byte[] Imagine(MjImagineRequest r, string? state) => Write(w =>
+    /// <summary>The imagine body: <paramref name="prompt"/> already holds the URL image prompts; data images go in base64Array.</summary>
+    public static byte[] Imagine(MjImagineRequest r, string prompt, string? state) => Write(w =>
     {
-        w.WriteString("prompt", r.Prompt);
-        WriteArray(w, "base64Array", r.Images);
+        w.WriteString("prompt", prompt);
+        WriteArray(w, "base64Array", r.Images.Where(i => !MjImageData.IsUrl(i)).ToList());
         WriteBotType(w, r.BotType);
         WriteCommon(w, r, state);
     });

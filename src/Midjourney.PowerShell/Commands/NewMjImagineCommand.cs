@@ -25,7 +25,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     [ArgumentCompleter(typeof(NoCompletion))]
     public string Prompt { get; set; } = string.Empty;
 
-    /// <summary>Image prompts: paths or http(s) URLs.</summary>
+    /// <summary>Image prompts: paths (uploaded where the server can, else sent as data) or http(s) URLs, placed at the start of the prompt.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SplitList]
     public string[]? Image { get; set; }

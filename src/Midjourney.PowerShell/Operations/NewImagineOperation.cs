@@ -41,14 +41,13 @@ internal sealed class NewImagineOperation : MjOperation
         await TryItemAsync(output, options.Prompt, async () =>
         {
             var text = InputChecks.Prompt(options.Prompt);
-            var references = new ReferenceUploads(options.Parameters);
+            var references = new ReferenceUploads(options.Parameters, options.Images);
             var prompts = PromptChecks.Expand(text, options.SkipParameterCheck).ToList();
             foreach (var prompt in prompts)
             {
                 MjPromptBuilder.Build(prompt, references.Placeholders(), check: !options.SkipParameterCheck);
             }
 
-            var images = await ImageInputs.ReadAllAsync(options.Images, "Image", cancellationToken).ConfigureAwait(false);
             await references.ReadAsync(cancellationToken).ConfigureAwait(false);
             foreach (var prompt in prompts)
             {
@@ -57,7 +56,7 @@ internal sealed class NewImagineOperation : MjOperation
                     async (client, token) =>
                     {
                         var parameters = await references.UploadAsync(client, token).ConfigureAwait(false);
-                        var request = options.ApplyTo(new MjImagineRequest(MjPromptBuilder.Build(prompt, parameters, check: false)) { Images = images, BotType = options.BotType });
+                        var request = options.ApplyTo(new MjImagineRequest(MjPromptBuilder.Build(prompt, parameters, check: false)) { Images = references.Images, BotType = options.BotType });
                         return new[] { await client.ImagineAsync(request, token).ConfigureAwait(false) };
                     }, output, cancellationToken).ConfigureAwait(false);
             }

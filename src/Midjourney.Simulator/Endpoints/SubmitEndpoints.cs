@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Midjourney.Simulator.Domain;
@@ -26,7 +27,8 @@ internal sealed class SubmitEndpoints
     {
         string prompt = request.Prompt?.Trim() ?? "";
         if (prompt.Length == 0) return SubmitOutcome.Invalid("prompt不能为空");
-        if (!TryStoreImages(request.Base64Array, allowUrls: _services.Profile.TrueAiBehaviour, out _)) return SubmitOutcome.Invalid("base64格式错误");
+        if (!TryStoreImages(request.Base64Array, allowUrls: _services.Profile.TrueAiBehaviour, out List<string> ids)) return SubmitOutcome.Invalid("base64格式错误");
+        prompt = WithUploadedImages(context, request.Base64Array, ids, prompt);
         PromptInfo info = PromptInfo.Parse(prompt);
         return SubmitChecked(prompt, new TaskDraft
         {
@@ -235,6 +237,19 @@ internal sealed class SubmitEndpoints
         if (banned is null) return _services.Engine.Submit(draft);
         if (!_services.Profile.BannedFailsLater) return new SubmitOutcome(OutcomeKind.Banned) { BannedWord = banned, PromptEn = prompt };
         return _services.Engine.Submit(draft with { BannedWord = banned });
+    }
+
+    /// <summary>
+    /// The proxies upload every base64Array image to Discord and put its URL at the start of the prompt (reference
+    /// §2.2), so the task's prompt and description show them.
+    /// </summary>
+    private string WithUploadedImages(HttpContext context, List<string>? inputs, List<string> ids, string prompt)
+    {
+        if (inputs is not { Count: > 0 }) return prompt;
+        string baseUrl = _services.BaseUrlOf(context);
+        long now = _services.Clock.NowMs();
+        var urls = inputs.Where(Base64Image.IsUrl).Concat(ids.ConvertAll(id => _services.Links.Attachment(baseUrl, id, now)));
+        return string.Join(" ", urls) + " " + prompt;
     }
 
     private bool TryStoreImages(List<string>? inputs, bool allowUrls, out List<string> ids)

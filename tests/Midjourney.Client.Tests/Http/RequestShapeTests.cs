@@ -42,8 +42,8 @@ public sealed class RequestShapeTests
         Assert.Equal("/mj-turbo/mj/submit/imagine", request.Path);
         Assert.StartsWith("application/json", request.Headers["Content-Type"]);
         var body = Body(request);
-        Assert.Equal("red mug --ar 3:2", body.GetProperty("prompt").GetString());
-        Assert.Equal(2, body.GetProperty("base64Array").GetArrayLength());
+        Assert.Equal("https://example.com/a.png red mug --ar 3:2", body.GetProperty("prompt").GetString());
+        Assert.Equal(Png, Assert.Single(body.GetProperty("base64Array").EnumerateArray()).GetString());
         Assert.Equal("NIJI_JOURNEY", body.GetProperty("botType").GetString());
         Assert.Equal("order-1", body.GetProperty("state").GetString());
         Assert.Equal("https://hook.example/cb", body.GetProperty("notifyHook").GetString());
@@ -153,6 +153,19 @@ public sealed class RequestShapeTests
         Assert.Equal("vid_1.1_i2v_720", video.GetProperty("videoType").GetString());
         Assert.Equal(Png, Body(server.Seen[4]).GetProperty("image").GetString());
         Assert.Equal(new[] { "https://cdn/a.png", "https://cdn/b.png" }, urls);
+        Assert.True(client.Capabilities.HasUploadImages);
+    }
+
+    [Fact]
+    public async Task A_server_without_upload_discord_images_is_remembered()
+    {
+        var server = new FakeServer(_ => FakeServer.Empty(System.Net.HttpStatusCode.NotFound));
+        var client = TestClients.Create(server);
+
+        await Assert.ThrowsAnyAsync<MjApiException>(() => client.UploadImagesAsync(new[] { Png }));
+
+        Assert.False(client.Capabilities.HasUploadImages);
+        Assert.Contains("upload=no", client.Capabilities.ToString());
     }
 
     [Fact]

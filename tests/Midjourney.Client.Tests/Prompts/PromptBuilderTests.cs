@@ -2,6 +2,21 @@ namespace Midjourney.Client.Tests.Prompts;
 
 public sealed class PromptBuilderTests
 {
+    [Theory]
+    [InlineData("red mug --v 7", "https://a.png red mug --v 7")]
+    [InlineData("https://a.png red mug", "https://a.png red mug")]
+    [InlineData("  red mug", "https://a.png red mug")]
+    public void Image_prompt_urls_go_first_once(string prompt, string expected)
+    {
+        Assert.Equal(expected, MjPromptBuilder.WithImagePrompts(new[] { "https://a.png", "https://a.png" }, prompt));
+    }
+
+    [Fact]
+    public void No_image_prompts_leave_the_prompt_as_it_is()
+    {
+        Assert.Equal("  red mug", MjPromptBuilder.WithImagePrompts(Array.Empty<string>(), "  red mug"));
+    }
+
     [Fact]
     public void Typed_parameters_go_after_the_text()
     {
