@@ -35,7 +35,9 @@ public static class SimHost
             MalformedJsonRate = o.Faults.MalformedJsonRate,
             LatencyRate = o.Faults.LatencyRate,
             Latency = TimeSpan.FromTicks((long)(o.Faults.Latency.Ticks * timeScale)),
-            RetryAfter = o.Faults.RetryAfter, // whole seconds on the wire (at least 1): cannot be scaled
+            // Scaled like the latency: under half a second the simulator sends 0 ("retry at once"), nearer the real
+            // pause than a whole wall second, which at 200x would be 200 s of real time.
+            RetryAfter = TimeSpan.FromTicks((long)(o.Faults.RetryAfter.Ticks * timeScale)),
             Phase = o.Faults.Phase,
         },
     };

@@ -118,6 +118,17 @@ public sealed class FaultTests
         Assert.Single((await sim.GetAsync("/sim/tasks")).Root.EnumerateArray());
     }
 
+    [Theory]
+    [InlineData(5, 0)]
+    [InlineData(499, 0)]
+    [InlineData(500, 1)]
+    [InlineData(1000, 1)]
+    [InlineData(1200, 2)]
+    public void Retry_after_is_whole_seconds_rounded_up_and_zero_under_half_a_second(int milliseconds, int seconds)
+    {
+        Assert.Equal(seconds, Midjourney.Simulator.Http.FaultMiddleware.RetryAfterSeconds(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
     [Fact]
     public async Task Route_filter_glob_limits_faults_and_429_carries_retry_after()
     {

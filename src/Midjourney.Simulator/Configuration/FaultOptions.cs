@@ -27,7 +27,10 @@ public sealed class FaultOptions
     /// <summary>Delay added by a latency fault. Not scaled by the time scale. Default 2 seconds.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Value of the <c>Retry-After</c> header of 429 answers (whole seconds, at least 1). Default 1 second.</summary>
+    /// <summary>
+    /// Value of the <c>Retry-After</c> header of 429 answers, in whole seconds rounded up; under half a second it is
+    /// sent as 0 (so a time-scaled run can scale it). Default 1 second.
+    /// </summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>

@@ -28,6 +28,13 @@ internal sealed class FaultMiddleware
         _time = services.Clock.Time;
     }
 
+    /// <summary>
+    /// Retry-After carries whole seconds: rounded up, except that a pause under half a second (a time-scaled run's)
+    /// is sent as 0, "retry at once", which is nearer the truth than a whole second.
+    /// </summary>
+    internal static int RetryAfterSeconds(TimeSpan retryAfter) =>
+        retryAfter < TimeSpan.FromMilliseconds(500) ? 0 : (int)Math.Ceiling(retryAfter.TotalSeconds);
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!_injector.Enabled || !_injector.Applies(context.Request.Path.Value ?? ""))
@@ -51,7 +58,7 @@ internal sealed class FaultMiddleware
             case FaultKind.TooManyRequests:
                 _counters.CountFault("tooManyRequests");
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(_injector.Options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.Response.Headers.RetryAfter = RetryAfterSeconds(_injector.Options.RetryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.Response.ContentLength = 0;
                 return;
         }
