@@ -197,6 +197,14 @@ internal sealed class ServerProber
         {
             _client.Capabilities.HasChange = change;
         }
+
+        if (check.Flavor is { } flavor)
+        {
+            // Reference §2.0: only Plus and TrueAI have cancel; only Plus has the paged task query.
+            _client.Capabilities.Flavor = flavor;
+            _client.Capabilities.HasCancel ??= flavor is "plus" or "trueai";
+            _client.Capabilities.HasTaskQuery ??= flavor == "plus";
+        }
     }
 
     private async Task<bool?> RouteAnswersAsync(HttpMethod method, string path, AuthScheme scheme, CancellationToken cancellationToken)
