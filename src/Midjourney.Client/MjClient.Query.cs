@@ -205,18 +205,23 @@ public sealed partial class MjClient
         }
 
         var entries = await Journal.ReadRecentAsync(JournalLookback * 4, cancellationToken).ConfigureAwait(false);
-        var ids = entries
-            .Where(e => e.Server is { } server && Uri.TryCreate(server, UriKind.Absolute, out var uri) && ApiPaths.NormaliseBase(uri) == BaseAddress)
-            .Select(e => e.Id)
-            .Distinct(StringComparer.Ordinal)
-            .Take(JournalLookback)
-            .ToList();
-        var tasks = await GetTasksAsync(ids, cancellationToken).ConfigureAwait(false);
-        return NewestFirst(tasks, query);
+        var prompts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (prompts.Count < JournalLookback && !prompts.ContainsKey(entry.Id)
+                && entry.Server is { } server && Uri.TryCreate(server, UriKind.Absolute, out var uri) && ApiPaths.NormaliseBase(uri) == BaseAddress)
+            {
+                prompts[entry.Id] = entry.Prompt;
+            }
+        }
+
+        var tasks = await GetTasksAsync(prompts.Keys.ToList(), cancellationToken).ConfigureAwait(false);
+        return NewestFirst(tasks, query, prompts);
     }
 
-    private static IReadOnlyList<MjTask> NewestFirst(IEnumerable<MjTask> tasks, MjTaskQuery query) =>
-        tasks.Where(query.Matches)
+    /// <summary>The matching tasks, newest first; <paramref name="journalPrompts"/> stand in for prompts a server does not repeat.</summary>
+    private static IReadOnlyList<MjTask> NewestFirst(IEnumerable<MjTask> tasks, MjTaskQuery query, IReadOnlyDictionary<string, string?>? journalPrompts = null) =>
+        tasks.Where(t => query.Matches(t, journalPrompts is not null && journalPrompts.TryGetValue(t.Id, out var prompt) ? prompt : null))
             .OrderByDescending(t => t.SubmitTime ?? DateTimeOffset.MinValue)
             .ThenByDescending(t => t.Id.Length)
             .ThenByDescending(t => t.Id, StringComparer.Ordinal)

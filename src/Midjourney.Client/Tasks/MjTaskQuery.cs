@@ -41,7 +41,13 @@ public sealed class MjTaskQuery
     }
 
     /// <summary>True when <paramref name="task"/> matches every condition.</summary>
-    public bool Matches(MjTask task)
+    public bool Matches(MjTask task) => Matches(task, null);
+
+    /// <summary>
+    /// As <see cref="Matches(MjTask)"/>, with the prompt the journal recorded for a task whose server does not repeat
+    /// it (<c>TASK_STATUS_*</c> gateways).
+    /// </summary>
+    internal bool Matches(MjTask task, string? journalPrompt)
     {
         if (task is null)
         {
@@ -58,7 +64,9 @@ public sealed class MjTaskQuery
             return false;
         }
 
-        return _prompt is null || _prompt.IsMatch(task.Prompt ?? string.Empty) || (task.PromptEn is { } en && _prompt.IsMatch(en));
+        return _prompt is null
+            || _prompt.IsMatch(task.Prompt ?? journalPrompt ?? string.Empty)
+            || (task.PromptEn is { } en && _prompt.IsMatch(en));
     }
 
     /// <summary>The wire name of an action (<c>UpscaleHd</c> → <c>UPSCALE_HD</c>); names already in capitals stay.</summary>
