@@ -40,6 +40,7 @@
         'New-MjImagine'
         'Get-MjTask'
         'Wait-MjTask'
+        'Stop-MjTask'
         'Invoke-MjButton'
         'Submit-MjModal'
         'New-MjBlend'
@@ -53,7 +54,6 @@
         'Split-MjImage'
         'Show-MjImage'
         'Get-MjImageInfo'
-        'Stop-MjTask'
     )
 
     FunctionsToExport = @()

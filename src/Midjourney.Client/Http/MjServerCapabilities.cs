@@ -6,13 +6,23 @@ namespace Midjourney.Client;
 /// </summary>
 public sealed class MjServerCapabilities
 {
+    private volatile object? _hasCancel;
+    private volatile object? _hasTaskQuery;
+    private volatile string? _flavor;
+
+    /// <summary>Has <c>POST /mj/task/{id}/cancel</c> (Plus, TrueAI; not novicezk or gateways).</summary>
+    public bool? HasCancel { get => (bool?)_hasCancel; internal set => _hasCancel = value; }
+
+    /// <summary>Has Plus's paged, filtered <c>POST /mj/task/query</c>.</summary>
+    public bool? HasTaskQuery { get => (bool?)_hasTaskQuery; internal set => _hasTaskQuery = value; }
+
+    /// <summary>The flavour a server check found (trueai, plus, novicezk, gateway, taskapi); null before a check.</summary>
+    public string? Flavor { get => _flavor; internal set => _flavor = value; }
+
     private volatile object? _hasAction;
     private volatile object? _hasChange;
     private volatile object? _hasBatchQuery;
     private volatile object? _hasList;
-    private volatile object? _hasCancel;
-    private volatile object? _hasTaskQuery;
-    private volatile string? _flavor;
 
     /// <summary>Has <c>/mj/submit/action</c> (Plus, TrueAI, gateways; not novicezk).</summary>
     public bool? HasAction { get => (bool?)_hasAction; internal set => _hasAction = value; }
@@ -25,15 +35,6 @@ public sealed class MjServerCapabilities
 
     /// <summary>Has <c>/mj/task/list</c> (used to recover a submit whose answer was lost).</summary>
     public bool? HasList { get => (bool?)_hasList; internal set => _hasList = value; }
-
-    /// <summary>Has <c>POST /mj/task/{id}/cancel</c> (Plus, TrueAI; not novicezk or gateways).</summary>
-    public bool? HasCancel { get => (bool?)_hasCancel; internal set => _hasCancel = value; }
-
-    /// <summary>Has Plus's paged, filtered <c>POST /mj/task/query</c>.</summary>
-    public bool? HasTaskQuery { get => (bool?)_hasTaskQuery; internal set => _hasTaskQuery = value; }
-
-    /// <summary>The flavour a server check found (trueai, plus, novicezk, gateway, taskapi); null before a check.</summary>
-    public string? Flavor { get => _flavor; internal set => _flavor = value; }
 
     /// <inheritdoc />
     public override string ToString() =>
