@@ -115,43 +115,6 @@ public sealed partial class MjClient : IDisposable
         }
     }
 
-    /// <summary>Cancels a task (<c>POST /mj/task/{id}/cancel</c>; TrueAI needs an admin key and marks it FAILURE).</summary>
-    public Task CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
-    {
-        ValidateId(taskId, nameof(taskId));
-        var path = ApiPaths.Cancel(taskId);
-        return _transport.ReadAsync<object?>(HttpMethod.Post, path, Array.Empty<byte>(), response =>
-        {
-            if (response.Status >= 400)
-            {
-                throw _transport.Errors.FromResponse(response, taskId);
-            }
-
-            if (!response.IsEmpty && SubmitEnvelope.TryRead(response.Body, out var envelope) && !ErrorMapper.IsAccepted(envelope.Code))
-            {
-                throw _transport.Errors.FromEnvelope(envelope, response, taskId);
-            }
-
-            return null;
-        }, cancellationToken);
-    }
-
-    /// <summary>The Midjourney seed of a finished task (<c>GET /mj/task/{id}/image-seed</c>).</summary>
-    public Task<string> GetImageSeedAsync(string taskId, CancellationToken cancellationToken = default)
-    {
-        ValidateId(taskId, nameof(taskId));
-        var path = ApiPaths.ImageSeed(taskId);
-        return _transport.ReadAsync(HttpMethod.Get, path, null, response =>
-        {
-            if (response.Status < 400 && SubmitEnvelope.TryRead(response.Body, out var envelope) && envelope.Code == 1 && envelope.FirstResult is { } seed)
-            {
-                return seed;
-            }
-
-            throw _transport.Errors.FromResponse(response, taskId);
-        }, cancellationToken);
-    }
-
     /// <summary>
     /// Saves a finished task's image (and with options its tiles and videos) into <paramref name="folder"/>.
     /// Signed URLs that expired are refreshed once by re-fetching the task. No credentials are sent to image hosts.

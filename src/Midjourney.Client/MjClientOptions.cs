@@ -78,6 +78,12 @@ public sealed class MjClientOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The longest the one request of <see cref="MjClient.GetImageSeedAsync"/> may take (default 90 s): TrueAI asks the
+    /// Midjourney bot for the seed and waits up to 60 s for its answer. It is not retried.
+    /// </summary>
+    public TimeSpan ImageSeedTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Sent as <c>User-Agent</c>.</summary>
     public string UserAgent { get; set; } = "Midjourney.Client/0.1";
 

@@ -40,6 +40,7 @@
         'New-MjImagine'
         'Get-MjTask'
         'Wait-MjTask'
+        'Stop-MjTask'
         'Invoke-MjButton'
         'Submit-MjModal'
         'New-MjBlend'

@@ -197,6 +197,15 @@ internal sealed class ServerProber
         {
             _client.Capabilities.HasChange = change;
         }
+
+        if (check.Flavor is { } flavor)
+        {
+            // Reference §2.0: only Plus and TrueAI have cancel, only Plus the paged task query, gateways no task list.
+            _client.Capabilities.Flavor = flavor;
+            _client.Capabilities.HasCancel ??= flavor is "plus" or "trueai";
+            _client.Capabilities.HasTaskQuery ??= flavor == "plus";
+            _client.Capabilities.HasList ??= flavor is not ("gateway" or "taskapi");
+        }
     }
 
     private async Task<bool?> RouteAnswersAsync(HttpMethod method, string path, AuthScheme scheme, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ internal static class ApiPaths
 
     public const string List = "/mj/task/list";
 
+    public const string TaskQuery = "/mj/task/query";
+
     public static string ModePrefix(SpeedMode mode) => mode switch
     {
         SpeedMode.Relax => "/mj-relax",

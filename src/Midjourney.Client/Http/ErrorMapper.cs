@@ -167,6 +167,28 @@ internal sealed class ErrorMapper
         return new MjNotFoundException($"{text} {advice}\n{origin}", null, null, message, HttpStatusCode.NotFound, path) { Advice = advice };
     }
 
+    /// <summary>
+    /// A server that cannot cancel: <paramref name="response"/> is its 404 (or null when the flavour is known to lack the
+    /// endpoint, so no request was sent).
+    /// </summary>
+    public MjNotSupportedException NoCancel(string path, string? flavor, MjHttpResponse? response)
+    {
+        var kind = flavor is null ? string.Empty : $" (a {flavor} server)";
+        var text = $"{_server} cannot cancel tasks: it{kind} has no POST /mj/task/{{id}}/cancel; only Plus and TrueAI proxies have one.";
+        const string advice = "The task keeps running until it finishes or the server times it out: wait for it (Wait-MjTask) or leave it; ask the server's administrator to cancel it if it must stop.";
+        var origin = response is null ? "No request was sent (Test-MjServer found the flavour)." : $"{Url(path)} answered {response.Status} {response.StatusCode}.";
+        return new MjNotSupportedException($"{text} {advice}\n{origin}", false, null, response?.StatusCode, path) { Advice = advice };
+    }
+
+    /// <summary>TrueAI's cancel with a key that is not the administrator's: HTTP 400 "演示模式，禁止操作" (or 401/403 "账号无权限").</summary>
+    public MjNotSupportedException CancelNeedsAdministrator(MjHttpResponse response, string? description)
+    {
+        description = _redactor.Redact(description);
+        var text = $"{_server} lets only its administrator cancel tasks (TrueAI), and this key is not the administrator's.";
+        const string advice = "Connect with the administrator's token to cancel (Connect-MjServer -ApiKey), or ask the administrator; otherwise the task runs until it finishes or times out.";
+        return new MjNotSupportedException($"{text} {advice}\n{Url(response.Path)} answered {response.Status} {response.StatusCode}: {description}", true, description, response.StatusCode, response.Path) { Advice = advice };
+    }
+
     /// <summary>The same 404, told as "-Uri is not a midjourney-proxy" (after the fetch route was missing too).</summary>
     public MjNotFoundException NotAProxy(MjApiException missing)
     {

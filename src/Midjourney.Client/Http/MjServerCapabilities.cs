@@ -6,6 +6,19 @@ namespace Midjourney.Client;
 /// </summary>
 public sealed class MjServerCapabilities
 {
+    private volatile object? _hasCancel;
+    private volatile object? _hasTaskQuery;
+    private volatile string? _flavor;
+
+    /// <summary>Has <c>POST /mj/task/{id}/cancel</c> (Plus, TrueAI; not novicezk or gateways).</summary>
+    public bool? HasCancel { get => (bool?)_hasCancel; internal set => _hasCancel = value; }
+
+    /// <summary>Has Plus's paged, filtered <c>POST /mj/task/query</c>.</summary>
+    public bool? HasTaskQuery { get => (bool?)_hasTaskQuery; internal set => _hasTaskQuery = value; }
+
+    /// <summary>The flavour a server check found (trueai, plus, novicezk, gateway, taskapi); null before a check.</summary>
+    public string? Flavor { get => _flavor; internal set => _flavor = value; }
+
     private volatile object? _hasAction;
     private volatile object? _hasChange;
     private volatile object? _hasBatchQuery;

@@ -105,6 +105,20 @@ internal static class RequestBodies
 
     public static byte[] Ids(IEnumerable<string> ids) => Write(w => WriteArray(w, "ids", ids));
 
+    /// <summary>Plus's <c>/mj/task/query</c>: one page, newest first, with the filters the server can apply.</summary>
+    public static byte[] TaskQuery(int pageNumber, int pageSize, IReadOnlyList<string> statuses, string? action) => Write(w =>
+    {
+        w.WriteNumber("pageNumber", pageNumber);
+        w.WriteNumber("pageSize", pageSize);
+        w.WriteString("sort", "id,desc");
+        if (statuses.Count > 0)
+        {
+            WriteArray(w, "statusSet", statuses);
+        }
+
+        WriteIfSet(w, "action", action);
+    });
+
     private static void WriteCommon(Utf8JsonWriter w, MjSubmitRequest? r, string? state)
     {
         WriteIfSet(w, "state", state);

@@ -89,6 +89,17 @@ public sealed class MjTask
     /// <summary>The main image's height in pixels: from the server where it says, else from the image's header.</summary>
     public int? Height { get; internal set; }
 
+    /// <summary>The Midjourney seed of the finished image (<c>/image-seed</c>), when it was asked for (<see cref="MjClient.WithSeedAsync"/>); else null.</summary>
+    public string? Seed { get; private set; }
+
+    /// <summary>Returns a copy of this task with its seed.</summary>
+    internal MjTask WithSeed(string seed)
+    {
+        var copy = Copy(Buttons, ParentId, Server);
+        copy.Seed = seed;
+        return copy;
+    }
+
     /// <summary>Returns a copy of this task with the main image's size.</summary>
     internal MjTask WithSize(int width, int height)
     {
@@ -155,6 +166,7 @@ public sealed class MjTask
         Server = server,
         Width = Width,
         Height = Height,
+        Seed = Seed,
     };
 
     /// <inheritdoc />

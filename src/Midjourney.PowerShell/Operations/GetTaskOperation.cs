@@ -16,6 +16,19 @@ internal sealed class GetTaskByIdOptions
 
     /// <summary>-Connection.</summary>
     public MjConnection? Connection { get; set; }
+
+    /// <summary>-Seed: fill each finished task's Seed (<c>/image-seed</c>, up to a minute each on TrueAI).</summary>
+    public bool Seed { get; set; }
+}
+
+/// <summary>The input of Get-MjTask -Status/-Action/-Prompt/-Limit: the server's tasks, filtered.</summary>
+internal sealed class QueryTasksOptions
+{
+    /// <summary>What to look for.</summary>
+    public MjTaskQuery Query { get; set; } = new();
+
+    /// <summary>-Connection.</summary>
+    public MjConnection? Connection { get; set; }
 }
 
 /// <summary>The input of Get-MjTask -Recent.</summary>
@@ -47,12 +60,34 @@ internal sealed class GetTaskOperation : MjOperation
         var ids = options.Ids.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 1)
         {
-            await TryItemAsync(output, ids[0], async () =>
-                output.WriteObject(await connection.Client.GetTaskAsync(ids[0], cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            MjTask? one = null;
+            if (await TryItemAsync(output, ids[0], async () => one = await connection.Client.GetTaskAsync(ids[0], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            {
+                await EmitAsync(connection, one!, options.Seed, output, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
-        await EmitInOrderAsync(connection, ids, output, cancellationToken).ConfigureAwait(false);
+        await EmitInOrderAsync(connection, ids, output, cancellationToken, options.Seed).ConfigureAwait(false);
+    });
+
+    /// <summary>The server's tasks that match the query, newest first; says on the verbose stream where they were filtered.</summary>
+    public Task ProcessQueryAsync(QueryTasksOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
+    {
+        var connection = Connections.Resolve(options.Connection);
+        var client = connection.Client;
+        output.WriteVerbose($"Looking for {options.Query} on {connection.Uri}.");
+        var tasks = await client.ListTasksAsync(options.Query, cancellationToken).ConfigureAwait(false);
+        output.WriteVerbose(client.Capabilities.HasTaskQuery == true
+            ? $"{tasks.Count} task(s): the server filtered them (POST /mj/task/query); the prompt pattern was checked here."
+            : client.Capabilities.HasList != false
+                ? $"{tasks.Count} task(s): the server's task list (GET /mj/task/list), filtered here."
+                : $"{tasks.Count} task(s): {connection.Uri} has no task list, so the latest {MjClient.JournalLookback} tasks of the journal on it were fetched and filtered here.");
+        foreach (var task in tasks)
+        {
+            output.WriteObject(task);
+        }
     });
 
     /// <summary>Reads the journal, then (without -FromJournal) fetches those tasks from their servers in batches.</summary>
@@ -94,6 +129,27 @@ internal sealed class GetTaskOperation : MjOperation
         }
     });
 
+    /// <summary>Emits the task; with -Seed a finished one gets its seed first, an unfinished one a warning.</summary>
+    private static async Task EmitAsync(MjConnection connection, MjTask task, bool seed, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        if (!seed)
+        {
+            output.WriteObject(task);
+            return;
+        }
+
+        if (task.Status != MjTaskStatus.Success)
+        {
+            output.WriteWarning($"Task {task.Id} is {task.Status}: only a finished image (Success) has a seed, so its Seed stays empty.");
+            output.WriteObject(task);
+            return;
+        }
+
+        output.WriteVerbose($"Asking {connection.Uri} for the seed of task {task.Id} (TrueAI can take up to a minute).");
+        await TryItemAsync(output, task, async () =>
+            output.WriteObject(await connection.Client.WithSeedAsync(task, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+    }
+
     private Dictionary<MjConnection, List<string>> GroupByServer(IReadOnlyList<MjJournalEntry> entries, MjConnection fallback, ICommandOutput output)
     {
         var groups = new Dictionary<MjConnection, List<string>>();
@@ -127,7 +183,7 @@ internal sealed class GetTaskOperation : MjOperation
         return groups;
     }
 
-    private static async Task EmitInOrderAsync(MjConnection connection, IReadOnlyList<string> ids, ICommandOutput output, CancellationToken cancellationToken)
+    private static async Task EmitInOrderAsync(MjConnection connection, IReadOnlyList<string> ids, ICommandOutput output, CancellationToken cancellationToken, bool seed = false)
     {
         if (ids.Count == 0)
         {
@@ -147,7 +203,7 @@ internal sealed class GetTaskOperation : MjOperation
         {
             if (byId.TryGetValue(id, out var task))
             {
-                output.WriteObject(task);
+                await EmitAsync(connection, task, seed, output, cancellationToken).ConfigureAwait(false);
             }
             else
             {

@@ -30,6 +30,10 @@ internal static class ErrorMapping
             case TaskFailedException failed:
                 return new(exception, MjErrorIds.TaskFailed, MjErrorCategory.InvalidResult, failed.Task,
                     failed.Advice ?? $"See the task's FailReason; fix the prompt or input and submit again (task {failed.Task.Id}).");
+            case MjNotSupportedException { NeedsAdministrator: true } adminOnly:
+                return new(exception, MjErrorIds.ApiError, MjErrorCategory.PermissionDenied, target, adminOnly.Advice);
+            case MjNotSupportedException unsupported:
+                return new(exception, MjErrorIds.EndpointNotFound, MjErrorCategory.NotImplemented, target, unsupported.Advice);
             case MjNotFoundException missing when RouteMissing.Is(missing) && missing.TaskId is null:
                 return new(exception, MjErrorIds.EndpointNotFound, MjErrorCategory.NotImplemented, target, missing.Advice);
             case MjNotFoundException missing:

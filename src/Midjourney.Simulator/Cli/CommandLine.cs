@@ -45,6 +45,7 @@ internal sealed class CommandLine
                     o.Flavor = parsed;
                     break;
                 case "--api-key": o.ApiKey = Value(); break;
+                case "--admin-key": o.AdminKey = Value(); break;
                 case "--time-scale": o.TimeScale = Number(name, Value()); break;
                 case "--concurrency": o.Concurrency = Integer(name, Value()); break;
                 case "--queue": o.Queue = Integer(name, Value()); break;

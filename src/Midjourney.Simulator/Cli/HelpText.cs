@@ -15,6 +15,7 @@ Server
   --urls <url>              Listen URL (default http://127.0.0.1:8080; port 0 = any free port, the real one is printed)
   --flavor <name>           trueai (default) | plus | novicezk | gateway | taskapi
   --api-key <key>           Require this key (default: no auth). Header rules follow the flavour.
+  --admin-key <key>         Also accept this administrator's key; trueai then lets only it cancel tasks
   --ready-file <path>       Write the base URL to this file once listening
   --log                     Turn on ASP.NET Core console logging (off by default: it costs throughput)
   --help                    Show this text

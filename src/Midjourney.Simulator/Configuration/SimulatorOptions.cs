@@ -15,6 +15,12 @@ public sealed class SimulatorOptions
     /// <summary>Required API key; null (default) disables authentication. Header rules depend on <see cref="Flavor"/>.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// An administrator's key, accepted wherever <see cref="ApiKey"/> is. When set, TrueAI lets only this key cancel tasks
+    /// (others get HTTP 400 "演示模式，禁止操作", as TA v10+ does). Null (default): every accepted key may cancel.
+    /// </summary>
+    public string? AdminKey { get; set; }
+
     /// <summary>Serve task images (grids, tiles, upscales) as lossless WebP instead of PNG; one image also on request with <c>?format=webp</c>. Default false.</summary>
     public bool WebpImages { get; set; }
 

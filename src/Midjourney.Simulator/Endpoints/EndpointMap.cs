@@ -38,6 +38,7 @@ internal static class EndpointMap
         if (routes.Contains(SimRoute.ListByIds)) app.MapPost("/mj/task/list-by-ids", tasks.ListByConditionAsync);
         if (routes.Contains(SimRoute.Queue)) app.MapGet("/mj/task/queue", tasks.QueueAsync);
         if (routes.Contains(SimRoute.Cancel)) app.MapPost("/mj/task/{id}/cancel", tasks.CancelAsync);
+        if (routes.Contains(SimRoute.Query)) app.MapPost("/mj/task/query", tasks.QueryAsync);
         if (routes.Contains(SimRoute.ImageSeed)) app.MapGet("/mj/task/{id}/image-seed", tasks.ImageSeedAsync);
 
         app.MapGet("/sim/stats", sim.StatsAsync);

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Midjourney.Simulator.Domain;
@@ -56,12 +58,63 @@ internal sealed class TaskEndpoints
     /// <summary>Marks the task FAILURE with "取消任务" (TA does not use CANCEL) and frees its slot.</summary>
     public Task CancelAsync(HttpContext context)
     {
+        if (_services.Profile.CancelNeedsAdmin && _services.Options.AdminKey is { } admin && !_services.Profile.IsAuthorized(context.Request, admin))
+        {
+            return _services.Profile.WriteAdminOnlyAsync(context);
+        }
+
         SimTask? task = Find(context);
         if (task is null) return _services.Profile.WriteOutcomeAsync(context, SubmitOutcome.NotFound("任务不存在"));
         bool cancelled = _services.Engine.Cancel(task, CancelReason);
         if (!cancelled && !_services.Profile.TrueAiBehaviour) return _services.Profile.WriteOutcomeAsync(context, SubmitOutcome.Invalid("任务状态错误"));
         return _services.Profile.WriteCancelledAsync(context);
     }
+
+    /// <summary>
+    /// PLUS <c>POST /mj/task/query</c>: a page of tasks filtered on action, status or statusSet, ids, prompt, description
+    /// (contains) and state; sort "id,desc" (default, newest first) or "id,asc"; a Spring page (<c>content</c>, <c>totalElements</c>…).
+    /// </summary>
+    public async Task QueryAsync(HttpContext context)
+    {
+        SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
+        if (request is null) return;
+        int size = Math.Clamp(request.PageSize ?? 10, 1, 1000);
+        int page = Math.Max(request.PageNumber ?? 0, 0);
+        long now = _services.Clock.NowMs();
+        var statuses = new HashSet<string>(request.StatusSet ?? new List<string>(), StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(request.Status)) statuses.Add(request.Status);
+        var ids = request.Ids is { Count: > 0 } ? new HashSet<string>(request.Ids, StringComparer.Ordinal) : null;
+        List<SimTask> all = _services.Engine.Store.All();
+        if (!string.Equals(request.Sort, "id,asc", StringComparison.OrdinalIgnoreCase)) all.Reverse();
+        List<SimTask> matching = all.FindAll(t =>
+            (string.IsNullOrEmpty(request.Action) || string.Equals(t.Action, request.Action, StringComparison.OrdinalIgnoreCase))
+            && (statuses.Count == 0 || statuses.Contains(t.StateAt(now).Status))
+            && (ids is null || ids.Contains(t.Id))
+            && Contains(t.Prompt, request.Prompt)
+            && Contains(t.Description, request.Description)
+            && (string.IsNullOrEmpty(request.State) || string.Equals(t.State, request.State, StringComparison.Ordinal)));
+        List<SimTask> content = matching.Skip(page * size).Take(size).ToList();
+        string baseUrl = _services.BaseUrlOf(context);
+        await Flavors.EnvelopeJson.WriteJsonAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("content");
+            foreach (SimTask task in content) _services.Profile.WriteTask(w, task, task.StateAt(now), baseUrl, _services.Links, _services.Options, now);
+            w.WriteEndArray();
+            w.WriteNumber("totalElements", matching.Count);
+            w.WriteNumber("totalPages", (matching.Count + size - 1) / size);
+            w.WriteNumber("number", page);
+            w.WriteNumber("size", size);
+            w.WriteNumber("numberOfElements", content.Count);
+            w.WriteBoolean("first", page == 0);
+            w.WriteBoolean("last", (page + 1) * size >= matching.Count);
+            w.WriteBoolean("empty", content.Count == 0);
+            w.WriteEndObject();
+        });
+    }
+
+    private static bool Contains(string? value, string? part) =>
+        string.IsNullOrEmpty(part) || (value ?? string.Empty).Contains(part, StringComparison.OrdinalIgnoreCase);
 
     public Task ImageSeedAsync(HttpContext context)
     {

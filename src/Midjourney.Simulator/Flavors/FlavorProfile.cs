@@ -118,6 +118,12 @@ internal abstract class FlavorProfile
     public virtual void WriteTask(Utf8JsonWriter writer, SimTask task, TaskState state, string baseUrl, MediaLinks links, SimulatorOptions options, long now) =>
         MjTaskJson.Write(writer, task, state, baseUrl, links, JsonStyle);
 
+    /// <summary>TA v10+: only an administrator's token may cancel.</summary>
+    public virtual bool CancelNeedsAdmin => false;
+
+    /// <summary>The refusal of a cancel by a key that is not the administrator's (TA: HTTP 400 "演示模式，禁止操作").</summary>
+    public virtual Task WriteAdminOnlyAsync(HttpContext context) => EnvelopeJson.WriteAsync(context, 200, 4, "演示模式，禁止操作", null);
+
     /// <summary>Answer of a successful cancel (PLUS: an envelope).</summary>
     public virtual Task WriteCancelledAsync(HttpContext context) => EnvelopeJson.WriteAsync(context, 200, 1, "成功", null);
 

@@ -21,4 +21,5 @@ internal enum SimRoute
     Queue,
     Cancel,
     ImageSeed,
+    Query,
 }

@@ -78,6 +78,20 @@ internal sealed class TrueAiProfile : FlavorProfile
         return Task.CompletedTask;
     }
 
+    public override bool CancelNeedsAdmin => true;
+
+    /// <summary>TA's LogicException for a non-admin cancel: HTTP 400 with its other envelope.</summary>
+    public override Task WriteAdminOnlyAsync(HttpContext context) =>
+        EnvelopeJson.WriteJsonAsync(context, 400, w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("success", false);
+            w.WriteNumber("code", 400);
+            w.WriteString("message", "演示模式，禁止操作");
+            w.WriteString("timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        });
+
     /// <summary>TA's cancel returns an empty 200.</summary>
     public override Task WriteCancelledAsync(HttpContext context)
     {

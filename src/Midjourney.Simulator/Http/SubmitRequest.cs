@@ -27,4 +27,12 @@ internal sealed class SubmitRequest
     public List<string>? Ids { get; set; }
     public string? BotType { get; set; }
     public bool? EnableRemix { get; set; }
+
+    // PLUS /mj/task/query (paged search).
+    public int? PageNumber { get; set; }
+    public int? PageSize { get; set; }
+    public string? Sort { get; set; }
+    public string? Status { get; set; }
+    public List<string>? StatusSet { get; set; }
+    public string? Description { get; set; }
 }

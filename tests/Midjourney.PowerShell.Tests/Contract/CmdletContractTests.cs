@@ -11,7 +11,7 @@ public class CmdletContractTests
     private const string All = CompiledParameterSet.AllSets;
     private const string MjTask = "Midjourney.Client.MjTask";
 
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test" };
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test", "Stop" };
 
     // Parameter: name, type, then per set: "Set:M:pos:P:N" (M mandatory, pos or -, P ValueFromPipeline, N ...ByPropertyName).
     private static readonly Dictionary<string, (string? DefaultSet, bool Should, string Impact, string[] Outputs, string[] Parameters)> Table = new()
@@ -45,6 +45,14 @@ public class CmdletContractTests
         ["Get-MjTask"] = ("Id", false, "Medium", new[] { MjTask, "Midjourney.Client.MjJournalEntry" }, new[]
         {
             "Id|String[]|Id:M:0:P:N|Alias=TaskId|ArgumentCompleter", "Recent|Int32|Recent:M:::|ValidateRange=1,10000|ArgumentCompleter", "FromJournal|SwitchParameter|Recent:::",
+            "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+            "Seed|SwitchParameter|Id:::", "Status|MjTaskStatus[]|Query:::",
+            "Action|String[]|Query:::|ValidateSet=Imagine,Upscale,UpscaleHd,Variation,Reroll,Pan,Zoom,Blend,Describe,Shorten,Video,Edit,Retexture,SwapFace",
+            "Prompt|String|Query:::|SupportsWildcards=|ArgumentCompleter", "Limit|Int32|Query:::|ValidateRange=1,10000|ArgumentCompleter",
+        }),
+        ["Stop-MjTask"] = ("Task", true, "Medium", new[] { MjTask }, new[]
+        {
+            "Task|MjTask[]|Task:M:0:P:|ArgumentCompleter", "Id|String[]|Id:M::P:N|Alias=TaskId|ArgumentCompleter", "PassThru|SwitchParameter|" + All + ":::",
             "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Wait-MjTask"] = ("Task", false, "Medium", new[] { MjTask }, new[]
