@@ -146,11 +146,8 @@ internal sealed class SubmitAdmission
                 _concurrency = _active.Count - ahead - 1;
             }
 
-            if (_capacity is int capacity && _active.Count > capacity)
-            {
-                _capacity = _active.Count; // a probe past the learnt capacity got in: there is more room than we thought
-            }
-
+            // A probe past the learnt capacity that gets in does not raise it: tasks of ours may have ended unseen. The
+            // next full-queue answer learns the capacity afresh, from the tasks held then.
             _backoff = _options.RetryBaseDelay;
             PumpLocked();
         }

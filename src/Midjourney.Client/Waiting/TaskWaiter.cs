@@ -453,6 +453,7 @@ internal sealed class TaskWaiter
             MinPollInterval = min,
             MaxPollInterval = max < min ? min : max,
             Backoff = active.Min(o => o.Backoff),
+            EstimateHorizon = active.Min(o => o.EstimateHorizon),
         };
     }
 
@@ -500,6 +501,8 @@ internal sealed class TaskWaiter
         if (soonest is TimeSpan expected)
         {
             next = expected + TimeSpan.FromTicks(options.MinPollInterval.Ticks / 2);
+            var horizon = options.EstimateHorizon > options.MaxPollInterval ? options.EstimateHorizon : options.MaxPollInterval;
+            return next < options.MinPollInterval ? options.MinPollInterval : next > horizon ? horizon : next;
         }
         else
         {
