@@ -38,22 +38,19 @@ public sealed class QuietClock : FakeTimeProvider
     /// </summary>
     public async Task DriveAsync(Task work, Func<bool> quiet, TimeSpan limit)
     {
-        while (!work.IsCompleted)
+        await DriveUntilAsync(() => work.IsCompleted, () => work.IsCompleted || quiet(), limit);
+        await work;
+    }
+
+    /// <summary>Moves time as <see cref="DriveAsync"/> does until <paramref name="done"/> holds when the client is quiet.</summary>
+    public async Task DriveUntilAsync(Func<bool> done, Func<bool> quiet, TimeSpan limit)
+    {
+        while (true)
         {
-            var settling = Stopwatch.StartNew();
-            while (!work.IsCompleted && !quiet())
+            await SettleAsync(quiet);
+            if (done())
             {
-                if (settling.Elapsed > TimeSpan.FromMinutes(1))
-                {
-                    throw new TimeoutException($"The client never settled at fake time {Elapsed}.");
-                }
-
-                await Task.Delay(1);
-            }
-
-            if (work.IsCompleted)
-            {
-                break;
+                return;
             }
 
             var next = NextDue() ?? throw new InvalidOperationException($"At fake time {Elapsed} the client is quiet with no timer set, yet the work has not ended: a lost wake-up.");
@@ -64,11 +61,25 @@ public sealed class QuietClock : FakeTimeProvider
 
             SetUtcNow(next);
         }
-
-        await work;
     }
 
-    private DateTimeOffset? NextDue()
+    /// <summary>Waits (without moving time) until <paramref name="quiet"/> holds; fails after a minute of wall time.</summary>
+    public static async Task SettleAsync(Func<bool> quiet)
+    {
+        var settling = Stopwatch.StartNew();
+        while (!quiet())
+        {
+            if (settling.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                throw new TimeoutException("The client never settled.");
+            }
+
+            await Task.Delay(1);
+        }
+    }
+
+    /// <summary>The next timer the client set, or null.</summary>
+    public DateTimeOffset? NextDue()
     {
         var now = GetUtcNow();
         lock (_sleeps)
