@@ -179,7 +179,7 @@ internal sealed class TaskWaiter
 
         if (started is not null)
         {
-            _ = Task.Run(() => LoopAsync(started));
+            _ = Task.Run(() => RunLoopAsync(started));
         }
     }
 
@@ -212,6 +212,38 @@ internal sealed class TaskWaiter
         {
             _watched.Remove(id);
             _order.Remove(id);
+        }
+    }
+
+    /// <summary>The loop, with a last guard: should it ever fail, every wait hears of it instead of hanging.</summary>
+    private async Task RunLoopAsync(Run run)
+    {
+        try
+        {
+            await LoopAsync(run).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            lock (_gate)
+            {
+                if (_run == run)
+                {
+                    _run = null;
+                    run.Halt();
+                }
+
+                foreach (var wait in _waits.Where(w => w.Pending.Count > 0).ToList())
+                {
+                    wait.Fault = e;
+                    foreach (var id in wait.Pending)
+                    {
+                        Unwatch(id, wait);
+                    }
+
+                    wait.Pending.Clear();
+                    wait.Signal();
+                }
+            }
         }
     }
 
