@@ -45,6 +45,11 @@ public sealed class MjWaitOptions
             throw new ArgumentException("Backoff must be >= 1; NotFoundAfter and MaxFailedPolls must be >= 1.");
         }
 
+        if (EstimateHorizon < TimeSpan.Zero)
+        {
+            throw new ArgumentException("EstimateHorizon cannot be negative.");
+        }
+
         if (Timeout is TimeSpan t && t < TimeSpan.Zero)
         {
             throw new ArgumentException("Timeout cannot be negative.");

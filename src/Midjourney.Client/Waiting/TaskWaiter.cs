@@ -114,7 +114,17 @@ internal sealed class TaskWaiter
                     changed = wait.Block();
                 }
 
-                await WhenAnyAsync(changed, complete ? null : queue.WhenChangedAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await WhenAnyAsync(changed, complete ? null : queue.WhenChangedAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        wait.Unblock(); // woken by its queue or its token rather than by the poller
+                    }
+                }
             }
         }
         finally
@@ -744,6 +754,9 @@ internal sealed class TaskWaiter
             Blocked = true;
             return _changed.Task;
         }
+
+        /// <summary>The caller runs again (under the poller's lock).</summary>
+        public void Unblock() => Blocked = false;
 
         /// <summary>Wakes the caller (under the poller's lock).</summary>
         public void Signal()
