@@ -95,7 +95,9 @@ public sealed class SharedPollerTests
         Assert.All(await work, t => Assert.Equal(MjTaskStatus.Success, t.Status));
         Assert.False(client.Capabilities.HasBatchQuery);
         var fetches = ids.Select(id => account.Server.Count($"/mj/task/{id}/fetch")).ToList();
-        Assert.All(fetches, n => Assert.InRange(n, 2, 5));
+        // Rounds at 0 s, 3 s and just after the end at 20 s; a join that races a poll in flight adds at most one round.
+        Assert.All(fetches, n => Assert.InRange(n, 2, 3 + 6));
+        Assert.True(fetches.Sum() <= 3 * (3 + 6), string.Join(",", fetches));
     }
 
     [Fact]
