@@ -189,7 +189,12 @@ internal sealed class TaskWaiter
 
         if (started is not null)
         {
-            _ = Task.Run(() => RunLoopAsync(started));
+            // The loop serves every wait, so it must not carry the ambient state (the ExecutionContext) of the one that
+            // happened to start it: that caller may be long gone while the loop still polls for the others.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => RunLoopAsync(started));
+            }
         }
     }
 
@@ -263,12 +268,17 @@ internal sealed class TaskWaiter
         while (true)
         {
             List<string> ids;
+            ExecutionContext? lent;
             lock (_gate)
             {
                 if (_run != run)
                 {
                     return;
                 }
+
+                // Each poll runs in the flow of the newest wait still waiting, so a caller's trace sink (a cmdlet's
+                // verbose stream) sees the requests made for it.
+                lent = _waits.LastOrDefault(w => w.Pending.Count > 0)?.Context;
 
                 if (_watched.Count == 0)
                 {
@@ -285,7 +295,7 @@ internal sealed class TaskWaiter
             try
             {
                 Interlocked.Increment(ref _polls);
-                seen = await _client.GetTasksAsync(ids, token).ConfigureAwait(false);
+                seen = await PollAsync(ids, lent, token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -322,6 +332,18 @@ internal sealed class TaskWaiter
                 return;
             }
         }
+    }
+
+    private Task<IReadOnlyList<MjTask>> PollAsync(List<string> ids, ExecutionContext? lent, CancellationToken token)
+    {
+        if (lent is null)
+        {
+            return _client.GetTasksAsync(ids, token);
+        }
+
+        Task<IReadOnlyList<MjTask>>? poll = null;
+        ExecutionContext.Run(lent.CreateCopy(), _ => poll = _client.GetTasksAsync(ids, token), null);
+        return poll!;
     }
 
     /// <summary>Hands out what one poll saw (under the lock); returns when to poll next, or null to go round at once.</summary>
@@ -702,6 +724,9 @@ internal sealed class TaskWaiter
         public MjWaitOptions Options { get; }
 
         public TimeSpan? Deadline { get; }
+
+        /// <summary>The caller's flow, lent to the polls made while this wait waits (null when its flow was suppressed).</summary>
+        public ExecutionContext? Context { get; } = ExecutionContext.Capture();
 
         public HashSet<string> Pending { get; } = new(StringComparer.Ordinal);
 

@@ -178,4 +178,39 @@ public sealed class SharedPollerTests
         clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(polls, account.Polls);
     }
+
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<bool>?> Closed = new();
+
+    [Fact]
+    public async Task The_loop_does_not_keep_the_flow_of_the_wait_that_started_it()
+    {
+        // A trace sink in the caller's flow, like a cmdlet's verbose stream: it throws once its command has ended.
+        var clock = new QuietClock();
+        var account = new FakeAccount(clock, slots: 2, queue: 0, TimeSpan.FromSeconds(60));
+        var quick = account.Existing(TimeSpan.FromSeconds(5));
+        var slow = account.Existing(TimeSpan.FromSeconds(60));
+        using var client = ScaleTests.Client(account, clock, o => o.Trace = _ =>
+        {
+            if (Closed.Value is { Value: true })
+            {
+                throw new ObjectDisposedException("verbose stream");
+            }
+        });
+        var first = new System.Runtime.CompilerServices.StrongBox<bool>(false);
+        var scripts = new Scripts(client, 2);
+
+        var quickWait = Task.Run(async () =>
+        {
+            Closed.Value = first; // this caller starts the loop
+            var task = await scripts.WaitAsync(quick, ScaleTests.DefaultWait());
+            first.Value = true; // ...and ends: its sink is closed from now on
+            return task;
+        });
+        await QuietClock.SettleAsync(() => client.Waiter.IsQuiet(out var blocked) && blocked == 1);
+        var slowWait = Task.Run(() => scripts.WaitAsync(slow, ScaleTests.DefaultWait()));
+        var work = Task.WhenAll(quickWait, slowWait);
+        await clock.DriveAsync(work, scripts.Quiet, TimeSpan.FromHours(1));
+
+        Assert.All(await work, t => Assert.Equal(MjTaskStatus.Success, t.Status));
+    }
 }
