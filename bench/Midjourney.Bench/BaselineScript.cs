@@ -27,7 +27,7 @@ public sealed class BaselineScript
         _metrics = metrics;
     }
 
-    public RequestSplit Requests => new(_submits, _polls, 0, _pollsAt10, _submits + _polls);
+    public RequestSplit Requests => new(_submits, _polls, 0, _pollsAt10, _submits + _polls) { WireSubmits = _submits, WirePolls = _polls };
 
     public async Task RunAsync(Uri server, CancellationToken deadline)
     {

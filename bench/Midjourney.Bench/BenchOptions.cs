@@ -23,6 +23,9 @@ public sealed class BenchOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>Our script's shape: "stream" (one WaitAllAsync over a queue, the default) or "per-prompt" (Task.WhenAll over per-prompt submit and WaitAsync).</summary>
+    public string Shape { get; set; } = "stream";
+
     public bool Baseline { get; set; } = true;
 
     /// <summary>Prompts in flight at most (a grid and its upscale share one place); 0 = submit everything.</summary>
@@ -71,6 +74,7 @@ public sealed class BenchOptions
                 case "--queue": o.Queue = Int(Value()); break;
                 case "--time-scale": o.TimeScale = Double(Value()); break;
                 case "--seed": o.Seed = Int(Value()); break;
+                case "--shape": o.Shape = ParseShape(Value()); break;
                 case "--baseline": o.Baseline = OnOff(Value()); break;
                 case "--window": o.Window = Int(Value()); break;
                 case "--poll-min": o.PollMin = Seconds(Value()); break;
@@ -120,6 +124,8 @@ public sealed class BenchOptions
     private static TimeSpan Seconds(string s) => s.EndsWith("ms", StringComparison.Ordinal)
         ? TimeSpan.FromMilliseconds(Double(s[..^2]))
         : TimeSpan.FromSeconds(Double(s.TrimEnd('s')));
+
+    private static string ParseShape(string s) => s is "stream" or "per-prompt" ? s : throw new ArgumentException("--shape is stream or per-prompt.");
 
     private static bool OnOff(string s) => s is "on" or "true" or "1";
 

@@ -17,7 +17,7 @@ namespace Midjourney.Bench;
 /// U1 click at once, and the upscales join the same queue. Every client delay is the library default scaled by the
 /// time scale.
 /// </summary>
-public sealed class OursScript
+public sealed class OursScript : IOursScript
 {
     private readonly BenchOptions _o;
     private readonly RunMetrics _metrics;
@@ -41,6 +41,8 @@ public sealed class OursScript
         _window = options.EffectiveWindow > 0 ? new SemaphoreSlim(options.EffectiveWindow) : null;
         Trace = new TraceCounter();
     }
+
+    public string Shape => "streamed pipeline";
 
     public TraceCounter Trace { get; }
 

@@ -10,7 +10,7 @@ using Midjourney.Bench.Micro;
 //       [--queue 10] [--time-scale 0.005] [--faults 0.1 | --fault-500 r --fault-429 r --fault-reset r
 //       --fault-malformed r --fault-latency r] [--latency 2s] [--retry-after 1s] [--fault-phase random]
 //       [--seed 42] [--baseline on|off] [--window n (0 = submit everything)] [--poll-min 2] [--poll-max 10]
-//       [--baseline-poll 5] [--simulator process|inproc] [--cpu-phase on|off]
+//       [--baseline-poll 5] [--simulator process|inproc] [--cpu-phase on|off] [--shape stream|per-prompt]
 //   dotnet run -c Release --project bench/Midjourney.Bench -- --micro [BenchmarkDotNet arguments, e.g. --filter *]
 Thread.CurrentThread.CurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
@@ -20,7 +20,7 @@ if (options.Micro)
     return 0;
 }
 
-Console.WriteLine($"{options.Prompts} prompts (imagine, then U1), flavour {options.Flavor}, {options.Concurrency} slots, queue {options.Queue}, "
+Console.WriteLine($"{options.Prompts} prompts (imagine, then U1), script shape {(options.Shape == "per-prompt" ? "per-prompt waits (Task.WhenAll, no window)" : "streamed pipeline")}, flavour {options.Flavor}, {options.Concurrency} slots, queue {options.Queue}, "
     + $"time scale {options.TimeScale} ({1 / options.TimeScale:0}x), window {(options.EffectiveWindow == 0 ? "none" : options.EffectiveWindow.ToString(CultureInfo.InvariantCulture))}, seed {options.Seed}, "
     + $"{Environment.ProcessorCount} cores");
 var f = options.Faults;

@@ -24,6 +24,8 @@ public static class ResultTable
             ("HTTP requests per succeeded task: submits", r => PerTask(r, r.Requests.Submits), "0.00"),
             ("HTTP requests per succeeded task: polls", r => PerTask(r, r.Requests.Polls), "0.00"),
             ("HTTP requests per succeeded task: retries", r => PerTask(r, r.Requests.Retries), "0.00"),
+            ("submit requests on the wire per accepted task (repeats included)", r => r.TasksSubmitted == 0 ? double.NaN : (double)r.Requests.WireSubmits / r.TasksSubmitted, "0.00"),
+            ("poll requests on the wire per finished task (retries included)", r => r.Succeeded + r.Failed == 0 ? double.NaN : (double)r.Requests.WirePolls / (r.Succeeded + r.Failed), "0.00"),
             ("polls per completed task while ≥ 10 in flight", r => r.CompletionsAt10 == 0 ? double.NaN : (double)r.Requests.PollsAt10 / r.CompletionsAt10, "0.00"),
             ("HTTP requests seen by the server (simulator-counted)", r => r.ServerRequests, "0"),
             ("slot utilisation (busy slot-s ÷ slots × wall s)", r => r.SlotUtilisation * 100, "0.0'%'"),

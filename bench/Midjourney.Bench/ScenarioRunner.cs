@@ -25,7 +25,7 @@ public static class ScenarioRunner
         var ideal = TimeSpan.FromSeconds(o.Prompts * PromptSlotSeconds / o.Concurrency * o.TimeScale);
         using var deadline = new CancellationTokenSource(ideal * 4 + TimeSpan.FromSeconds(60));
 
-        var ours = baseline ? null : new OursScript(o, metrics);
+        IOursScript? ours = baseline ? null : o.Shape == "per-prompt" ? new PerPromptScript(o, metrics) : new OursScript(o, metrics);
         var naive = baseline ? new BaselineScript(o, metrics) : null;
         var process = Process.GetCurrentProcess();
         GC.Collect();
@@ -59,7 +59,7 @@ public static class ScenarioRunner
                 : $"{o.BaselinePoll.TotalSeconds:0.#} s per task ({o.Scaled(o.BaselinePoll).TotalMilliseconds:0.#} ms wall)";
             return new ScenarioResult
             {
-                Name = baseline ? "baseline" : "ours",
+                Name = baseline ? "baseline" : $"ours ({ours!.Shape})",
                 Prompts = o.Prompts,
                 TasksSubmitted = metrics.Known,
                 SubmitErrors = metrics.SubmitErrors,

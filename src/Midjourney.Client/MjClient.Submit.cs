@@ -177,14 +177,22 @@ public sealed partial class MjClient
         var bytes = body(state);
         var startedAt = DateTimeOffset.UtcNow; // compared with the server's submit times during recovery
         var patienceStarted = Time.GetTimestamp();
+        long? patienceEnd = _options.QueueFullPatience > TimeSpan.Zero
+            ? patienceStarted + (long)(_options.QueueFullPatience.TotalSeconds * Time.TimestampFrequency)
+            : null;
         var provenRetries = 0;
         var busyRounds = 0;
+        var again = false;
         while (true)
         {
+            // Wait our turn: after a full queue or a 429, the client's submits wait for a slot or the pause's end
+            // instead of each retrying on its own. A refused submit created nothing, so this never pays twice.
+            using var ticket = await _admission.EnterAsync(again, patienceEnd, cancellationToken).ConfigureAwait(false);
             try
             {
-                var (envelope, _) = await _transport.SubmitAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+                var (envelope, _) = await _transport.SubmitAsync(path, bytes, cancellationToken, retryBusy: false).ConfigureAwait(false);
                 var tasks = FromEnvelope(envelope, action, prompt, parentId, state);
+                ticket.Accepted(tasks.Where(t => t.Id != parentId).ToList());
                 if (journal)
                 {
                     // A click that makes no task (a bookmark) answers the clicked task's own id: nothing new to keep.
@@ -198,14 +206,18 @@ public sealed partial class MjClient
                 // Nothing was created by a 404; say whether the server lacks the endpoint or -Uri is not a proxy at all.
                 throw await ExplainRouteMissingAsync(missing, cancellationToken).ConfigureAwait(false);
             }
-            catch (MjServerBusyException busy) when (Time.GetElapsedTime(patienceStarted) < _options.QueueFullPatience)
+            catch (MjServerBusyException busy)
             {
-                // Nothing was created, so waiting for the queue to drain is always safe; the transport has already
-                // retried quickly, now back off for longer (the server's Retry-After when it gave one).
-                var wait = busy.RetryAfter ?? TimeSpan.FromMilliseconds(Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * (1 << Math.Min(++busyRounds, 10))));
-                var left = _options.QueueFullPatience - Time.GetElapsedTime(patienceStarted);
-                _options.Trace?.Invoke($"server busy, submitting again in {wait.TotalMilliseconds:0} ms: {busy.Description}");
-                await Time.Delay(wait < left ? wait : left, cancellationToken).ConfigureAwait(false);
+                // Nothing was created. Within the patience (or, without one, the retry count) wait for a turn again.
+                ticket.Refused(busy);
+                var patient = patienceEnd is long end ? Time.GetTimestamp() < end : ++busyRounds <= _options.MaxSubmitRetries;
+                if (!patient)
+                {
+                    throw;
+                }
+
+                again = true;
+                _options.Trace?.Invoke($"server busy, this submit waits for its turn: {busy.Description ?? busy.Message}");
             }
             catch (AmbiguousSubmitFailure lost)
             {
@@ -229,6 +241,7 @@ public sealed partial class MjClient
                 {
                     _options.Trace?.Invoke($"recovered task {found.Id} after: {lost.Message}");
                     var tasks = new[] { Complete(found, parentId) };
+                    ticket.Accepted(tasks);
                     if (journal)
                     {
                         await JournalAsync(tasks, mode, customId, cancellationToken).ConfigureAwait(false);

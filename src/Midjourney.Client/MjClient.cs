@@ -19,6 +19,7 @@ public sealed partial class MjClient : IDisposable
     private readonly MjClientOptions _options;
     private readonly MjTransport _transport;
     private readonly TaskWaiter _waiter;
+    private readonly SubmitAdmission _admission;
 
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
     public MjClient(MjClientOptions options)
@@ -32,6 +33,8 @@ public sealed partial class MjClient : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _transport = new MjTransport(options, handler, disposeHandler);
         _waiter = new TaskWaiter(this);
+        _admission = new SubmitAdmission(options, Time) { IsWatched = _waiter.IsWatching };
+        _waiter.SubmittedWithin = _admission.AcceptedWithin;
         Journal = options.EnableJournal ? new MjTaskJournal(options.JournalPath ?? MjTaskJournal.DefaultPath) : null;
     }
 
@@ -50,7 +53,17 @@ public sealed partial class MjClient : IDisposable
     /// <summary>The journal every submitted task is appended to, or null when it is off.</summary>
     public MjTaskJournal? Journal { get; }
 
+    /// <summary>
+    /// What this client knows of its account's load right now: its tasks in flight, the capacity learnt from full-queue
+    /// answers, the free slots, and whether submits wait out a pause. Every wait and read keeps it current.
+    /// </summary>
+    public MjLoad Load => _admission.Snapshot();
+
     internal MjTransport Transport => _transport;
+
+    internal TaskWaiter Waiter => _waiter;
+
+    internal SubmitAdmission Admission => _admission;
 
     /// <summary>The clock of waits and submit patience (<see cref="MjClientOptions.TimeProvider"/>).</summary>
     internal TimeProvider Time => _options.TimeProvider ?? TimeProvider.System;
@@ -200,6 +213,13 @@ public sealed partial class MjClient : IDisposable
         return SyntheticButtons.AppliesTo(withOrigin) ? withOrigin.WithButtons(SyntheticButtons.For(withOrigin.Id)) : withOrigin;
     }
 
+    /// <summary>Every task read from the server: an ended one of ours frees its place for a waiting submit.</summary>
+    private MjTask Observed(MjTask task)
+    {
+        _admission.Observe(task);
+        return task;
+    }
+
     private MjTask InterpretFetch(MjHttpResponse response, string taskId)
     {
         // Missing tasks: novicezk 200 + empty body, TrueAI 204, new-api 400 task_no_found (reference §2.15).
@@ -220,7 +240,7 @@ public sealed partial class MjClient : IDisposable
 
         try
         {
-            return Complete(TaskParser.ParseTask(response.Body));
+            return Observed(Complete(TaskParser.ParseTask(response.Body)));
         }
         catch (JsonException e)
         {
@@ -242,7 +262,7 @@ public sealed partial class MjClient : IDisposable
 
         try
         {
-            return TaskParser.ParseTaskList(response.Body).Select(t => Complete(t)).ToList();
+            return TaskParser.ParseTaskList(response.Body).Select(t => Observed(Complete(t))).ToList();
         }
         catch (JsonException e)
         {

@@ -101,8 +101,10 @@ internal sealed class MjTransport : IDisposable
     /// <summary>
     /// A submit. Returns the accepted envelope; throws the server's refusal as a typed exception;
     /// throws <see cref="AmbiguousSubmitFailure"/> when the request was sent and its answer was lost.
+    /// A full queue or a 429 is retried here only with <paramref name="retryBusy"/>: task submits leave that to the
+    /// client's admission, which makes every submit of the client wait its turn instead of each retrying alone.
     /// </summary>
-    public async Task<(SubmitEnvelope Envelope, MjHttpResponse Response)> SubmitAsync(string path, byte[] body, CancellationToken cancellationToken)
+    public async Task<(SubmitEnvelope Envelope, MjHttpResponse Response)> SubmitAsync(string path, byte[] body, CancellationToken cancellationToken, bool retryBusy = true)
     {
         try
         {
@@ -120,7 +122,7 @@ internal sealed class MjTransport : IDisposable
                         throw new RetryableFailure(TransportError(e, $"POST {path}", path), null);
                     }
 
-                    return InterpretSubmit(response);
+                    return InterpretSubmit(response, retryBusy);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -134,9 +136,14 @@ internal sealed class MjTransport : IDisposable
         }
     }
 
-    private (SubmitEnvelope, MjHttpResponse) InterpretSubmit(MjHttpResponse response)
+    private (SubmitEnvelope, MjHttpResponse) InterpretSubmit(MjHttpResponse response, bool retryBusy)
     {
         var status = response.Status;
+        if (status == 429 && !retryBusy)
+        {
+            throw Errors.FromResponse(response); // busy: nothing was created; the admission decides when to send again
+        }
+
         if (status == 429 || (status == 503 && response.RetryAfter is not null))
         {
             throw new RetryableFailure(Errors.FromResponse(response), response.RetryAfter);
@@ -163,7 +170,7 @@ internal sealed class MjTransport : IDisposable
             return (envelope, response);
         }
 
-        if (ErrorMapper.IsQueueFull(envelope))
+        if (ErrorMapper.IsQueueFull(envelope) && retryBusy)
         {
             throw new RetryableFailure(Errors.FromEnvelope(envelope, response), response.RetryAfter);
         }

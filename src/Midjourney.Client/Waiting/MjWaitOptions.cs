@@ -14,6 +14,13 @@ public sealed class MjWaitOptions
     /// <summary>The interval grows while nothing changes, up to this (default 10 s).</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// When progress rates say when a running task should end, the next poll may wait for that moment up to this long,
+    /// beyond <see cref="MaxPollInterval"/> (default 60 s): a running task is then polled about once, just after it
+    /// should end. Set it to <see cref="MaxPollInterval"/> or less to never wait longer than that.
+    /// </summary>
+    public TimeSpan EstimateHorizon { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How much the interval grows after a poll that saw no change (default 1.5).</summary>
     public double Backoff { get; set; } = 1.5;
 
@@ -36,6 +43,11 @@ public sealed class MjWaitOptions
         if (Backoff < 1.0 || NotFoundAfter < 1 || MaxFailedPolls < 1)
         {
             throw new ArgumentException("Backoff must be >= 1; NotFoundAfter and MaxFailedPolls must be >= 1.");
+        }
+
+        if (EstimateHorizon < TimeSpan.Zero)
+        {
+            throw new ArgumentException("EstimateHorizon cannot be negative.");
         }
 
         if (Timeout is TimeSpan t && t < TimeSpan.Zero)

@@ -20,8 +20,20 @@ internal static class TraceRouter
         return new Detach(previous);
     }
 
-    /// <summary>The client's trace hook; called from any thread.</summary>
-    public static void Write(string line) => Current.Value?.WriteVerbose(line);
+    /// <summary>
+    /// The client's trace hook; called from any thread. A line never breaks a request: when the command whose flow a
+    /// shared poll borrowed has just ended (its output closed), the line is dropped.
+    /// </summary>
+    public static void Write(string line)
+    {
+        try
+        {
+            Current.Value?.WriteVerbose(line);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
     private sealed class Detach : IDisposable
     {

@@ -1,0 +1,363 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Midjourney.Client;
+
+/// <summary>
+/// Lets a client's submits onto the wire in turn, so a full queue costs one refusal instead of one per prompt.
+/// While the account's capacity is unknown, at most two submits are on the wire at once. A full-queue answer
+/// (23, 9 "队列已满", 30) teaches the capacity: the tasks of ours the server holds at that moment. Later submits then
+/// wait until one of those tasks is seen to end (any read of this client sees it). A 429 pauses every submit for its
+/// Retry-After (or a growing back-off). When no end can be expected (no wait watches our tasks), one submit probes
+/// after a back-off. Safe by construction: a refused submit created nothing, so waiting its turn never pays twice;
+/// whatever else happens to a submit (a lost answer) is decided by the caller exactly as before.
+/// </summary>
+internal sealed class SubmitAdmission
+{
+    /// <summary>Submits on the wire at once while the capacity is unknown.</summary>
+    internal const int UnknownCapacityOnWire = 2;
+
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly MjClientOptions _options;
+    private readonly Dictionary<string, long> _active = new(StringComparer.Ordinal); // task id -> when accepted
+    private readonly LinkedList<Turn> _line = new();
+    private int _onWire;
+    private int? _capacity;
+    private int? _concurrency;
+    private long _pausedUntil;
+    private long _probeAt;
+    private TimeSpan _backoff;
+    private ITimer? _timer;
+    private long _timerDue;
+    private int _timerGeneration;
+
+    public SubmitAdmission(MjClientOptions options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+        _backoff = options.RetryBaseDelay;
+    }
+
+    /// <summary>True when a wait of this client watches the task, so its end will be seen (set by the client).</summary>
+    public Func<string, bool> IsWatched { get; set; } = _ => false;
+
+    /// <summary>Submits on the wire (test hook for a quiet client: zero while nothing is being sent).</summary>
+    internal int OnWire
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _onWire;
+            }
+        }
+    }
+
+    /// <summary>Submits waiting their turn.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _line.Count;
+            }
+        }
+    }
+
+    public MjLoad Snapshot()
+    {
+        lock (_gate)
+        {
+            return new MjLoad(_active.Count, _capacity, _concurrency, _onWire, _line.Count, _time.GetTimestamp() < _pausedUntil);
+        }
+    }
+
+    /// <summary>True for a task this client submitted less than <paramref name="window"/> ago and has not seen end.</summary>
+    public bool AcceptedWithin(string taskId, TimeSpan window)
+    {
+        lock (_gate)
+        {
+            return _active.TryGetValue(taskId, out var at) && _time.GetElapsedTime(at) < window;
+        }
+    }
+
+    /// <summary>
+    /// Waits until this submit may go on the wire. <paramref name="again"/> puts a refused submit back at the front of
+    /// the line; at <paramref name="patienceEnd"/> (a timestamp of the client's clock) it goes through regardless, for
+    /// one last try. Dispose the ticket (or report on it) when the answer is in.
+    /// </summary>
+    public async Task<Ticket> EnterAsync(bool again, long? patienceEnd, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var turn = new Turn(patienceEnd);
+        lock (_gate)
+        {
+            turn.Node = again ? _line.AddFirst(turn) : _line.AddLast(turn);
+            PumpLocked();
+        }
+
+        if (!turn.Released.Task.IsCompleted)
+        {
+            using (cancellationToken.Register(() => Abandon(turn)))
+            {
+                await turn.Released.Task.ConfigureAwait(false);
+            }
+        }
+
+        return new Ticket(this);
+    }
+
+    /// <summary>Every task this client reads: an ended one frees its place for a waiting submit.</summary>
+    public void Observe(MjTask task)
+    {
+        if (!task.Status.EndsWait())
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_active.Remove(task.Id))
+            {
+                PumpLocked();
+            }
+        }
+    }
+
+    private void Accepted(IReadOnlyList<MjTask> tasks)
+    {
+        lock (_gate)
+        {
+            _onWire--;
+            var now = _time.GetTimestamp();
+            foreach (var task in tasks.Where(t => !t.Status.EndsWait()))
+            {
+                _active[task.Id] = now;
+            }
+
+            if (tasks.Count > 0 && tasks[0].QueuePosition is int ahead && ahead >= 0 && _active.Count - ahead - 1 > 0)
+            {
+                // Code 22: queued behind `ahead` others, so the account runs the tasks it holds minus its queue.
+                _concurrency = _active.Count - ahead - 1;
+            }
+
+            // A probe past the learnt capacity that gets in does not raise it: tasks of ours may have ended unseen. The
+            // next full-queue answer learns the capacity afresh, from the tasks held then.
+            _backoff = _options.RetryBaseDelay;
+            PumpLocked();
+        }
+    }
+
+    private void Refused(MjServerBusyException busy)
+    {
+        lock (_gate)
+        {
+            _onWire--;
+
+            // A full queue says how much the account holds; a bare 429 only says "slower".
+            var queueFull = busy.Code is 23 or 9 or 30;
+            if (queueFull && _active.Count > 0)
+            {
+                _capacity = _active.Count;
+            }
+
+            // With tasks of ours held by the server, their ends free the places; with none, only time can.
+            var pause = busy.RetryAfter ?? (queueFull && _active.Count > 0 ? TimeSpan.Zero : _backoff);
+            if (pause > _options.MaxRetryDelay)
+            {
+                pause = _options.MaxRetryDelay;
+            }
+
+            if (pause > TimeSpan.Zero)
+            {
+                _pausedUntil = Math.Max(_pausedUntil, _time.GetTimestamp() + Ticks(pause));
+                _backoff = Grow(_backoff);
+            }
+
+            PumpLocked();
+        }
+    }
+
+    private void Left()
+    {
+        lock (_gate)
+        {
+            _onWire--;
+            PumpLocked();
+        }
+    }
+
+    private void Abandon(Turn turn)
+    {
+        lock (_gate)
+        {
+            if (turn.Node?.List is null)
+            {
+                return; // already released
+            }
+
+            _line.Remove(turn.Node);
+            turn.Released.TrySetCanceled();
+            PumpLocked();
+        }
+    }
+
+    /// <summary>Lets submits through while there is room, then plans the next wake (a pause's end, a patience's end, a probe).</summary>
+    private void PumpLocked()
+    {
+        var now = _time.GetTimestamp();
+        var paused = now < _pausedUntil;
+        var released = false;
+        for (var node = _line.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.PatienceEnd is long end && now >= end)
+            {
+                Release(node.Value); // out of patience: one last try, whatever the line says
+                released = true;
+            }
+
+            node = next;
+        }
+
+        while (_line.Count > 0 && !paused && HasRoomLocked())
+        {
+            Release(_line.First!.Value);
+            released = true;
+        }
+
+        if (_line.Count > 0 && !paused && _onWire == 0 && _probeAt != 0 && now >= _probeAt)
+        {
+            // No end came within the back-off: one submit tries; its answer teaches more.
+            Release(_line.First!.Value);
+            released = true;
+            _backoff = Grow(_backoff);
+        }
+
+        if (released || _line.Count == 0 || paused || _onWire > 0)
+        {
+            _probeAt = 0; // an answer on its way, a pause or a moving line: a probe, if needed, counts from later
+        }
+        else if (_probeAt == 0)
+        {
+            // While a wait watches a task of ours, its end opens the place; look again after the longest back-off in
+            // case that wait has gone. Without one, no end will be seen: probe after the back-off.
+            _probeAt = now + Ticks(_active.Keys.Any(IsWatched) ? _options.MaxRetryDelay : _backoff);
+        }
+
+        PlanTimerLocked(now, paused);
+    }
+
+    private void PlanTimerLocked(long now, bool paused)
+    {
+        long due = long.MaxValue;
+        foreach (var turn in _line)
+        {
+            if (turn.PatienceEnd is long end && end < due)
+            {
+                due = end;
+            }
+        }
+
+        if (paused && _line.Count > 0)
+        {
+            due = Math.Min(due, _pausedUntil);
+        }
+
+        if (_probeAt != 0)
+        {
+            due = Math.Min(due, _probeAt);
+        }
+
+        if (due == long.MaxValue)
+        {
+            StopTimerLocked();
+            return;
+        }
+
+        if (_timer is not null && _timerDue <= due)
+        {
+            return; // an earlier (or the same) wake is planned already
+        }
+
+        StopTimerLocked();
+        var generation = _timerGeneration;
+        _timerDue = due;
+        var wait = TimeSpan.FromTicks(Math.Max(0, (long)((due - now) * (double)TimeSpan.TicksPerSecond / _time.TimestampFrequency)));
+        _timer = _time.CreateTimer(_ => OnTimer(generation), null, wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnTimer(int generation)
+    {
+        lock (_gate)
+        {
+            if (generation == _timerGeneration)
+            {
+                _timer?.Dispose();
+                _timer = null;
+                _timerGeneration++;
+            }
+
+            PumpLocked();
+        }
+    }
+
+    private void StopTimerLocked()
+    {
+        if (_timer is not null)
+        {
+            _timer.Dispose();
+            _timer = null;
+            _timerGeneration++;
+        }
+    }
+
+    private bool HasRoomLocked() => _capacity is int capacity
+        ? _active.Count + _onWire < capacity
+        : _onWire < UnknownCapacityOnWire;
+
+    private void Release(Turn turn)
+    {
+        _line.Remove(turn.Node!);
+        _onWire++;
+        turn.Released.TrySetResult(true); // continuations run elsewhere, never inside this lock
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    private TimeSpan Grow(TimeSpan backoff)
+    {
+        var next = TimeSpan.FromTicks(backoff.Ticks * 2);
+        return next > _options.MaxRetryDelay ? _options.MaxRetryDelay : next;
+    }
+
+    /// <summary>One submit's place on the wire: say how it ended (accepted, refused as busy; anything else on dispose).</summary>
+    internal sealed class Ticket : IDisposable
+    {
+        private SubmitAdmission? _owner;
+
+        public Ticket(SubmitAdmission owner) => _owner = owner;
+
+        public void Accepted(IReadOnlyList<MjTask> tasks) => Interlocked.Exchange(ref _owner, null)?.Accepted(tasks);
+
+        public void Refused(MjServerBusyException busy) => Interlocked.Exchange(ref _owner, null)?.Refused(busy);
+
+        public void Dispose() => Interlocked.Exchange(ref _owner, null)?.Left();
+    }
+
+    private sealed class Turn
+    {
+        public Turn(long? patienceEnd) => PatienceEnd = patienceEnd;
+
+        public long? PatienceEnd { get; }
+
+        public LinkedListNode<Turn>? Node { get; set; }
+
+        public TaskCompletionSource<bool> Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
