@@ -53,6 +53,7 @@
         'Split-MjImage'
         'Show-MjImage'
         'Get-MjImageInfo'
+        'Invoke-MjBatch'
     )
 
     FunctionsToExport = @()
