@@ -74,7 +74,7 @@ Describe 'Invoke-MjBatch runs rows' {
         $summary.Requests | Should -BeGreaterThan 0
         ((Get-TasksCreated $Simulator) - $before) | Should -Be 3
         $tasks = Get-MjTask -Recent 3
-        @($tasks | Where-Object { $_.Prompt -like 'red ceramic mug --ar 3:2 --s 100*' }).Count | Should -Be 1
+        @($tasks | Where-Object { $_.Action -eq 'IMAGINE' -and $_.Prompt -like 'red ceramic mug --ar 3:2 --s 100*' }).Count | Should -Be 1
         @($tasks | Where-Object { $_.Action -eq 'UPSCALE' }).Count | Should -Be 1
         foreach ($name in Get-SavedFile -StatePath (Join-Path $out '.mjbatch.jsonl')) {
             Join-Path $out $name | Should -Exist
