@@ -140,6 +140,30 @@ Describe 'Invoke-MjBatch runs rows' {
     }
 }
 
+Describe 'Invoke-MjBatch over several servers' {
+    It 'spreads the rows over -Connection $a, $b by their room' {
+        $other = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02
+        try {
+            $a = Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $Simulator.BaseUrl.TrimEnd('/') }
+            $b = Connect-MjServer -Uri $other.BaseUrl -JournalPath (Join-Path $WorkDir 'other-journal.jsonl') -PassThru
+            $beforeA = Get-TasksCreated $Simulator
+            $summary = 1..6 | ForEach-Object { "two servers prompt $_" } |
+                Invoke-MjBatch -OutputPath (Join-Path $WorkDir 'two') -Connection $a, $b -MaxInFlight 2 -PollInterval 1
+            $summary.Done | Should -Be 6
+            $onA = (Get-TasksCreated $Simulator) - $beforeA
+            $onB = Get-TasksCreated $other
+            ($onA + $onB) | Should -Be 6
+            $onA | Should -BeGreaterThan 0
+            $onB | Should -BeGreaterThan 0
+        }
+        finally {
+            Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $other.BaseUrl.TrimEnd('/') } | Disconnect-MjServer
+            Stop-MjSimulator -Simulator $other
+            Connect-MjServer -Uri $Simulator.BaseUrl -JournalPath $Simulator.JournalPath | Out-Null
+        }
+    }
+}
+
 Describe 'Invoke-MjBatch carries on after a stop' {
     It 'resumes after a Ctrl+C-like stop: done rows skipped, running tasks waited for, nothing submitted twice' {
         $out = Join-Path $WorkDir 'stop'

@@ -86,36 +86,37 @@ internal sealed class BatchScheduler
         }
     }
 
-    /// <summary>Waits for a lane (only <paramref name="server"/>'s when given), in order of asking.</summary>
+    /// <summary>
+    /// Waits for a lane (only <paramref name="server"/>'s when given), in order of asking; a row pinned to a busy
+    /// server does not hold up rows that may go anywhere.
+    /// </summary>
     public Task<BatchLane> TakeAsync(string? server, CancellationToken cancellationToken)
     {
+        var waiter = new Waiter(server);
+        LinkedListNode<Waiter> node;
         lock (_gate)
         {
-            if (_waiters.Count == 0 && TakeLocked(server) is { } lane)
-            {
-                return Task.FromResult(lane);
-            }
-
-            var waiter = new Waiter(server);
-            var node = _waiters.AddLast(waiter);
-            if (cancellationToken.CanBeCanceled)
-            {
-                waiter.Registration = cancellationToken.Register(() =>
-                {
-                    lock (_gate)
-                    {
-                        if (node.List is not null)
-                        {
-                            _waiters.Remove(node);
-                        }
-                    }
-
-                    waiter.Source.TrySetCanceled(cancellationToken);
-                });
-            }
-
-            return waiter.Source.Task;
+            node = _waiters.AddLast(waiter);
         }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            waiter.Registration = cancellationToken.Register(() =>
+            {
+                lock (_gate)
+                {
+                    if (node.List is not null)
+                    {
+                        _waiters.Remove(node);
+                    }
+                }
+
+                waiter.Source.TrySetCanceled(cancellationToken);
+            });
+        }
+
+        Changed();
+        return waiter.Source.Task;
     }
 
     /// <summary>A row left the lane: its room goes to the next waiting row.</summary>

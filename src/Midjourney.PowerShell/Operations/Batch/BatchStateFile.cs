@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Operations.Batch;
@@ -19,13 +21,15 @@ internal sealed class BatchStateFile : IDisposable
     public const string DefaultName = ".mjbatch.jsonl";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-    private readonly object _gate = new();
+    private readonly object _lock = new();
     private readonly FileStream _stream;
+    private readonly FileStream _gate;
 
-    private BatchStateFile(string path, FileStream stream, Dictionary<string, BatchRowState> rows, int skippedLines)
+    private BatchStateFile(string path, FileStream stream, FileStream gate, Dictionary<string, BatchRowState> rows, int skippedLines)
     {
         Path = path;
         _stream = stream;
+        _gate = gate;
         Rows = rows;
         SkippedLines = skippedLines;
     }
@@ -82,6 +86,25 @@ internal sealed class BatchStateFile : IDisposable
         return (rows, skipped);
     }
 
+    /// <summary>
+    /// Opens the file, giving a run that was just stopped in this process (Ctrl+C returns before its flow has
+    /// unwound) a few seconds to close it.
+    /// </summary>
+    public static async Task<BatchStateFile> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Open(path);
+            }
+            catch (InvalidInputException) when (attempt < 20)
+            {
+                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Opens (or creates) the file for this run and reads what it holds.</summary>
     public static BatchStateFile Open(string path)
     {
@@ -91,16 +114,29 @@ internal sealed class BatchStateFile : IDisposable
             Directory.CreateDirectory(folder);
         }
 
+        FileStream gate;
         FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            // The lock file holds the batch for this run on every system (Unix shares the state file itself for reading
+            // only by advice); the operating system lets go of it when the process ends, even by kill -9.
+            gate = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (IOException e)
         {
             throw new InvalidInputException(
                 $"The batch state file '{path}' is in use (is the same batch still running in another window?). Wait for it, or give another -StatePath. ({e.Message})",
                 path, MjErrorCategory.ResourceUnavailable, e);
+        }
+
+        try
+        {
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        }
+        catch
+        {
+            gate.Dispose();
+            throw;
         }
 
         try
@@ -127,11 +163,12 @@ internal sealed class BatchStateFile : IDisposable
                 stream.Flush();
             }
 
-            return new BatchStateFile(path, stream, rows, skipped);
+            return new BatchStateFile(path, stream, gate, rows, skipped);
         }
         catch
         {
             stream.Dispose();
+            gate.Dispose();
             throw;
         }
     }
@@ -140,7 +177,7 @@ internal sealed class BatchStateFile : IDisposable
     public void Append(BatchEvent e)
     {
         var line = JsonSerializer.SerializeToUtf8Bytes(e, Json);
-        lock (_gate)
+        lock (_lock)
         {
             _stream.Write(line, 0, line.Length);
             _stream.WriteByte((byte)'\n');
@@ -152,9 +189,10 @@ internal sealed class BatchStateFile : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        lock (_gate)
+        lock (_lock)
         {
             _stream.Dispose();
+            _gate.Dispose();
         }
     }
 }

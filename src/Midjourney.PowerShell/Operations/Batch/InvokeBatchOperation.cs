@@ -152,7 +152,7 @@ internal sealed class InvokeBatchOperation : MjOperation
         {
             // 3. Run.
             Directory.CreateDirectory(options.OutputPath);
-            using var file = BatchStateFile.Open(options.StatePath);
+            using var file = await BatchStateFile.OpenAsync(options.StatePath, cancellationToken).ConfigureAwait(false);
             states = new Dictionary<string, BatchRowState>(file.Rows.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
             if (file.SkippedLines > 0)
             {
