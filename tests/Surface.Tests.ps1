@@ -157,7 +157,7 @@ Describe 'Completion (point 15)' {
     It 'completes file names only for path parameters' {
         # Paths, or parameters that take a path among URLs and codes (references, pictures to show, a folder).
         $pathParameters = 'Image', 'EndImage', 'MaskPath', 'JournalPath', 'Path', 'Destination',
-            'StyleReference', 'OmniReference', 'CharacterReference', 'Show-MjImage -InputObject'
+            'StyleReference', 'OmniReference', 'CharacterReference', 'Show-MjImage -InputObject', 'OutputPath', 'StatePath'
         $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
         $offenders = New-Object System.Collections.Generic.List[string]
         Push-Location -LiteralPath $RepoRoot

@@ -54,6 +54,7 @@
         'Split-MjImage'
         'Show-MjImage'
         'Get-MjImageInfo'
+        'Invoke-MjBatch'
     )
 
     FunctionsToExport = @()

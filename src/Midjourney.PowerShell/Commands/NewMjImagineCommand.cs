@@ -181,12 +181,28 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     protected override void ProcessRecord()
     {
         WarnUnknownColumns();
-        if (!TryResolveImages(Image, nameof(Image), single: false, out var images)
-            || !TryResolveReferences(StyleReference, nameof(StyleReference), allowCodes: true, out var styles)
-            || !TryResolveReferences(CharacterReference, nameof(CharacterReference), allowCodes: false, out var characters)
-            || !TryResolveReferences(OmniReference is null ? null : new[] { OmniReference }, nameof(OmniReference), allowCodes: false, out var omni))
+        if (!TryBuildOptions(this, out var options))
         {
             return;
+        }
+
+        var operation = new NewImagineOperation(Session);
+        RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+    }
+
+    /// <summary>
+    /// The operation's input from the bound parameters, with files resolved by <paramref name="resolver"/> (this
+    /// cmdlet, or Invoke-MjBatch for a row bound onto an instance of it); false, with an error written, when a file is missing.
+    /// </summary>
+    internal bool TryBuildOptions(MjCmdletBase resolver, out NewImagineOptions options)
+    {
+        options = new NewImagineOptions();
+        if (!resolver.TryResolveImages(Image, nameof(Image), single: false, out var images)
+            || !TryResolveReferences(resolver, StyleReference, nameof(StyleReference), allowCodes: true, out var styles)
+            || !TryResolveReferences(resolver, CharacterReference, nameof(CharacterReference), allowCodes: false, out var characters)
+            || !TryResolveReferences(resolver, OmniReference is null ? null : new[] { OmniReference }, nameof(OmniReference), allowCodes: false, out var omni))
+        {
+            return false;
         }
 
         var parameters = new MjPromptParameters
@@ -198,13 +214,12 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
             Personalize = Personalize?.ToList(),
             Stop = Stop,
         };
-        var options = Apply(new NewImagineOptions { Prompt = Prompt, Images = images, BotType = BotType, Parameters = parameters, SkipParameterCheck = SkipParameterCheck.IsPresent });
-        var operation = new NewImagineOperation(Session);
-        RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+        options = Apply(new NewImagineOptions { Prompt = Prompt, Images = images, BotType = BotType, Parameters = parameters, SkipParameterCheck = SkipParameterCheck.IsPresent });
+        return true;
     }
 
     /// <summary>URLs (and style codes) as they are; anything else is a local file, resolved now and uploaded later.</summary>
-    private bool TryResolveReferences(IEnumerable<string>? values, string parameterName, bool allowCodes, out List<string> references)
+    private static bool TryResolveReferences(MjCmdletBase resolver, IEnumerable<string>? values, string parameterName, bool allowCodes, out List<string> references)
     {
         references = new List<string>();
         foreach (var value in values ?? Array.Empty<string>())
@@ -217,7 +232,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
             {
                 references.Add(value);
             }
-            else if (TryResolveFile(target, parameterName, out var file))
+            else if (resolver.TryResolveFile(target, parameterName, out var file))
             {
                 references.Add(file + weight);
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 
 namespace Midjourney.PowerShell.Completers;
@@ -18,6 +19,12 @@ public sealed class MjConnectionTransformationAttribute : ArgumentTransformation
         {
             return Find(value) ?? throw new ArgumentTransformationMetadataException(
                 $"No connection to '{value}' is registered. Run Connect-MjServer -Uri {value} first, or Get-MjServer to list the connections.");
+        }
+
+        if (value is object[] list && list.Any(i => (i is PSObject p ? p.BaseObject : i) is string or Uri))
+        {
+            // -Connection $a, 'http://host/' (Invoke-MjBatch takes several).
+            return list.Select(i => Transform(engineIntrinsics, i)).ToArray();
         }
 
         return inputData;

@@ -40,25 +40,12 @@ internal sealed class NewImagineOperation : MjOperation
         var connection = Connections.Resolve(options.Connection);
         await TryItemAsync(output, options.Prompt, async () =>
         {
-            var text = InputChecks.Prompt(options.Prompt);
-            var references = new ReferenceUploads(options.Parameters, options.Images);
-            var prompts = PromptChecks.Expand(text, options.SkipParameterCheck).ToList();
-            foreach (var prompt in prompts)
+            var job = await ImagineJob.PrepareAsync(options, cancellationToken).ConfigureAwait(false);
+            foreach (var prompt in job.Prompts)
             {
-                MjPromptBuilder.Build(prompt, references.Placeholders(), check: !options.SkipParameterCheck);
-            }
-
-            await references.ReadAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var prompt in prompts)
-            {
-                var shown = MjPromptBuilder.Build(prompt, options.Parameters, check: false);
-                await SubmitFlow.RunAsync(connection, options, "'" + OneLine(shown) + "'", "Submit imagine",
-                    async (client, token) =>
-                    {
-                        var parameters = await references.UploadAsync(client, token).ConfigureAwait(false);
-                        var request = options.ApplyTo(new MjImagineRequest(MjPromptBuilder.Build(prompt, parameters, check: false)) { Images = references.Images, BotType = options.BotType });
-                        return new[] { await client.ImagineAsync(request, token).ConfigureAwait(false) };
-                    }, output, cancellationToken).ConfigureAwait(false);
+                await SubmitFlow.RunAsync(connection, options, "'" + OneLine(job.Shown(prompt)) + "'", "Submit imagine",
+                    async (client, token) => new[] { await job.SubmitAsync(client, prompt, null, token).ConfigureAwait(false) },
+                    output, cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
     });

@@ -111,6 +111,13 @@ public class CmdletContractTests
         {
             "Path|String[]|" + All + ":M:0:P:N|Alias=FullName",
         }),
+        ["Invoke-MjBatch"] = ("Pipeline", true, "Medium", new[] { "Midjourney.PowerShell.MjBatchSummary" }, new[]
+        {
+            "InputObject|PSObject[]|Pipeline:M::P:|AllowEmptyString=|ArgumentCompleter", "Path|String|Path:M:0::", "OutputPath|String|" + All + ":M:::",
+            "StatePath|String|" + All + ":::", "Then|String[]|" + All + ":::|ArgumentCompleter", "MaxInFlight|Int32|" + All + ":::|ValidateRange=1,1000|ArgumentCompleter",
+            "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter", "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600|ArgumentCompleter",
+            "Connection|MjConnection[]|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+        }),
     };
 
     public static IEnumerable<object[]> Names() => Table.Keys.Select(k => new object[] { k });

@@ -1,0 +1,502 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Midjourney.Client;
+using Midjourney.PowerShell.Output;
+
+namespace Midjourney.PowerShell.Operations.Batch;
+
+/// <summary>The input of Invoke-MjBatch.</summary>
+internal sealed class BatchOptions
+{
+    /// <summary>The rows, in input order.</summary>
+    public IList<BatchRow> Rows { get; set; } = new List<BatchRow>();
+
+    /// <summary>-OutputPath, resolved.</summary>
+    public string OutputPath { get; set; } = ".";
+
+    /// <summary>-StatePath, resolved (default <c>&lt;OutputPath&gt;/.mjbatch.jsonl</c>).</summary>
+    public string StatePath { get; set; } = BatchStateFile.DefaultName;
+
+    /// <summary>-Connection: the servers to spread rows over; empty uses the session's.</summary>
+    public IList<MjConnection> Connections { get; set; } = new List<MjConnection>();
+
+    /// <summary>-Then: follow-up clicks for rows without a Then column.</summary>
+    public IReadOnlyList<string> Then { get; set; } = Array.Empty<string>();
+
+    /// <summary>-MaxInFlight: the most rows in flight per server.</summary>
+    public int MaxInFlight { get; set; } = 10;
+
+    /// <summary>-Timeout per task wait, in seconds; null or 0 waits without limit.</summary>
+    public int? TimeoutSeconds { get; set; }
+
+    /// <summary>-PollInterval: the shortest poll interval.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The load of each server the scheduler reads (today: the batch's own count only).</summary>
+    public Func<MjConnection, IBatchLoad> LoadOf { get; set; } = _ => OwnCountLoad.Instance;
+}
+
+/// <summary>
+/// Invoke-MjBatch: checks every row first (bad rows fail alone, before anything is paid), then runs the rows over the
+/// servers' free slots: imagine (New-MjImagine's own <see cref="ImagineJob"/>), wait, the follow-up clicks, wait, save
+/// (the client's downloader, as Save-MjImage). Each stage is written to the state file before (intent, with the
+/// submit's <c>state</c> tag) and after it happens, so running the same command again carries on and pays nothing twice.
+/// </summary>
+internal sealed class InvokeBatchOperation : MjOperation
+{
+    private const int ListLimit = 100; // TrueAI lists only its latest 100 tasks
+
+    /// <summary>Creates the operation.</summary>
+    public InvokeBatchOperation(MjSession session)
+        : base(session)
+    {
+    }
+
+    /// <summary>Runs the batch and emits its <see cref="MjBatchSummary"/>.</summary>
+    public Task RunAsync(BatchOptions options, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var counter = new RequestCounter(output);
+        return RunAsync(counter, () => RunCoreAsync(options, counter, cancellationToken));
+    }
+
+    private async Task RunCoreAsync(BatchOptions options, RequestCounter output, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var connections = options.Connections.Count > 0 ? options.Connections.Distinct().ToList() : new List<MjConnection> { Connections.Resolve(null) };
+        var servers = connections.GroupBy(ServerOf, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var summary = new MjBatchSummary { Rows = options.Rows.Count, OutputPath = options.OutputPath, StatePath = options.StatePath };
+        var earlier = File.Exists(options.StatePath) ? BatchStateFile.Read(ReadShared(options.StatePath)).Rows : new Dictionary<string, BatchRowState>();
+        var earlierIndexes = new HashSet<int>(earlier.Values.Select(r => r.Index));
+
+        // 1. Check every row before anything is sent.
+        var work = new List<(BatchRow Row, ImagineJob Job)>();
+        foreach (var row in options.Rows)
+        {
+            earlier.TryGetValue(row.Identity, out var known);
+            if (known is { IsDone: true })
+            {
+                summary.Skipped++;
+                summary.Done++;
+                continue;
+            }
+
+            if (known is { IsFailed: true })
+            {
+                Fail(summary, row, $"{known.FailedReason} (an earlier run; edit the row to try it again)", output, write: false);
+                continue;
+            }
+
+            var reason = row.Error;
+            ImagineJob? job = null;
+            if (reason is null)
+            {
+                try
+                {
+                    job = await ImagineJob.PrepareAsync(row.Options!, cancellationToken).ConfigureAwait(false);
+                    if (job.Prompts.Count != 1)
+                    {
+                        throw new InvalidInputException(
+                            $"The prompt makes {job.Prompts.Count} jobs ({{a, b}} options); a batch row makes one. Write one row per prompt.", row.Prompt);
+                    }
+
+                    if (known?.Server is { } server && !servers.ContainsKey(server))
+                    {
+                        throw new InvalidInputException(
+                            $"An earlier run sent this row to {server}; give that server in -Connection to carry on with it.", server);
+                    }
+                }
+                catch (Exception e) when (IsItemFailure(e, cancellationToken))
+                {
+                    reason = e.Message;
+                }
+            }
+
+            if (reason is not null)
+            {
+                Fail(summary, row, reason, output, write: true);
+                continue;
+            }
+
+            if (known is null && earlierIndexes.Contains(row.Index))
+            {
+                summary.Edited++;
+            }
+
+            work.Add((row, job!));
+        }
+
+        // 2. Ask once per row (-WhatIf, -Confirm).
+        var where = string.Join(", ", servers.Keys);
+        var admitted = new List<(BatchRow Row, ImagineJob Job)>();
+        foreach (var item in work)
+        {
+            var then = ThenOf(item.Row, options);
+            var action = then.Count == 0 ? "Imagine and save" : $"Imagine, click {string.Join(",", then)} and save";
+            if (await output.ShouldProcessAsync($"row {item.Row.Index} {SubmitFlow.Quote(item.Row.Prompt)} on {where}", action).ConfigureAwait(false))
+            {
+                admitted.Add(item);
+            }
+            else
+            {
+                summary.NotRun++;
+            }
+        }
+
+        var states = new Dictionary<string, BatchRowState>(earlier, StringComparer.Ordinal);
+        if (admitted.Count > 0)
+        {
+            // 3. Run.
+            Directory.CreateDirectory(options.OutputPath);
+            using var file = await BatchStateFile.OpenAsync(options.StatePath, cancellationToken).ConfigureAwait(false);
+            states = new Dictionary<string, BatchRowState>(file.Rows.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+            if (file.SkippedLines > 0)
+            {
+                output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop); the stages before them are kept.");
+            }
+
+            var scheduler = new BatchScheduler(servers.Select(s => new BatchLane(s.Key, options.LoadOf(s.Value))), options.MaxInFlight);
+            var progress = new BatchProgress(output, summary.Rows, summary.Done, summary.Failed, () => scheduler.InFlight, () => clock.Elapsed);
+            var run = new Run(options, file, scheduler, servers, progress, output, summary);
+            try
+            {
+                await Task.WhenAll(admitted.Select(item =>
+                {
+                    if (!states.TryGetValue(item.Row.Identity, out var state))
+                    {
+                        states[item.Row.Identity] = state = new BatchRowState(item.Row.Identity, item.Row.Index);
+                    }
+                    else if (state.Started)
+                    {
+                        summary.Resumed++;
+                    }
+
+                    return run.RowAsync(item.Row, item.Job, state, cancellationToken);
+                })).ConfigureAwait(false);
+            }
+            finally
+            {
+                summary.Submitted = run.Submitted;
+                progress.Complete();
+            }
+        }
+
+        foreach (var row in options.Rows)
+        {
+            if (states.TryGetValue(row.Identity, out var state))
+            {
+                summary.Tasks += state.AllTasks.Count();
+                summary.Files += state.Files?.Count ?? 0;
+            }
+        }
+
+        summary.Requests = output.Requests;
+        summary.Elapsed = clock.Elapsed;
+        output.WriteObject(summary);
+    }
+
+    /// <summary>The address the state file records for a connection (no user info, no key).</summary>
+    internal static string ServerOf(MjConnection connection) => new UriBuilder(connection.Uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri;
+
+    private static IReadOnlyList<string> ThenOf(BatchRow row, BatchOptions options) => row.Then.Count > 0 ? row.Then : options.Then;
+
+    private static void Fail(MjBatchSummary summary, BatchRow row, string reason, ICommandOutput output, bool write)
+    {
+        lock (summary)
+        {
+            summary.Failed++;
+            summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = row.Prompt, Reason = reason });
+        }
+
+        if (write)
+        {
+            output.WriteError(ErrorMapping.FromException(new InvalidInputException($"Row {row.Index}: {reason}", row.Prompt), row.Prompt));
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>One run of the admitted rows.</summary>
+    private sealed class Run
+    {
+        private readonly BatchOptions _options;
+        private readonly BatchStateFile _file;
+        private readonly BatchScheduler _scheduler;
+        private readonly IReadOnlyDictionary<string, MjConnection> _servers;
+        private readonly BatchProgress _progress;
+        private readonly ICommandOutput _output;
+        private readonly MjBatchSummary _summary;
+        private int _submitted;
+
+        public Run(BatchOptions options, BatchStateFile file, BatchScheduler scheduler, IReadOnlyDictionary<string, MjConnection> servers, BatchProgress progress,
+            ICommandOutput output, MjBatchSummary summary)
+        {
+            _options = options;
+            _file = file;
+            _scheduler = scheduler;
+            _servers = servers;
+            _progress = progress;
+            _output = output;
+            _summary = summary;
+        }
+
+        /// <summary>Tasks this run submitted.</summary>
+        public int Submitted => Volatile.Read(ref _submitted);
+
+        /// <summary>Runs one row from where its state stands; an expected failure fails the row alone.</summary>
+        public async Task RowAsync(BatchRow row, ImagineJob job, BatchRowState state, CancellationToken cancellationToken)
+        {
+            var lane = await _scheduler.TakeAsync(state.Server, cancellationToken).ConfigureAwait(false);
+            var held = true;
+            _progress.Changed();
+            try
+            {
+                var connection = _servers[lane.Server];
+                var client = connection.Client;
+
+                // Imagine (or find the one an earlier run sent), and wait for it.
+                if (state.TaskId is null)
+                {
+                    var ids = await SendOnceAsync(client, state.PendingState, state.IntentAt,
+                        tag => Record(row, state, new BatchEvent { Stage = BatchStage.Intent, Server = lane.Server, State = tag }),
+                        async tag => new[] { await job.SubmitAsync(client, job.Prompts[0], tag, cancellationToken).ConfigureAwait(false) },
+                        cancellationToken).ConfigureAwait(false);
+                    Record(row, state, new BatchEvent { Stage = BatchStage.Submitted, Server = lane.Server, Task = ids[0] });
+                    Interlocked.Increment(ref _submitted);
+                }
+
+                var imagined = await WaitEndedAsync(client, row, state, state.TaskId!, cancellationToken).ConfigureAwait(false);
+
+                // Follow-up clicks, then wait for their tasks.
+                var toSave = new List<MjTask>();
+                var labels = ThenOf(row, _options);
+                if (labels.Count == 0)
+                {
+                    toSave.Add(imagined);
+                }
+                else
+                {
+                    var children = new List<string>();
+                    foreach (var label in labels)
+                    {
+                        children.AddRange(await ClickAsync(client, row, state, imagined, label, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    var ended = await Task.WhenAll(children.Select(id => WaitEndedAsync(client, row, state, id, cancellationToken))).ConfigureAwait(false);
+                    toSave.AddRange(ended);
+                }
+
+                held = false;
+                _scheduler.Release(lane);
+
+                // Save, as Save-MjImage does (re-running overwrites a file a stop may have left half-written).
+                var files = new List<string>();
+                foreach (var task in toSave)
+                {
+                    var saved = await client.DownloadAsync(task, _options.OutputPath, new MjDownloadOptions { Overwrite = true }, cancellationToken).ConfigureAwait(false);
+                    files.AddRange(saved.Select(f => f.Name));
+                }
+
+                Record(row, state, new BatchEvent { Stage = BatchStage.Saved, Files = files });
+                lock (_summary)
+                {
+                    _summary.Done++;
+                }
+
+                _progress.Done();
+            }
+            catch (RowFailedException e)
+            {
+                Record(row, state, new BatchEvent { Stage = BatchStage.Failed, Reason = e.Message });
+                Fail(_summary, row, e.Message, _output, write: true);
+                _progress.Failed();
+            }
+            catch (Exception e) when (IsItemFailure(e, cancellationToken))
+            {
+                // Not recorded: the row stays at its stage, and the next run carries on from there.
+                Fail(_summary, row, e.Message + " Run the same command again to carry on.", _output, write: true);
+                _progress.Failed();
+            }
+            finally
+            {
+                if (held)
+                {
+                    _scheduler.Release(lane);
+                }
+            }
+        }
+
+        private void Record(BatchRow row, BatchRowState state, BatchEvent e)
+        {
+            e.At = DateTimeOffset.UtcNow;
+            e.Row = row.Identity;
+            e.Index = row.Index;
+            _file.Append(e);
+            lock (state)
+            {
+                state.Apply(e);
+            }
+        }
+
+        /// <summary>Waits for one task of the row and records its end; a task that did not succeed fails the row for good.</summary>
+        private async Task<MjTask> WaitEndedAsync(MjClient client, BatchRow row, BatchRowState state, string taskId, CancellationToken cancellationToken)
+        {
+            var wait = new MjWaitOptions
+            {
+                Timeout = _options.TimeoutSeconds is int s && s > 0 ? TimeSpan.FromSeconds(s) : null,
+                MinPollInterval = _options.PollInterval,
+                MaxPollInterval = TimeSpan.FromTicks(_options.PollInterval.Ticks * 5),
+            };
+            var task = await client.WaitAsync(taskId, wait, cancellationToken).ConfigureAwait(false);
+            if (!state.Finished.ContainsKey(taskId))
+            {
+                Record(row, state, new BatchEvent { Stage = BatchStage.Finished, Task = taskId, Status = task.Status.ToString() });
+            }
+
+            if (task.NeedsInput)
+            {
+                throw new RowFailedException($"Task {task.Id} waits for input (MODAL); finish it with Submit-MjModal, then save it with Save-MjImage.");
+            }
+
+            if (task.Status != MjTaskStatus.Success)
+            {
+                throw new RowFailedException($"Task {task.Id} ended {task.Status}{(string.IsNullOrEmpty(task.FailReason) ? "." : ": " + task.FailReason)}");
+            }
+
+            return task;
+        }
+
+        /// <summary>One follow-up click, or the children an earlier run's click made.</summary>
+        private async Task<IReadOnlyList<string>> ClickAsync(MjClient client, BatchRow row, BatchRowState state, MjTask parent, string label, CancellationToken cancellationToken)
+        {
+            if (state.Clicks.TryGetValue(label, out var known))
+            {
+                return known;
+            }
+
+            state.PendingClicks.TryGetValue(label, out var pending);
+            MjButton button;
+            try
+            {
+                button = MjButtonFinder.Find(parent, label);
+            }
+            catch (MjButtonNotFoundException e)
+            {
+                throw new RowFailedException(e.Message);
+            }
+
+            var ids = await SendOnceAsync(client, pending, state.IntentAt,
+                tag => Record(row, state, new BatchEvent { Stage = BatchStage.ClickIntent, Label = label, State = tag }),
+                tag => client.ClickAsync(button, new MjClickOptions { Mode = row.Options?.Mode, State = tag }, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            Record(row, state, new BatchEvent { Stage = BatchStage.Clicked, Label = label, Tasks = ids.ToList() });
+            Interlocked.Add(ref _submitted, ids.Count);
+            return ids;
+        }
+
+        /// <summary>
+        /// Sends a paid request at most once: an earlier run's unanswered intent is looked up by its tag first, and a
+        /// lost answer is looked up the same way; it is sent (again) only when the server's task list proves the tag absent.
+        /// </summary>
+        private async Task<IReadOnlyList<string>> SendOnceAsync(MjClient client, string? pendingTag, DateTimeOffset? since, Action<string> intent,
+            Func<string, Task<IReadOnlyList<MjTask>>> send, CancellationToken cancellationToken)
+        {
+            if (pendingTag is not null)
+            {
+                var (found, absent) = await FindAsync(client, pendingTag, since ?? DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+                if (found is not null)
+                {
+                    _output.WriteVerbose($"Found task {found.Id} of an earlier run by its state '{pendingTag}'.");
+                    return new[] { found.Id };
+                }
+
+                if (!absent)
+                {
+                    throw Unproven(pendingTag);
+                }
+            }
+
+            for (var attempt = 0; ; attempt++)
+            {
+                var tag = NewTag();
+                var sentAt = DateTimeOffset.UtcNow;
+                intent(tag);
+                try
+                {
+                    var tasks = await send(tag).ConfigureAwait(false);
+                    return tasks.Select(t => t.Id).ToList();
+                }
+                catch (MjAmbiguousSubmitException) when (attempt < 3)
+                {
+                    var resend = false;
+                    for (var look = 1; look <= 3 && !resend; look++)
+                    {
+                        // A cut exchange may still be running on the server: give it time before trusting the list.
+                        await Task.Delay(TimeSpan.FromTicks(_options.PollInterval.Ticks * look), cancellationToken).ConfigureAwait(false);
+                        var (found, absent) = await FindAsync(client, tag, sentAt, cancellationToken).ConfigureAwait(false);
+                        if (found is not null)
+                        {
+                            return new[] { found.Id };
+                        }
+
+                        resend = absent && look >= 2;
+                    }
+
+                    if (!resend)
+                    {
+                        throw Unproven(tag);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The task with <paramref name="tag"/> in the server's list, and whether the list proves there is none.</summary>
+        private static async Task<(MjTask? Found, bool Absent)> FindAsync(MjClient client, string tag, DateTimeOffset since, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<MjTask> list;
+            try
+            {
+                list = await client.ListTasksAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MjException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (null, false);
+            }
+
+            var found = list.FirstOrDefault(t => string.Equals(t.State, tag, StringComparison.Ordinal));
+            if (found is not null)
+            {
+                return (found, false);
+            }
+
+            // A full list proves absence only when it reaches back before the intent (TrueAI lists its latest 100).
+            var complete = list.Count < ListLimit || list.Any(t => t.SubmitTime is { } at && at < since.AddMinutes(-5));
+            return (null, complete);
+        }
+
+        private static MjException Unproven(string tag) => new(
+            $"A submit with state '{tag}' may have reached the server, but its task list neither shows it nor proves it absent, "
+            + "so it was not sent again (that could pay twice). Look for that state (Get-MjTask -Recent, or the server's task list); "
+            + "run the same command again later to look once more.");
+
+        private static string NewTag() => "mjb-" + Guid.NewGuid().ToString("N").Substring(0, 16);
+    }
+
+    /// <summary>The server ended the row's work for good (the task failed, a button is missing): recorded, not retried.</summary>
+    private sealed class RowFailedException : Exception
+    {
+        public RowFailedException(string message)
+            : base(message)
+        {
+        }
+    }
+}
