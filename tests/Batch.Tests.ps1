@@ -155,6 +155,11 @@ Describe 'Invoke-MjBatch over several servers' {
             ($onA + $onB) | Should -Be 6
             $onA | Should -BeGreaterThan 0
             $onB | Should -BeGreaterThan 0
+
+            # Two servers can give the same task id: each server's files go to its own folder, none overwritten.
+            $summary.Files | Should -Be 6
+            @(Get-ChildItem -LiteralPath (Join-Path $WorkDir 'two') -Filter *.png -Recurse -File).Count | Should -Be 6
+            @(Get-ChildItem -LiteralPath (Join-Path $WorkDir 'two') -Directory).Count | Should -Be 2
         }
         finally {
             Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $other.BaseUrl.TrimEnd('/') } | Disconnect-MjServer

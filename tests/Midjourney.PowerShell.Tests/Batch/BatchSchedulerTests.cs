@@ -46,11 +46,29 @@ public class BatchSchedulerTests
 
         // b has room 10, a has 1 free slot: b first.
         Assert.Same(b, scheduler.TryTake());
+        Assert.Same(a, scheduler.TryTake("http://a/"));
+
+        // With a row of ours on it, a paused lane or one without free slots takes no more.
         load.Paused = true;
         Assert.Equal(0, scheduler.Room(a));
         Assert.Null(scheduler.TryTake("http://a/"));
         load.Paused = false;
+        load.FreeSlots = 0;
+        Assert.Null(scheduler.TryTake("http://a/"));
+        load.FreeSlots = 3;
         Assert.Same(a, scheduler.TryTake("http://a/"));
+    }
+
+    [Fact]
+    public void A_lane_without_rows_of_ours_always_lets_one_go_so_waiting_rows_never_stall()
+    {
+        var load = new FakeLoad { FreeSlots = 0, Paused = true };
+        var a = new BatchLane("http://a/", load);
+        var scheduler = new BatchScheduler(new[] { a }, maxInFlight: 10);
+
+        Assert.Equal(1, scheduler.Room(a));
+        Assert.Same(a, scheduler.TryTake());
+        Assert.Equal(0, scheduler.Room(a));
     }
 
     [Fact]
@@ -94,9 +112,11 @@ public class BatchSchedulerTests
     [Fact]
     public async Task Changed_hands_room_to_waiters_when_a_load_frees_up()
     {
-        var load = new FakeLoad { Paused = true };
+        var load = new FakeLoad();
         var lane = new BatchLane("http://a/", load);
         var scheduler = new BatchScheduler(new[] { lane }, maxInFlight: 5);
+        Assert.Same(lane, await scheduler.TakeAsync(null, CancellationToken.None));
+        load.Paused = true;
         var waiting = scheduler.TakeAsync(null, CancellationToken.None);
         Assert.False(waiting.IsCompleted);
 

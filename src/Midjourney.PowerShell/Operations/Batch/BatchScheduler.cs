@@ -68,13 +68,17 @@ internal sealed class BatchScheduler
     /// <summary>The room a lane has now.</summary>
     public int Room(BatchLane lane)
     {
+        var own = _maxInFlight - lane.InFlight;
+
+        // A lane with none of this batch's rows gets no Release to look again, so it always lets one row go: the
+        // client's own admission makes that submit wait for the pause or a free slot.
+        var probe = lane.InFlight == 0 ? Math.Min(1, own) : 0;
         if (lane.Load.Paused)
         {
-            return 0;
+            return probe;
         }
 
-        var own = _maxInFlight - lane.InFlight;
-        return lane.Load.FreeSlots is int free ? Math.Min(own, free) : own;
+        return lane.Load.FreeSlots is int free ? Math.Max(probe, Math.Min(own, free)) : own;
     }
 
     /// <summary>Takes a lane now (only <paramref name="server"/>'s when given); null when none has room or others wait first.</summary>

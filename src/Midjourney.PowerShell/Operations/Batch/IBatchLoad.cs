@@ -1,9 +1,10 @@
+using Midjourney.Client;
+
 namespace Midjourney.PowerShell.Operations.Batch;
 
 /// <summary>
-/// What the batch scheduler knows of one server's load besides its own rows in flight. Today the batch counts only
-/// its own rows (<see cref="OwnCountLoad"/>); an adapter over the client's learnt load (free slots, paused while the
-/// queue is full) plugs in here without changing the scheduler. Call <see cref="BatchScheduler.Changed"/> when it changes.
+/// What the batch scheduler knows of one server's load besides its own rows in flight: the client's learnt load
+/// (<see cref="ClientLoad"/>), or nothing (<see cref="OwnCountLoad"/>, tests).
 /// </summary>
 internal interface IBatchLoad
 {
@@ -25,4 +26,22 @@ internal sealed class OwnCountLoad : IBatchLoad
 
     /// <inheritdoc />
     public bool Paused => false;
+}
+
+/// <summary>
+/// The client's learnt load (<see cref="MjClient.Load"/>): free slots once a full queue has taught it the account's
+/// capacity, and paused while the server asked every submit to wait (a 429).
+/// </summary>
+internal sealed class ClientLoad : IBatchLoad
+{
+    private readonly MjClient _client;
+
+    /// <summary>Reads <paramref name="client"/>'s load.</summary>
+    public ClientLoad(MjClient client) => _client = client;
+
+    /// <inheritdoc />
+    public int? FreeSlots => _client.Load.FreeSlots;
+
+    /// <inheritdoc />
+    public bool Paused => _client.Load.SubmitsPaused;
 }

@@ -38,7 +38,7 @@ internal sealed class BatchOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The load of each server the scheduler reads (today: the batch's own count only).</summary>
-    public Func<MjConnection, IBatchLoad> LoadOf { get; set; } = _ => OwnCountLoad.Instance;
+    public Func<MjConnection, IBatchLoad> LoadOf { get; set; } = connection => new ClientLoad(connection.Client);
 }
 
 /// <summary>
@@ -253,6 +253,22 @@ internal sealed class InvokeBatchOperation : MjOperation
         public int Submitted => Volatile.Read(ref _submitted);
 
         /// <summary>Runs one row from where its state stands; an expected failure fails the row alone.</summary>
+        /// <summary>
+        /// The subfolder of a server's files: none with one server; with several, one per server (host_port), since
+        /// two servers can give the same task id and a file must never overwrite another row's.
+        /// </summary>
+        private string FolderOf(string server)
+        {
+            if (_servers.Count < 2)
+            {
+                return string.Empty;
+            }
+
+            var uri = new Uri(server);
+            var name = uri.Host + "_" + uri.Port + uri.AbsolutePath.TrimEnd('/').Replace('/', '_');
+            return string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == ':' ? '_' : c));
+        }
+
         public async Task RowAsync(BatchRow row, ImagineJob job, BatchRowState state, CancellationToken cancellationToken)
         {
             var lane = await _scheduler.TakeAsync(state.Server, cancellationToken).ConfigureAwait(false);
@@ -299,11 +315,12 @@ internal sealed class InvokeBatchOperation : MjOperation
                 _scheduler.Release(lane);
 
                 // Save, as Save-MjImage does (re-running overwrites a file a stop may have left half-written).
+                var folder = FolderOf(lane.Server);
                 var files = new List<string>();
                 foreach (var task in toSave)
                 {
-                    var saved = await client.DownloadAsync(task, _options.OutputPath, new MjDownloadOptions { Overwrite = true }, cancellationToken).ConfigureAwait(false);
-                    files.AddRange(saved.Select(f => f.Name));
+                    var saved = await client.DownloadAsync(task, Path.Combine(_options.OutputPath, folder), new MjDownloadOptions { Overwrite = true }, cancellationToken).ConfigureAwait(false);
+                    files.AddRange(saved.Select(f => folder.Length == 0 ? f.Name : folder + "/" + f.Name));
                 }
 
                 Record(row, state, new BatchEvent { Stage = BatchStage.Saved, Files = files });
