@@ -23,7 +23,11 @@ public sealed class BenchOptions
 
     public int Seed { get; set; } = 42;
 
-    /// <summary>Our script's shape: "stream" (one WaitAllAsync over a queue, the default) or "per-prompt" (Task.WhenAll over per-prompt submit and WaitAsync).</summary>
+    /// <summary>
+    /// Our script's shape: "stream" (one WaitAllAsync over a queue, the default), "per-prompt" (Task.WhenAll over
+    /// per-prompt submit and WaitAsync) or "batch" (Invoke-MjBatch's operation: one server, the same stopped at half
+    /// and run again, and two servers).
+    /// </summary>
     public string Shape { get; set; } = "stream";
 
     public bool Baseline { get; set; } = true;
@@ -125,7 +129,7 @@ public sealed class BenchOptions
         ? TimeSpan.FromMilliseconds(Double(s[..^2]))
         : TimeSpan.FromSeconds(Double(s.TrimEnd('s')));
 
-    private static string ParseShape(string s) => s is "stream" or "per-prompt" ? s : throw new ArgumentException("--shape is stream or per-prompt.");
+    private static string ParseShape(string s) => s is "stream" or "per-prompt" or "batch" ? s : throw new ArgumentException("--shape is stream, per-prompt or batch.");
 
     private static bool OnOff(string s) => s is "on" or "true" or "1";
 

@@ -56,4 +56,21 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
         Assert.Equal(20, result.PromptsCompleted + result.SubmitErrorCount + result.Failed);
         Assert.True(result.PromptsCompleted >= 15, $"only {result.PromptsCompleted} of 20 prompts completed");
     }
+
+    [Fact]
+    public async Task A_batch_stopped_at_half_and_run_again_under_faults_does_every_row_once()
+    {
+        var options = BenchOptions.Parse(new[] { "--prompts", "16", "--time-scale", "0.002", "--seed", "7", "--simulator", "inproc", "--faults", "0.1", "--latency", "1s" });
+
+        var result = await BatchScenario.RunAsync(options, servers: 1, resume: true);
+
+        output.WriteLine(BatchTable.Format(new[] { result }, null));
+        Assert.True(result.Faults.Values.Sum() > 0, "no fault was injected: the test proves nothing");
+        Assert.True(result.SkippedOnResume > 0, "the first run was not stopped with rows done: the test proves nothing");
+        Assert.True(result.SkippedOnResume < 16, "the first run did every row: the test proves nothing");
+        Assert.Equal(16, result.Done);
+        Assert.Equal(32, result.TasksExpected);
+        Assert.Equal(32, result.TasksCreated);
+        Assert.Equal(16, result.Files);
+    }
 }
