@@ -210,7 +210,7 @@ public sealed partial class MjClient
             {
                 // Nothing was created. Within the patience (or, without one, the retry count) wait for a turn again.
                 ticket.Refused(busy);
-                var patient = patienceEnd is long end ? Time.GetTimestamp() < end : ++busyRounds <= _options.MaxSubmitRetries;
+                var patient = patienceEnd is long end ? _admission.IsPatient(end) : ++busyRounds <= _options.MaxSubmitRetries;
                 if (!patient)
                 {
                     throw;

@@ -33,9 +33,10 @@ public sealed class MjClientOptions
     public int MaxSubmitRetries { get; set; } = 3;
 
     /// <summary>
-    /// How long a submit keeps trying while the server's queue is full (code 23, 9 "队列已满", 30, 429) before it
-    /// reports <see cref="MjServerBusyException"/> (default 10 min). Safe: a full queue created nothing. Zero
-    /// stops after <see cref="MaxSubmitRetries"/>.
+    /// How long a submit keeps waiting its turn while the server's queue is full (code 23, 9 "队列已满", 30, 429) and
+    /// no submit of this client gets in, before it reports <see cref="MjServerBusyException"/> (default 10 min). Every
+    /// submit of this client that gets in starts the patience again, so a long line that moves waits as long as it
+    /// takes. Safe: a full queue created nothing. Zero stops after <see cref="MaxSubmitRetries"/>.
     /// </summary>
     public TimeSpan QueueFullPatience { get; set; } = TimeSpan.FromMinutes(10);
 

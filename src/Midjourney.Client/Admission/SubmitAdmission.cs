@@ -29,6 +29,7 @@ internal sealed class SubmitAdmission
     private int? _capacity;
     private int? _concurrency;
     private long _pausedUntil;
+    private long _lastMove; // when a submit of this client last got in: patience counts from here too
     private long _probeAt;
     private TimeSpan _backoff;
     private ITimer? _timer;
@@ -88,8 +89,9 @@ internal sealed class SubmitAdmission
 
     /// <summary>
     /// Waits until this submit may go on the wire. <paramref name="again"/> puts a refused submit back at the front of
-    /// the line; at <paramref name="patienceEnd"/> (a timestamp of the client's clock) it goes through regardless, for
-    /// one last try. Dispose the ticket (or report on it) when the answer is in.
+    /// the line; at <paramref name="patienceEnd"/> (a timestamp of the client's clock), pushed on by every submit of
+    /// this client that gets in (see <see cref="IsPatient"/>), it goes through regardless, for one last try. Dispose
+    /// the ticket (or report on it) when the answer is in.
     /// </summary>
     public async Task<Ticket> EnterAsync(bool again, long? patienceEnd, CancellationToken cancellationToken)
     {
@@ -110,6 +112,20 @@ internal sealed class SubmitAdmission
         }
 
         return new Ticket(this);
+    }
+
+    /// <summary>
+    /// True while a submit that started with <paramref name="patienceEnd"/> may keep waiting: before that end, or
+    /// within the patience since a submit of this client last got in. A line that moves is not stuck, however long it
+    /// is (a thousand prompts thrown at a 13-task account wait hours, in order); a line that stops for the whole
+    /// patience is.
+    /// </summary>
+    public bool IsPatient(long patienceEnd)
+    {
+        lock (_gate)
+        {
+            return _time.GetTimestamp() < EffectiveEnd(patienceEnd);
+        }
     }
 
     /// <summary>Every task this client reads: an ended one frees its place for a waiting submit.</summary>
@@ -135,6 +151,7 @@ internal sealed class SubmitAdmission
         {
             _onWire--;
             var now = _time.GetTimestamp();
+            _lastMove = now;
             foreach (var task in tasks.Where(t => !t.Status.EndsWait()))
             {
                 _active[task.Id] = now;
@@ -216,7 +233,7 @@ internal sealed class SubmitAdmission
         for (var node = _line.First; node is not null;)
         {
             var next = node.Next;
-            if (node.Value.PatienceEnd is long end && now >= end)
+            if (node.Value.PatienceEnd is long end && now >= EffectiveEnd(end))
             {
                 Release(node.Value); // out of patience: one last try, whatever the line says
                 released = true;
@@ -258,9 +275,9 @@ internal sealed class SubmitAdmission
         long due = long.MaxValue;
         foreach (var turn in _line)
         {
-            if (turn.PatienceEnd is long end && end < due)
+            if (turn.PatienceEnd is long end && EffectiveEnd(end) < due)
             {
-                due = end;
+                due = EffectiveEnd(end);
             }
         }
 
@@ -329,6 +346,9 @@ internal sealed class SubmitAdmission
     }
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    private long EffectiveEnd(long patienceEnd) =>
+        _lastMove == 0 ? patienceEnd : Math.Max(patienceEnd, _lastMove + Ticks(_options.QueueFullPatience));
 
     private TimeSpan Grow(TimeSpan backoff)
     {

@@ -50,6 +50,26 @@ public sealed class ScaleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_line_that_moves_waits_past_the_patience()
+    {
+        // 30 prompts need 600 s on this account; the patience is 2 minutes. Every accepted submit starts it again.
+        // (A line that never moves still stops at the patience: RetryTests.A_full_queue_is_waited_out_within_the_patience.)
+        var clock = new QuietClock();
+        var account = new FakeAccount(clock, slots: 3, queue: 10, Grid);
+        using var client = Client(account, clock, o => o.QueueFullPatience = TimeSpan.FromMinutes(2));
+        var scripts = new Scripts(client, 30);
+
+        var work = Task.WhenAll(Enumerable.Range(1, 30).Select(i => scripts.SubmitAndWaitAsync(i, DefaultWait())));
+        await clock.DriveAsync(work, scripts.Quiet, TimeSpan.FromHours(2));
+        var results = await work;
+
+        output.WriteLine($"30 tasks, patience 2 min: {account.Submits} submits ({account.Refusals} refused), fake time {clock.Elapsed}");
+        Assert.All(results, t => Assert.Equal(MjTaskStatus.Success, t.Status));
+        Assert.Equal(30, account.Created);
+        Assert.True(clock.Elapsed > TimeSpan.FromMinutes(4), "the run ended within twice the patience: the test proves nothing");
+    }
+
+    [Fact]
     public async Task Sequential_single_waits_poll_at_once_and_do_not_inherit_a_stretched_interval()
     {
         var clock = new QuietClock();
