@@ -49,7 +49,7 @@ public static class BatchScenario
             var created = after.Sum(s => s.TasksCreated) - before.Sum(s => s.TasksCreated);
             var busy = after.Sum(s => s.BusySlotSeconds) - before.Sum(s => s.BusySlotSeconds);
             var slots = after.Sum(s => s.Slots);
-            var expected = (long)last!.Done * 2;
+            var expected = (long)last!.Tasks;
             return new BatchResult
             {
                 Name = resume ? "batch, stopped at half and run again" : servers == 1 ? "batch" : $"batch over {servers} servers",
@@ -67,6 +67,7 @@ public static class BatchScenario
                 ServerRequests = Count(after, before, route => !route.StartsWith("/sim/", StringComparison.Ordinal)),
                 SlotUtilisation = busy / (slots * wall.Elapsed.TotalSeconds),
                 WallSeconds = wall.Elapsed.TotalSeconds,
+                FailureReasons = last.Failures.GroupBy(f => Shorten(f.Reason)).ToDictionary(g => g.Key, g => g.Count()),
                 Faults = after.SelectMany(s => s.Faults).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Sum(f => f.Value)
                     - before.SelectMany(s => s.Faults).Where(f => f.Key == g.Key).Sum(f => f.Value)),
             };
@@ -132,6 +133,12 @@ public static class BatchScenario
 
         // A stopped run writes no summary (the cmdlet's pipeline is stopped); the next run's Skipped tells what it did.
         return output.Summary ?? (stop.IsCancellationRequested ? null : throw new InvalidOperationException("Invoke-MjBatch wrote no summary: " + string.Join(" | ", output.Errors.Take(3))));
+    }
+
+    private static string Shorten(string reason)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(reason, @"\d{6,}", "<id>");
+        return text.Length > 140 ? text.Substring(0, 140) + "…" : text;
     }
 
     /// <summary>Every client delay of the library defaults scaled by the time scale, as in the other scripts.</summary>
@@ -210,4 +217,5 @@ public sealed record BatchResult
     public required double SlotUtilisation { get; init; }
     public required double WallSeconds { get; init; }
     public required IReadOnlyDictionary<string, long> Faults { get; init; }
+    public required IReadOnlyDictionary<string, int> FailureReasons { get; init; }
 }

@@ -17,8 +17,8 @@ public static class BatchTable
             ("rows done (grid + U1 upscale saved)", r => N(r.Done), b => N(b.PromptsCompleted)),
             ("rows failed", r => N(r.Failed), b => "–"),
             ("rows done by the first run / skipped / picked up mid-way by the second", r => r.SkippedOnResume + r.ResumedOnResume == 0 ? "–" : $"{r.FirstRunDone} / {r.SkippedOnResume} / {r.ResumedOnResume}", b => "–"),
-            ("tasks created on the server / expected", r => $"{r.TasksCreated} / {r.TasksExpected}", b => $"{b.TasksCreated} / {b.TasksSubmitted}"),
-            ("duplicated (created − expected)", r => N(r.TasksCreated - r.TasksExpected), b => N(b.Duplicated)),
+            ("tasks created on the server / known to the script", r => $"{r.TasksCreated} / {r.TasksExpected}", b => $"{b.TasksCreated} / {b.TasksSubmitted}"),
+            ("duplicated (created − known)", r => N(r.TasksCreated - r.TasksExpected), b => N(b.Duplicated)),
             ("lost (rows neither done nor failed)", r => N(r.Rows - r.Done - r.Failed), b => N(b.Lost + b.SubmitErrorCount)),
             ("files saved", r => N(r.Files), b => "–"),
             ("submit requests per finished task", r => Ratio(r.SubmitRequests, r.TasksCreated), b => Ratio(b.Requests.Submits, b.Succeeded)),
@@ -45,7 +45,8 @@ public static class BatchTable
         sb.AppendLine();
         foreach (var run in runs)
         {
-            sb.AppendLine($"- {run.Name}: faults injected: {(run.Faults.Count == 0 ? "none" : string.Join(", ", run.Faults.Select(f => $"{f.Key} {f.Value}")))}.");
+            sb.AppendLine($"- {run.Name}: faults injected: {(run.Faults.Count == 0 ? "none" : string.Join(", ", run.Faults.Select(f => $"{f.Key} {f.Value}")))}; "
+                + $"rows failed: {(run.FailureReasons.Count == 0 ? "none" : string.Join("; ", run.FailureReasons.OrderByDescending(f => f.Value).Select(f => $"{f.Value} × {f.Key}")))}.");
         }
 
         return sb.ToString();

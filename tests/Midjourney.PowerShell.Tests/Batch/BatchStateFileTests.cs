@@ -90,6 +90,7 @@ public sealed class BatchStateFileTests : IDisposable
         Assert.False(state.IsFailed);
         Assert.Equal(new[] { "t", "c1" }, state.AllTasks);
         Assert.Equal(new[] { "c1.png" }, state.Files);
+        Assert.Equal(new[] { "t", "c1" }, state.AcceptedAt.Keys); // when each was accepted: proof a task list reaches back
     }
 
     [Fact]

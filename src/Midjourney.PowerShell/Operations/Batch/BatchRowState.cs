@@ -41,6 +41,9 @@ internal sealed class BatchRowState
     /// <summary>Click label → child task ids.</summary>
     public Dictionary<string, List<string>> Clicks { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>When each of the row's tasks was recorded as accepted (this machine's clock).</summary>
+    public Dictionary<string, DateTimeOffset> AcceptedAt { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The saved files, once done.</summary>
     public List<string>? Files { get; private set; }
 
@@ -77,6 +80,11 @@ internal sealed class BatchRowState
                 Server = e.Server ?? Server;
                 TaskId = e.Task;
                 PendingState = null;
+                if (e.Task is not null)
+                {
+                    AcceptedAt[e.Task] = e.At;
+                }
+
                 break;
             case BatchStage.Finished when e.Task is not null:
                 Finished[e.Task] = e.Status ?? string.Empty;
@@ -88,6 +96,11 @@ internal sealed class BatchRowState
             case BatchStage.Clicked when e.Label is not null:
                 Clicks[e.Label] = e.Tasks ?? new List<string>();
                 PendingClicks.Remove(e.Label);
+                foreach (var task in Clicks[e.Label])
+                {
+                    AcceptedAt[task] = e.At;
+                }
+
                 break;
             case BatchStage.Saved:
                 Files = e.Files ?? new List<string>();

@@ -235,6 +235,10 @@ internal sealed class InvokeBatchOperation : MjOperation
         private readonly BatchProgress _progress;
         private readonly ICommandOutput _output;
         private readonly MjBatchSummary _summary;
+
+        // Tasks this batch saw accepted (this run, and earlier runs from the state file), with this machine's time of
+        // that: a server list that holds one accepted before an intent reaches back past it, whatever the server's clock says.
+        private readonly Dictionary<string, DateTimeOffset> _accepted = new(StringComparer.Ordinal);
         private int _submitted;
 
         public Run(BatchOptions options, BatchStateFile file, BatchScheduler scheduler, IReadOnlyDictionary<string, MjConnection> servers, BatchProgress progress,
@@ -247,12 +251,15 @@ internal sealed class InvokeBatchOperation : MjOperation
             _progress = progress;
             _output = output;
             _summary = summary;
+            foreach (var accepted in file.Rows.Values.SelectMany(r => r.AcceptedAt))
+            {
+                _accepted[accepted.Key] = accepted.Value;
+            }
         }
 
         /// <summary>Tasks this run submitted.</summary>
         public int Submitted => Volatile.Read(ref _submitted);
 
-        /// <summary>Runs one row from where its state stands; an expected failure fails the row alone.</summary>
         /// <summary>
         /// The subfolder of a server's files: none with one server; with several, one per server (host_port), since
         /// two servers can give the same task id and a file must never overwrite another row's.
@@ -269,8 +276,24 @@ internal sealed class InvokeBatchOperation : MjOperation
             return string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == ':' ? '_' : c));
         }
 
+        /// <summary>Runs one row from where its state stands; an expected failure fails the row alone.</summary>
         public async Task RowAsync(BatchRow row, ImagineJob job, BatchRowState state, CancellationToken cancellationToken)
         {
+            // An intent an earlier run left without an answer is looked up before the row waits for a lane: later, this
+            // run's new tasks could push it out of the server's list (TrueAI lists only its latest 100).
+            var pending = state.TaskId is null ? state.PendingState : null;
+            if (pending is not null && state.Server is { } earlier && _servers.TryGetValue(earlier, out var owner))
+            {
+                var (found, absent) = await FindAsync(owner.Client, pending, state.IntentAt ?? DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+                if (found is not null)
+                {
+                    _output.WriteVerbose($"Found task {found.Id} of an earlier run by its state '{pending}'.");
+                    Record(row, state, new BatchEvent { Stage = BatchStage.Submitted, Server = earlier, Task = found.Id });
+                }
+
+                pending = absent ? null : pending;
+            }
+
             var lane = await _scheduler.TakeAsync(state.Server, cancellationToken).ConfigureAwait(false);
             var held = true;
             _progress.Changed();
@@ -282,7 +305,7 @@ internal sealed class InvokeBatchOperation : MjOperation
                 // Imagine (or find the one an earlier run sent), and wait for it.
                 if (state.TaskId is null)
                 {
-                    var ids = await SendOnceAsync(client, state.PendingState, state.IntentAt,
+                    var ids = await SendOnceAsync(client, pending, state.IntentAt,
                         tag => Record(row, state, new BatchEvent { Stage = BatchStage.Intent, Server = lane.Server, State = tag }),
                         async tag => new[] { await job.SubmitAsync(client, job.Prompts[0], tag, cancellationToken).ConfigureAwait(false) },
                         cancellationToken).ConfigureAwait(false);
@@ -358,6 +381,17 @@ internal sealed class InvokeBatchOperation : MjOperation
             e.Row = row.Identity;
             e.Index = row.Index;
             _file.Append(e);
+            lock (_accepted)
+            {
+                foreach (var id in (e.Tasks ?? new List<string>()).Concat(e.Task is null ? Array.Empty<string>() : new[] { e.Task }))
+                {
+                    if (!_accepted.ContainsKey(id))
+                    {
+                        _accepted[id] = e.At;
+                    }
+                }
+            }
+
             lock (state)
             {
                 state.Apply(e);
@@ -477,7 +511,7 @@ internal sealed class InvokeBatchOperation : MjOperation
         }
 
         /// <summary>The task with <paramref name="tag"/> in the server's list, and whether the list proves there is none.</summary>
-        private static async Task<(MjTask? Found, bool Absent)> FindAsync(MjClient client, string tag, DateTimeOffset since, CancellationToken cancellationToken)
+        private async Task<(MjTask? Found, bool Absent)> FindAsync(MjClient client, string tag, DateTimeOffset since, CancellationToken cancellationToken)
         {
             IReadOnlyList<MjTask> list;
             try
@@ -495,9 +529,18 @@ internal sealed class InvokeBatchOperation : MjOperation
                 return (found, false);
             }
 
-            // A full list proves absence only when it reaches back before the intent (TrueAI lists its latest 100).
-            var complete = list.Count < ListLimit || list.Any(t => t.SubmitTime is { } at && at < since.AddMinutes(-5));
+            // A full list proves absence only when it reaches back before the intent (TrueAI lists its latest 100):
+            // it holds a task this run saw accepted before the intent, or one the server dates well before it.
+            var complete = list.Count < ListLimit || list.Any(t => AcceptedBefore(t.Id, since)) || list.Any(t => t.SubmitTime is { } at && at < since.AddMinutes(-5));
             return (null, complete);
+        }
+
+        private bool AcceptedBefore(string taskId, DateTimeOffset since)
+        {
+            lock (_accepted)
+            {
+                return _accepted.TryGetValue(taskId, out var at) && at < since;
+            }
         }
 
         private static MjException Unproven(string tag) => new(
