@@ -15,11 +15,11 @@ public static class BatchTable
         {
             ("rows", r => N(r.Rows), b => N(b.Prompts)),
             ("rows done (grid + U1 upscale saved)", r => N(r.Done), b => N(b.PromptsCompleted)),
-            ("rows failed", r => N(r.Failed), b => "–"),
+            ("rows failed (for the baseline: a submit refused and not retried)", r => N(r.Failed), b => N(b.SubmitErrorCount + b.Failed)),
             ("rows done by the first run / skipped / picked up mid-way by the second", r => r.SkippedOnResume + r.ResumedOnResume == 0 ? "–" : $"{r.FirstRunDone} / {r.SkippedOnResume} / {r.ResumedOnResume}", b => "–"),
             ("tasks created on the server / known to the script", r => $"{r.TasksCreated} / {r.TasksExpected}", b => $"{b.TasksCreated} / {b.TasksSubmitted}"),
             ("duplicated (created − known)", r => N(r.TasksCreated - r.TasksExpected), b => N(b.Duplicated)),
-            ("lost (rows neither done nor failed)", r => N(r.Rows - r.Done - r.Failed), b => N(b.Lost + b.SubmitErrorCount)),
+            ("lost (rows neither done nor failed)", r => N(r.Rows - r.Done - r.Failed), b => N(b.Lost)),
             ("files saved", r => N(r.Files), b => "–"),
             ("submit requests per finished task", r => Ratio(r.SubmitRequests, r.TasksCreated), b => Ratio(b.Requests.Submits, b.Succeeded)),
             ("poll requests per finished task", r => Ratio(r.PollRequests, r.TasksCreated), b => Ratio(b.Requests.Polls, b.Succeeded)),
