@@ -14,11 +14,15 @@ public sealed class MjConnection : IDisposable
     private readonly MjClient _client;
     private readonly ConcurrentDictionary<string, byte> _modalNoticed = new(StringComparer.Ordinal);
 
-    internal MjConnection(MjClient client, bool fromEnvironment = false)
+    internal MjConnection(MjClient client, bool fromEnvironment = false, MjConnectionSettings? settings = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         FromEnvironment = fromEnvironment;
+        Settings = settings ?? new MjConnectionSettings(client.BaseAddress) { Tune = _ => { } };
     }
+
+    /// <summary>What the connection was made from (never shown: it holds the key).</summary>
+    internal MjConnectionSettings Settings { get; }
 
     /// <summary>The server root (normalised: trailing slash, no <c>/mj</c>).</summary>
     public Uri Uri => _client.BaseAddress;
@@ -74,6 +78,6 @@ public sealed class MjConnection : IDisposable
         }
 
         settings.Tune?.Invoke(options);
-        return new MjConnection(new MjClient(options), fromEnvironment);
+        return new MjConnection(new MjClient(options), fromEnvironment, settings);
     }
 }

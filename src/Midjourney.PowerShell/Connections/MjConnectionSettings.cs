@@ -29,4 +29,15 @@ internal sealed class MjConnectionSettings
 
     /// <summary>Lets tests shorten the client's retry delays; null keeps the client's defaults.</summary>
     public Action<MjClientOptions>? Tune { get; set; }
+
+    /// <summary>
+    /// True when <paramref name="other"/> would make the same connection: same server, key, scheme, speed and journal
+    /// (settings with <see cref="Tune"/> never match: they are a test's own).
+    /// </summary>
+    public bool SameAs(MjConnectionSettings other) =>
+        Tune is null && other.Tune is null
+        && Uri.Compare(Uri, other.Uri, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+        && string.Equals(ApiKey ?? string.Empty, other.ApiKey ?? string.Empty, StringComparison.Ordinal)
+        && AuthScheme == other.AuthScheme && Mode == other.Mode && EnableJournal == other.EnableJournal
+        && string.Equals(JournalPath, other.JournalPath, StringComparison.Ordinal);
 }

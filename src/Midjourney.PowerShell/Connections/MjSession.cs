@@ -62,8 +62,9 @@ internal sealed class MjSession
     }
 
     /// <summary>
-    /// Registers <paramref name="connection"/> and makes it the default. A connection to the same server replaces
-    /// (and disposes) the older one.
+    /// Registers <paramref name="connection"/> and makes it the default. A connection to the same server replaces the
+    /// older one in the registry, but is not disposed: another runspace of this process (ForEach-Object -Parallel) or
+    /// a variable may still be using it. Disconnect-MjServer disposes.
     /// </summary>
     public void Add(MjConnection connection)
     {
@@ -89,7 +90,15 @@ internal sealed class MjSession
         foreach (var old in replaced)
         {
             old.Session = null;
-            old.Dispose();
+        }
+    }
+
+    /// <summary>The registered connection to the same server made with the same settings, or null.</summary>
+    internal MjConnection? Find(MjConnectionSettings settings)
+    {
+        lock (_gate)
+        {
+            return _connections.FirstOrDefault(c => c.Settings.SameAs(settings));
         }
     }
 

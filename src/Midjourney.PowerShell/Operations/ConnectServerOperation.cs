@@ -56,7 +56,7 @@ internal sealed class ConnectServerOperation : MjOperation
     {
         cancellationToken.ThrowIfCancellationRequested();
         var uri = ValidateUri(options.Uri);
-        var connection = MjConnection.Create(new MjConnectionSettings(uri)
+        var settings = new MjConnectionSettings(uri)
         {
             ApiKey = options.ApiKey,
             AuthScheme = options.AuthScheme,
@@ -64,14 +64,19 @@ internal sealed class ConnectServerOperation : MjOperation
             EnableJournal = !options.NoJournal,
             JournalPath = options.JournalPath,
             Tune = options.Tune,
-        });
+        };
+
+        // The same settings again (each runspace of ForEach-Object -Parallel connecting, a script run twice) keep the
+        // connection: one client, so its waits share one poller and its submits one line.
+        var existing = Session.Find(settings);
+        var connection = existing ?? MjConnection.Create(settings);
         if (!options.SkipCheck)
         {
             try
             {
                 await CheckAsync(connection, output, cancellationToken).ConfigureAwait(false);
             }
-            catch
+            catch when (existing is null)
             {
                 connection.Dispose();
                 throw;
@@ -79,7 +84,7 @@ internal sealed class ConnectServerOperation : MjOperation
         }
 
         Session.Add(connection);
-        output.WriteVerbose($"Connected to {connection.Uri} ({connection.AuthScheme}, key {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "set")}, journal {connection.JournalPath ?? "off"}).");
+        output.WriteVerbose($"{(existing is null ? "Connected to" : "Already connected to")} {connection.Uri} ({connection.AuthScheme}, key {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "set")}, journal {connection.JournalPath ?? "off"}){(existing is null ? "" : ": the same connection is kept")}.");
         if (options.PassThru)
         {
             output.WriteObject(connection);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Midjourney.Client;
 using Xunit;
 
@@ -39,6 +40,25 @@ public class SessionTests
         env["MJ_API_KEY"] = "new";
         Assert.NotSame(first, session.EnvironmentConnection());
         Assert.Empty(session.Connections); // implicit, not registered
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Connecting_again_with_the_same_settings_keeps_the_connection_and_a_replaced_one_stays_usable()
+    {
+        var session = new MjSession(_ => null);
+        var output = new Support.RecordingOutput();
+        Midjourney.PowerShell.Operations.ConnectServerOptions Options(string key) => new() { Uri = new Uri("http://a.example"), ApiKey = key, NoJournal = true, SkipCheck = true };
+
+        var first = await new Midjourney.PowerShell.Operations.ConnectServerOperation(session).RunAsync(Options("k1"), output, System.Threading.CancellationToken.None);
+        var again = await new Midjourney.PowerShell.Operations.ConnectServerOperation(session).RunAsync(Options("k1"), output, System.Threading.CancellationToken.None);
+        var other = await new Midjourney.PowerShell.Operations.ConnectServerOperation(session).RunAsync(Options("k2"), output, System.Threading.CancellationToken.None);
+
+        Assert.Same(first, again); // ForEach-Object -Parallel runspaces that each connect share one client
+        Assert.NotSame(first, other);
+        Assert.Equal(new[] { other }, session.Connections.ToArray());
+        Assert.Equal(0, first.Client.Load.InFlight); // replaced, not disposed: whoever holds it can still use it
+        Assert.Contains(output.Verbose, line => line.StartsWith("Already connected to http://a.example/", StringComparison.Ordinal));
+        Assert.DoesNotContain(output.Verbose, line => line.Contains("k1", StringComparison.Ordinal));
     }
 
     [Fact]
