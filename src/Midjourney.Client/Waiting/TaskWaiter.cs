@@ -324,13 +324,30 @@ internal sealed class TaskWaiter
 
             foreach (var (to, task) in reports)
             {
-                to.Report(task);
+                Report(to, task);
             }
 
             if (at is not null && !await SleepAsync(run).ConfigureAwait(false))
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// One wait's progress report. Its failure (the caller's command stopping) is that wait's alone: it must not stop
+    /// the loop every other wait on this client depends on.
+    /// </summary>
+    private static void Report(IProgress<MjTask> to, MjTask task)
+    {
+        try
+        {
+            to.Report(task);
+        }
+#pragma warning disable CA1031 // a caller's progress sink failing is not the loop's failure
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -22,7 +22,8 @@ internal static class TraceRouter
 
     /// <summary>
     /// The client's trace hook; called from any thread. A line never breaks a request: when the command whose flow a
-    /// shared poll borrowed has just ended (its output closed), the line is dropped.
+    /// shared poll borrowed is stopping or has just ended (PowerShell's PipelineStoppedException, a closed output),
+    /// the line is dropped; otherwise the poll of every runspace's waits would fail with it.
     /// </summary>
     public static void Write(string line)
     {
@@ -30,7 +31,9 @@ internal static class TraceRouter
         {
             Current.Value?.WriteVerbose(line);
         }
-        catch (OperationCanceledException)
+#pragma warning disable CA1031 // a trace line is never worth a failed request
+        catch (Exception)
+#pragma warning restore CA1031
         {
         }
     }

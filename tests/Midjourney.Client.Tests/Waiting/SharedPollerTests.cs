@@ -213,4 +213,29 @@ public sealed class SharedPollerTests
 
         Assert.All(await work, t => Assert.Equal(MjTaskStatus.Success, t.Status));
     }
+
+    [Fact]
+    public async Task A_wait_whose_progress_sink_throws_does_not_fail_the_others()
+    {
+        // A cmdlet that is stopping throws from its progress sink (PipelineStoppedException); the other runspaces'
+        // waits on the same client must not hear of it.
+        var clock = new QuietClock();
+        var account = new FakeAccount(clock, slots: 2, queue: 0, TimeSpan.FromSeconds(60));
+        var a = account.Existing(TimeSpan.FromSeconds(30));
+        var b = account.Existing(TimeSpan.FromSeconds(30));
+        using var client = ScaleTests.Client(account, clock);
+        var stopping = ScaleTests.DefaultWait();
+        stopping.Progress = new Progress(() => throw new InvalidOperationException("The pipeline is stopping."));
+        var scripts = new Scripts(client, 2);
+
+        var work = Task.WhenAll(scripts.WaitAsync(a, stopping), scripts.WaitAsync(b, ScaleTests.DefaultWait()));
+        await clock.DriveAsync(work, scripts.Quiet, TimeSpan.FromHours(1));
+
+        Assert.All(await work, t => Assert.Equal(MjTaskStatus.Success, t.Status));
+    }
+
+    private sealed class Progress(Action report) : IProgress<MjTask>
+    {
+        public void Report(MjTask value) => report();
+    }
 }
