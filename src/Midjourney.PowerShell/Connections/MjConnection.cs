@@ -14,11 +14,11 @@ public sealed class MjConnection : IDisposable
     private readonly MjClient _client;
     private readonly ConcurrentDictionary<string, byte> _modalNoticed = new(StringComparer.Ordinal);
 
-    internal MjConnection(MjClient client, bool fromEnvironment = false, MjConnectionSettings? settings = null)
+    private MjConnection(MjClient client, bool fromEnvironment, MjConnectionSettings settings)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _client = client;
         FromEnvironment = fromEnvironment;
-        Settings = settings ?? new MjConnectionSettings(client.BaseAddress) { Tune = _ => { } };
+        Settings = settings;
     }
 
     /// <summary>What the connection was made from (never shown: it holds the key).</summary>
