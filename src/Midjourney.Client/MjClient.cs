@@ -33,7 +33,7 @@ public sealed partial class MjClient : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _transport = new MjTransport(options, handler, disposeHandler);
         _waiter = new TaskWaiter(this);
-        _admission = new SubmitAdmission(options, Time) { IsWatched = _waiter.IsWatching };
+        _admission = new SubmitAdmission(options, Time) { IsWatched = _waiter.IsWatching, Read = (ids, token) => GetTasksAsync(ids, token) };
         _waiter.SubmittedWithin = _admission.AcceptedWithin;
         Journal = options.EnableJournal ? new MjTaskJournal(options.JournalPath ?? MjTaskJournal.DefaultPath) : null;
     }
@@ -55,9 +55,18 @@ public sealed partial class MjClient : IDisposable
 
     /// <summary>
     /// What this client knows of its account's load right now: its tasks in flight, the capacity learnt from full-queue
-    /// answers, the free slots, and whether submits wait out a pause. Every wait and read keeps it current.
+    /// answers, the free slots, and whether submits wait out a pause. Every wait and read keeps it current; tasks no wait
+    /// watches are read when a submit finds no room (or by <see cref="RefreshLoadAsync"/>), so a count nobody updates
+    /// never holds a submit back.
     /// </summary>
     public MjLoad Load => _admission.Snapshot();
+
+    /// <summary>
+    /// Reads the tasks in flight that no wait watches (one batch query), so <see cref="Load"/> counts only what the
+    /// server still holds: call it before planning by <see cref="MjLoad.FreeSlots"/> after submits that were never
+    /// waited for. Free: no submit is sent.
+    /// </summary>
+    public Task RefreshLoadAsync(CancellationToken cancellationToken = default) => _admission.RefreshAsync(cancellationToken);
 
     internal MjTransport Transport => _transport;
 

@@ -42,6 +42,12 @@ public sealed class MjConnection : IDisposable
     /// <summary>The journal file submitted tasks are written to, or null when the journal is off.</summary>
     public string? JournalPath => _client.Journal?.Path;
 
+    /// <summary>
+    /// What this session knows of the account's load: its tasks in flight, the capacity learnt from a full queue, the
+    /// free slots, and whether submits wait out a pause (see about_Midjourney, "Batches and scale").
+    /// </summary>
+    public MjLoad Load => _client.Load;
+
     /// <summary>The client (module code only).</summary>
     internal MjClient Client => _client;
 

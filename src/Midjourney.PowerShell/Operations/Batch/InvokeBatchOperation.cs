@@ -159,6 +159,19 @@ internal sealed class InvokeBatchOperation : MjOperation
                 output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop); the stages before them are kept.");
             }
 
+            // Tasks this session submitted without waiting would count as held and leave no free slots: read them first.
+            foreach (var server in servers.Values)
+            {
+                try
+                {
+                    await server.Client.RefreshLoadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (MjException e)
+                {
+                    output.WriteVerbose($"Could not read the tasks in flight on {server.Uri}: {e.Message}");
+                }
+            }
+
             var scheduler = new BatchScheduler(servers.Select(s => new BatchLane(s.Key, options.LoadOf(s.Value))), options.MaxInFlight);
             var progress = new BatchProgress(output, summary.Rows, summary.Done, summary.Failed, () => scheduler.InFlight, () => clock.Elapsed);
             var run = new Run(options, file, scheduler, servers, progress, output, summary);
