@@ -17,6 +17,9 @@ internal sealed class InvokeButtonOptions : SubmitOptions
     /// <summary>-Task (sets Label, Index, CustomId).</summary>
     public MjTask? Task { get; set; }
 
+    /// <summary>-Id: the task is read from the server the journal says made it (when <see cref="Task"/> is null).</summary>
+    public string? TaskId { get; set; }
+
     /// <summary>-Label: a label, emoji or kind name.</summary>
     public string? Label { get; set; }
 
@@ -61,9 +64,16 @@ internal sealed class InvokeButtonOperation : MjOperation
     /// <summary>Finds the button and checks the input, then clicks (one pipeline record).</summary>
     public Task ProcessAsync(InvokeButtonOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
-        var connection = Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
-        await TryItemAsync(output, (object?)options.Task ?? options.Button, async () =>
+        var connection = options.TaskId is { } taskId && options.Task is null
+            ? await Connections.ForTaskAsync(options.Connection, taskId.Trim(), output, cancellationToken).ConfigureAwait(false)
+            : Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
+        await TryItemAsync(output, (object?)options.Task ?? (object?)options.Button ?? options.TaskId, async () =>
         {
+            if (options.Task is null && options.TaskId is { } id)
+            {
+                options.Task = await connection.Client.GetTaskAsync(id.Trim(), cancellationToken).ConfigureAwait(false);
+            }
+
             if (options.Prompt is not null)
             {
                 PromptChecks.Check(options.Prompt, options.SkipParameterCheck);
@@ -105,7 +115,7 @@ internal sealed class InvokeButtonOperation : MjOperation
                 }
             }
 
-            await SubmitFlow.EmitAsync(connection, results, options.Wait, settings, output, cancellationToken, button).ConfigureAwait(false);
+            await SubmitFlow.EmitAsync(connection, results, options.Wait, settings, output, cancellationToken, button, options.WaitLater).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     });
 
