@@ -79,7 +79,7 @@ function Stop-MjTestServer {
     param([object]$Simulator)
 
     if ($null -eq $Simulator) { return }
-    Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $Simulator.BaseUrl.TrimEnd('/') } | Disconnect-MjServer
+    Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $Simulator.BaseUrl.TrimEnd('/') } | Disconnect-MjServer -WarningAction SilentlyContinue
     Stop-MjSimulator -Simulator $Simulator
     if ($Simulator.JournalPath -and (Test-Path -LiteralPath $Simulator.JournalPath)) {
         Remove-Item -LiteralPath $Simulator.JournalPath -Force -ErrorAction SilentlyContinue

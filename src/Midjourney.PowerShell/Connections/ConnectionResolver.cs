@@ -23,7 +23,7 @@ internal sealed class ConnectionResolver
 
     /// <summary>The connection to use; throws <see cref="MjTerminatingException"/> (MjNotConnected) when there is none.</summary>
     public MjConnection Resolve(MjConnection? explicitConnection, Uri? server = null) =>
-        TryResolve(explicitConnection, server) ?? throw NotConnected(null);
+        TryResolve(explicitConnection, server) ?? throw ResolveFailure();
 
     /// <summary>The connection to use, or null when there is none.</summary>
     public MjConnection? TryResolve(MjConnection? explicitConnection, Uri? server = null)
@@ -129,11 +129,23 @@ internal sealed class ConnectionResolver
     }
 
     /// <summary>The terminating error for a missing connection (when <see cref="TryResolve"/> gave null).</summary>
-    public MjTerminatingException ResolveFailure() => NotConnected(null);
+    public MjTerminatingException ResolveFailure() => NotConnected(null, _session.Connections);
 
     /// <summary>The terminating error for a missing connection.</summary>
-    public static MjTerminatingException NotConnected(Exception? cause)
+    public static MjTerminatingException NotConnected(Exception? cause) => NotConnected(cause, Array.Empty<MjConnection>());
+
+    private static MjTerminatingException NotConnected(Exception? cause, IReadOnlyList<MjConnection> registered)
     {
+        if (registered.Count > 0)
+        {
+            // Disconnect-MjServer of the default leaves none: say which servers are still there.
+            var first = registered[0].Uri.AbsoluteUri.TrimEnd('/');
+            return new MjTerminatingException(new MjCommandError(
+                new InvalidOperationException($"No connection is the default: the default was disconnected. Still connected: {string.Join(", ", registered.Select(c => c.Uri.AbsoluteUri))}", cause),
+                MjErrorIds.NotConnected, MjErrorCategory.ConnectionError, null,
+                $"Give -Connection {first} (Tab completes the connected servers), or make one the default again with Connect-MjServer -Uri {first}."));
+        }
+
         var message = "Not connected to a Midjourney proxy server. Run Connect-MjServer -Uri <server> -ApiKey <key>, "
             + $"or set {MjSession.BaseUrlVariable} (and {MjSession.ApiKeyVariable}, {MjSession.AuthSchemeVariable})."
             + (cause is null ? string.Empty : " " + cause.Message);
