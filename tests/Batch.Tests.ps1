@@ -118,6 +118,42 @@ Describe 'Invoke-MjBatch runs rows' {
         Join-Path $out '.mjbatch.jsonl' | Should -Not -Exist
     }
 
+    It '-WhatIf shows each row''s final prompt, as New-MjImagine -WhatIf does (issue 18, item 7)' {
+        $rows = @(
+            [pscustomobject]@{ Prompt = 'a red kite'; AspectRatio = '16:9'; Stylize = '250' }
+            [pscustomobject]@{ Prompt = 'a green kite --v 7'; Then = 'U2' }
+        )
+        $lines = @(Get-WhatIfText { $rows | Invoke-MjBatch -OutputPath (Join-Path $WorkDir 'whatif-prompt') -Then U1 -WhatIf })
+        $lines.Count | Should -Be 2
+        $lines[0] | Should -BeLike "What if: Performing the operation ""Imagine, click U1 and save"" on target ""row 1 'a red kite --ar 16:9 --s 250' on http://127.0.0.1:*"
+        $lines[1] | Should -BeLike "*""Imagine, click U2 and save"" on target ""row 2 'a green kite --v 7' on *"
+    }
+
+    It 'counts on its progress bar what the state file knows, event by event (issue 18, item 7)' {
+        # A runspace of this process (the same session and connection), whose progress records can be read.
+        $out = Join-Path $WorkDir 'progress'
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ManifestPath).AddStatement()
+            $null = $shell.AddScript('param($Out) 1..3 | ForEach-Object { "progress kite $_" } | Invoke-MjBatch -OutputPath $Out -Then U1 -PollInterval 1').AddArgument($out)
+            $summary = @($shell.Invoke())
+            $texts = @($shell.Streams.Progress | Where-Object RecordType -eq 'Processing' | ForEach-Object StatusDescription)
+        }
+        finally {
+            $shell.Dispose()
+        }
+
+        $summary[-1].Done | Should -Be 3
+        foreach ($kind in 'submitted', 'clicked') {
+            $seen = @($texts | ForEach-Object { if ($_ -match "(\d+) $kind") { [int]$Matches[1] } } | Sort-Object -Unique)
+            $seen | Should -Be @(0, 1, 2, 3) -Because "each $kind stage written to the state file is counted as it is written"
+        }
+        $done = @($texts | ForEach-Object { if ($_ -match '^(\d+)/3 done') { [int]$Matches[1] } } | Sort-Object -Unique)
+        $done | Should -Be @(0, 1, 2, 3)
+        $texts[-1] | Should -Match '^3/3 done, 0 failed, 0 running; 3 submitted, 3 clicked; about 0:00 left$'
+        @(Get-StateLine -Path (Join-Path $out '.mjbatch.jsonl') | Where-Object { $_ -match '"stage":"clicked"' }).Count | Should -Be 3
+    }
+
     It 'fails a bad row alone, before anything is paid, with the checker''s message' {
         $out = Join-Path $WorkDir 'bad'
         $rows = @(

@@ -6,14 +6,6 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Path $WorkDir -Force
 
     # What -WhatIf writes goes to the host, not to a stream: read it back from a transcript.
-    function Get-WhatIfText {
-        param([Parameter(Mandatory = $true)][scriptblock]$Script)
-        $file = Join-Path $WorkDir ('whatif-' + [guid]::NewGuid().ToString('N') + '.txt')
-        $null = Start-Transcript -Path $file -Force
-        try { $null = & $Script } finally { $null = Stop-Transcript }
-        @(Get-Content -LiteralPath $file | Where-Object { $_ -like 'What if:*' })
-    }
-
     function Get-MjTestRequestCount {
         param([string]$Path, [object]$Server = $Simulator)
         $count = (Get-MjSimulatorStats -Simulator $Server).Requests.$Path

@@ -86,6 +86,19 @@ function Stop-MjTestServer {
     }
 }
 
+function Get-WhatIfText {
+    <#
+    .SYNOPSIS
+    The "What if:" lines $Script writes to the host (they go to no stream, so a transcript catches them).
+    #>
+    param([Parameter(Mandatory = $true)][scriptblock]$Script)
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-whatif-' + [guid]::NewGuid().ToString('N') + '.txt')
+    $null = Start-Transcript -Path $file -Force
+    try { $null = & $Script } finally { $null = Stop-Transcript }
+    try { @(Get-Content -LiteralPath $file | Where-Object { $_ -like 'What if:*' }) }
+    finally { Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue }
+}
+
 function Get-MjCompletion {
     <#
     .SYNOPSIS

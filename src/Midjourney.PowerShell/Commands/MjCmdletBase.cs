@@ -81,6 +81,7 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         if (token.IsCancellationRequested)
         {
             ObserveWhenDone(running);
+            OnStopped();
             throw new PipelineStoppedException();
         }
 
@@ -90,12 +91,21 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            OnStopped();
             throw new PipelineStoppedException();
         }
         catch (MjTerminatingException e)
         {
             ThrowTerminatingError(ToErrorRecord(e.Error));
         }
+    }
+
+    /// <summary>
+    /// Ctrl+C stopped the operation: the pipeline takes no more output, so a cmdlet that has something to say about where
+    /// it stopped writes it to the host here.
+    /// </summary>
+    protected virtual void OnStopped()
+    {
     }
 
     /// <summary>The ErrorRecord of a module error, with ErrorDetails carrying the recommended action.</summary>
