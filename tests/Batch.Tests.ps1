@@ -169,10 +169,31 @@ Describe 'Invoke-MjBatch runs rows' {
         $summary.Failed | Should -Be 2
         ($summary.Failures | ForEach-Object Row) | Should -Be @(2, 3)
         $summary.Failures[0].Reason | Should -Match '--s 5000 is out of range'
-        $summary.Failures[1].Reason | Should -Match "Column 'Stylize' has 'lots'"
+        $summary.Failures[1].Reason | Should -Be "column 'Stylize' has 'lots', which is not a whole number."
         @($err).Count | Should -Be 2
-        $err[0].Exception.Message | Should -Match '^Row 2: '
+        $err[0].Exception.Message | Should -Match "^Row 2, column 'Stylize': --s 5000 is out of range"
+        $err[1].Exception.Message | Should -Be "Row 3, column 'Stylize' has 'lots', which is not a whole number."
         ((Get-TasksCreated $Simulator) - $before) | Should -Be 2
+    }
+
+    It 'names a bad row as Import-Csv | New-MjImagine does, with no .NET text, and a blank CSV row with CSV advice (issue 18, item 15)' {
+        $csv = Join-Path $WorkDir 'bad-rows.csv'
+        @'
+Prompt,Stylize,Raw
+a paper kite,abc,
+,,
+a paper fan,,maybe
+'@ | Set-Content -LiteralPath $csv
+        $summary = Invoke-MjBatch -Path $csv -OutputPath (Join-Path $WorkDir 'bad-rows') -WhatIf -ErrorAction SilentlyContinue -ErrorVariable err
+        $summary.Failed | Should -Be 3
+        $viaPipeline = @(Import-Csv -LiteralPath $csv | New-MjImagine -WhatIf -ErrorAction SilentlyContinue -ErrorVariable direct)
+        $expected = @(
+            "Row 1, column 'Stylize' has 'abc', which is not a whole number."
+            "Row 2, column 'Prompt' is empty: write the text to render in it, or delete the row."
+            "Row 3, column 'Raw' has 'maybe', which is not true or false (write true, false, yes, no, 1 or 0; blank is false)."
+        )
+        @($err | ForEach-Object { $_.Exception.Message }) | Should -Be $expected
+        @($direct | ForEach-Object { $_.Exception.Message }) | Should -Be $expected
     }
 }
 

@@ -180,6 +180,7 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
             row.Then = BatchRow.ParseThen(columns.Where(c => string.Equals(c.Name, ThenColumn, StringComparison.OrdinalIgnoreCase)).Select(c => c.Value));
             if (imagine.TryBuildOptions(this, out var options))
             {
+                options.CsvRow = isText ? null : index;
                 row.Options = options;
             }
             else

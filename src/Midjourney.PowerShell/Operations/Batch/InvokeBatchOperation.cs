@@ -273,7 +273,7 @@ internal sealed class InvokeBatchOperation : MjOperation
 
         if (write)
         {
-            output.WriteError(ErrorMapping.FromException(new InvalidInputException($"Row {row.Index}: {reason}", row.Prompt), row.Prompt));
+            output.WriteError(ErrorMapping.FromException(new InvalidInputException(CsvRowText.Name(row.Index, reason), row.Prompt), row.Prompt));
         }
     }
 
