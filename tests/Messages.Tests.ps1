@@ -356,7 +356,9 @@ Describe 'Never the same words twice (issue 18, item 6)' {
             param([System.Management.Automation.ErrorRecord]$Record)
             $action = $Record.ErrorDetails.RecommendedAction
             $action | Should -Not -BeNullOrEmpty
-            $shown = $Record | Out-String -Width 4096
+            # The view wraps at the console's width behind a "     | " gutter: join its lines back into one text.
+            $lines = ($Record | Out-String -Width 4096) -split '\r?\n' | ForEach-Object { ($_ -replace '^\s*\d*\s*\|\s?', '').Trim() }
+            $shown = ($lines -join ' ') -replace '\s+', ' '
             foreach ($sentence in ($action -split '(?<=[.!?])\s+' | Where-Object { $_.Length -ge 20 })) {
                 ([regex]::Matches($shown, [regex]::Escape($sentence))).Count | Should -Be 1 -Because "'$sentence' is said once in: $shown"
             }
