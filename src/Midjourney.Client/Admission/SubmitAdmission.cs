@@ -17,9 +17,9 @@ namespace Midjourney.Client;
 /// Tasks that no wait watches (submitted and never waited for) would otherwise count as held forever, and every later
 /// submit would wait on a number nobody updates. So when a submit finds no room and some of those tasks are older than
 /// <see cref="MjClientOptions.RetryBaseDelay"/>, the client reads them (one batch query, free) instead of guessing:
-/// the ended and the unknown leave the count, and the capacity a full queue taught is learnt again from what is
-/// really held. Nothing is read while there is room, so a client that never waits costs no request. When no read is
-/// possible, one submit probes after a back-off.
+/// the ended and the unknown leave the count. A full queue met while such tasks counted is not taken as the capacity:
+/// they are read first, and the next full queue teaches it from what is really held. Nothing is read while there is
+/// room, so a client that never waits costs no request. When no read is possible, one submit probes after a back-off.
 /// </para>
 /// </summary>
 internal sealed class SubmitAdmission
@@ -296,7 +296,13 @@ internal sealed class SubmitAdmission
         // No room because of tasks nobody watches: read them rather than wait on a count nobody updates. After a full
         // queue with such tasks counted, nothing goes until that read is in.
         _settleDue = 0;
-        var settles = _relearn && StartSettleLocked(now);
+        var settles = false;
+        if (_relearn && !(settles = StartSettleLocked(now)))
+        {
+            _relearn = false; // nothing left to read (a wait took them up): learn from the count as it is
+            _capacity = Math.Max(1, _active.Count);
+        }
+
         while (_line.Count > 0 && !paused && !_relearn && HasRoomLocked())
         {
             Release(_line.First!.Value);
