@@ -352,8 +352,9 @@ Describe 'A bare Disconnect-MjServer (issue 18, item 5)' {
 Describe 'Never the same words twice (issue 18, item 6)' {
     BeforeAll {
         function Assert-MjSaidOnce {
-            # What the user reads: the message, then "Recommendation: ...". No sentence of the recommendation is in the message.
-            param([System.Management.Automation.ErrorRecord]$Record)
+            # What the user reads: the message, then "Recommendation: ...". No sentence of the recommendation is in the
+            # message, and no -Phrase (words a paraphrase would repeat) is said twice.
+            param([System.Management.Automation.ErrorRecord]$Record, [string[]]$Phrase = @())
             $action = $Record.ErrorDetails.RecommendedAction
             $action | Should -Not -BeNullOrEmpty
             # The view wraps at the console's width behind a "     | " gutter: join its lines back into one text.
@@ -361,6 +362,9 @@ Describe 'Never the same words twice (issue 18, item 6)' {
             $shown = ($lines -join ' ') -replace '\s+', ' '
             foreach ($sentence in ($action -split '(?<=[.!?])\s+' | Where-Object { $_.Length -ge 20 })) {
                 ([regex]::Matches($shown, [regex]::Escape($sentence))).Count | Should -Be 1 -Because "'$sentence' is said once in: $shown"
+            }
+            foreach ($words in $Phrase) {
+                ([regex]::Matches($shown, [regex]::Escape($words), 'IgnoreCase')).Count | Should -BeLessOrEqual 1 -Because "'$words' is said at most once in: $shown"
             }
         }
     }
@@ -375,9 +379,11 @@ Describe 'Never the same words twice (issue 18, item 6)' {
     }
 
     It 'says the advice of <Case> once' -ForEach @(
-        @{ Case = 'a refused connection' }
-        @{ Case = 'an endpoint the server lacks' }
-        @{ Case = 'a wrong key at connect' }
+        @{ Case = 'a refused connection'; Phrase = @() }
+        @{ Case = 'an endpoint the server lacks'; Phrase = @() }
+        @{ Case = 'a wrong key at connect'; Phrase = @('check the key') }
+        @{ Case = 'an unknown task'; Phrase = @('may have expired') }
+        @{ Case = 'a wait that timed out'; Phrase = @('again later', 'running on the server') }
     ) {
         $connection = $null
         try {
@@ -387,9 +393,14 @@ Describe 'Never the same words twice (issue 18, item 6)' {
                     Get-MjTestError { New-MjImagine 'red ceramic mug' -Connection $connection }
                 }
                 'an endpoint the server lacks' { Get-MjTestError { New-MjVideo -Prompt 'a mug turning' -Image $Grid.ImageUrl } }
+                'an unknown task' { Get-MjTestError { Get-MjTask -Id '1999999999999999' } }
+                'a wait that timed out' {
+                    $slow = New-MjImagine 'a slow mug --sim-hang' -SkipParameterCheck
+                    Get-MjTestError { $slow | Wait-MjTask -Timeout 1 }
+                }
                 default { Get-MjTestError { Connect-MjServer -Uri $PlusUri -ApiKey (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -NoJournal } }
             }
-            Assert-MjSaidOnce $record
+            Assert-MjSaidOnce $record -Phrase $Phrase
         }
         finally {
             if ($connection) { $connection | Disconnect-MjServer -WarningAction SilentlyContinue }

@@ -46,13 +46,13 @@ internal sealed class MjCommandError
             return message;
         }
 
-        // The whole advice, else each of its sentences (a recommendation may join the advice of a cause to its own);
-        // short pieces (an "e.g." cut off) are never taken out of the middle of other words.
+        // The whole advice, else each of its sentences (a recommendation may join the advice of a cause to its own).
+        // "e.g." ends no sentence, and a piece too short to be one is never taken out of the middle of other words.
         var whole = advice!.Trim();
-        var shown = message.Replace(whole, string.Empty);
-        foreach (var sentence in Regex.Split(whole, @"(?<=[.!?])\s+"))
+        var shown = whole.Length >= 12 ? message.Replace(whole, string.Empty) : message;
+        foreach (var sentence in Regex.Split(whole, @"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+"))
         {
-            if (sentence.Length >= 20)
+            if (sentence.Length >= 12)
             {
                 shown = shown.Replace(sentence, string.Empty);
             }
