@@ -44,7 +44,8 @@ public sealed class MjConnection : IDisposable
 
     /// <summary>
     /// What this session knows of the account's load: its tasks in flight, the capacity learnt from a full queue, the
-    /// free slots, and whether submits wait out a pause (see about_Midjourney, "Batches and scale").
+    /// free slots, and whether submits wait out a pause (see about_Midjourney, "Batches and scale"). A task nobody waits
+    /// for counts until a submit needs its place (it is read then) or Invoke-MjBatch starts.
     /// </summary>
     public MjLoad Load => _client.Load;
 
