@@ -142,8 +142,11 @@ public sealed partial class MjClient
             throw _transport.Errors.NoCancel(path, Capabilities.Flavor, response);
         }
 
-        var refusal = hasEnvelope ? envelope.Description : SubmitEnvelope.TryReadFailure(response.Body, out var message) ? message : null;
-        if (refusal is not null && (refusal.Contains("演示模式") || refusal.Contains("账号无权限")))
+        // TrueAI refuses every key but its administrator's: HTTP 400 text/plain "演示模式，禁止操作" (older builds: an envelope).
+        var refusal = hasEnvelope ? envelope.Description
+            : SubmitEnvelope.TryReadFailure(response.Body, out var message) ? message
+            : ErrorMapper.ServerText(response);
+        if (MjServerMessages.Find(refusal)?.Kind == MjServerMessageKind.AdministratorOnly)
         {
             Capabilities.HasCancel = true;
             throw _transport.Errors.CancelNeedsAdministrator(response, refusal);
