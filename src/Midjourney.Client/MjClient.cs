@@ -225,7 +225,11 @@ public sealed partial class MjClient : IDisposable
         // Missing tasks: novicezk 200 + empty body, TrueAI 204, new-api 400 task_no_found (reference §2.15).
         if (response.StatusCode == HttpStatusCode.NoContent || (response.Status == 200 && response.IsEmpty))
         {
-            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path);
+            const string advice = "The task may have expired, or belong to another server or key; check the id (Get-MjTask -Recent lists the tasks this computer submitted).";
+            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path)
+            {
+                Advice = advice,
+            };
         }
 
         if (response.Status >= 300)

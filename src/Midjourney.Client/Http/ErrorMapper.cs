@@ -261,7 +261,11 @@ internal sealed class ErrorMapper
             ? $"{_server} lets only its administrator cancel tasks (TrueAI), and this key is not the administrator's."
             : $"{_server} lets only its administrator cancel tasks (TrueAI), and this connection sends no key (the server serves it as a guest).";
         const string advice = "Connect with the administrator's token to cancel (Connect-MjServer -ApiKey), or ask the administrator; otherwise the task runs until it finishes or times out.";
-        return new MjNotSupportedException($"{text} {advice}\n{Url(response.Path)} answered {response.Status} {response.StatusCode}: {description}", true, description, response.StatusCode, response.Path) { Advice = advice };
+        return new MjNotSupportedException($"{text} {advice}\n{Url(response.Path)} answered {response.Status} {response.StatusCode}: {description}", true, description, response.StatusCode, response.Path)
+        {
+            Advice = advice,
+            ServerMessage = MjServerMessages.Find(description),
+        };
     }
 
     /// <summary>The same 404, told as "-Uri is not a midjourney-proxy" (after the fetch route was missing too).</summary>
