@@ -192,7 +192,7 @@ public sealed partial class MjClient : IDisposable
     /// What it finds is also remembered in <see cref="Capabilities"/>.
     /// </summary>
     public Task<MjServerCheck> CheckServerAsync(CancellationToken cancellationToken = default) =>
-        new ServerProber(this, _transport, _options.AttemptTimeout).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
+        new ServerProber(this, _transport).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
 
     /// <summary>
     /// A 404 without an envelope on some endpoint: when the fetch route is missing too, -Uri is not a proxy's root;
@@ -200,7 +200,7 @@ public sealed partial class MjClient : IDisposable
     /// </summary>
     private async Task<MjApiException> ExplainRouteMissingAsync(MjApiException missing, CancellationToken cancellationToken)
     {
-        var isProxy = await new ServerProber(this, _transport, _options.AttemptTimeout).HasFetchRouteAsync(cancellationToken).ConfigureAwait(false);
+        var isProxy = await new ServerProber(this, _transport).HasFetchRouteAsync(cancellationToken).ConfigureAwait(false);
         return isProxy == false ? _transport.Errors.NotAProxy(missing) : missing;
     }
 
