@@ -1,5 +1,8 @@
+using System;
 using System.Net.Http;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Midjourney.Client.Tests.Recordings;
 
