@@ -332,13 +332,22 @@ internal sealed class ErrorMapper
         return new MjAuthenticationException($"{Url(response.Path)} answered {what}{Suffix(body)}. {advice}", _scheme, _keySent, null, body, response.StatusCode, response.Path) { Advice = advice };
     }
 
-    /// <summary>new-api's <c>{description,type,code}</c> or OpenAI's <c>{error:{message}}</c>.</summary>
+    /// <summary>
+    /// new-api's <c>{description,type,code}</c>, OpenAI's <c>{error:{message}}</c>, or a bare JSON string: ASP.NET Core
+    /// (TrueAI) writes <c>BadRequest("演示模式，禁止操作")</c> as <c>"演示模式，禁止操作"</c> to a client that accepts JSON,
+    /// and as text/plain to one that does not.
+    /// </summary>
     private static string? ReadGatewayError(byte[] body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.String)
+            {
+                return root.GetString() is { Length: > 0 } text ? text : null;
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return null;

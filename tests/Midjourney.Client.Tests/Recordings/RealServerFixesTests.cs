@@ -27,6 +27,8 @@ public sealed class RealServerFixesTests
     [InlineData("trueai-11.10.3/guest-nokey.json#cancel-missing", "this connection sends no key")]
     [InlineData("trueai-11.10.3/guest-user.json#cancel-missing", "this key is not the administrator's")]
     [InlineData("trueai-11.10.3/client-guest.json#cancel-running-user", "this key is not the administrator's")]
+    [InlineData("trueai-11.10.3/client-guest.json#cancel-missing-acceptjson", "this connection sends no key")] // as the module asks: a JSON string
+    [InlineData("trueai-11.10.3/client-guest.json#cancel-missing-user-acceptjson", "this key is not the administrator's")]
     public async Task A_cancel_refused_in_plain_text_says_only_the_administrator_may_cancel(string key, string who)
     {
         var error = Assert.IsType<MjNotSupportedException>(await FailureOf(key));
@@ -34,6 +36,7 @@ public sealed class RealServerFixesTests
         Assert.True(error.NeedsAdministrator);
         Assert.StartsWith("http://127.0.0.1:18080 lets only its administrator cancel tasks (TrueAI), and " + who, error.Message);
         Assert.Contains("answered 400 BadRequest: 演示模式，禁止操作", error.Message);
+        Assert.Equal("演示模式，禁止操作", error.Description);
         Assert.StartsWith("Connect with the administrator's token", error.Advice);
     }
 

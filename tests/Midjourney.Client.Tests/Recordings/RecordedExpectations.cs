@@ -97,6 +97,11 @@ public static class RecordedExpectations
             return null;
         }
 
+        if (answer.Json is { ValueKind: JsonValueKind.String } text)
+        {
+            return text.GetString(); // ASP.NET Core's refusal string to a client that accepts JSON
+        }
+
         return answer.Json is null && answer.Body.Length > 0 ? answer.Body.Trim() : null;
     }
 

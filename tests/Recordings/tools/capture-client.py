@@ -14,6 +14,10 @@ ADM, USR = 'adm-secret-1', 'usr-secret-1'
 J = lambda o: json.dumps(o)
 CT = {'Content-Type': 'application/json'}
 reqs = [
+ # As the module sends it (Accept: application/json): ASP.NET Core then writes a refusal string as a JSON string.
+ ('cancel-missing-acceptjson', 'POST', '/mj/task/1234567890123456/cancel', None, {'Accept': 'application/json'}),
+ ('cancel-missing-user-acceptjson', 'POST', '/mj/task/1234567890123456/cancel', None, {'Accept': 'application/json', 'Authorization': USR}),
+ ('admin-accounts-user-acceptjson', 'GET', '/mj/admin/accounts', None, {'Accept': 'application/json', 'Authorization': USR}),
  ('current-nokey', 'GET', '/mj/admin/current', None, {}),
  ('current-wrongkey', 'GET', '/mj/admin/current', None, {'Authorization': 'wrong-key'}),
  ('current-wrongsecret', 'GET', '/mj/admin/current', None, {'mj-api-secret': 'wrong-key'}),
