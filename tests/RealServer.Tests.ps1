@@ -152,7 +152,11 @@ Describe 'A real midjourney-proxy' -Tag 'RealServer' {
         It 'imagines' {
             Assert-RealServer
             $err = Assert-PaidFlow -Command 'NewMjImagineCommand' -Flow { New-MjImagine 'red ceramic mug --v 7' }
-            if (-not $script:HasAccounts) { $err[0].ErrorDetails.RecommendedAction | Should -BeLike '*-Mode*' }
+            if (-not $script:HasAccounts) {
+                # -Mode is named where another speed may help (no account free for this mode), not when Redis is down.
+                if ($err[0].Exception.SpeedMayHelp) { $err[0].ErrorDetails.RecommendedAction | Should -BeLike '*another -Mode*' }
+                else { $err[0].ErrorDetails.RecommendedAction | Should -Not -BeLike '*Mode*' }
+            }
         }
 
         It 'imagines with an image, uploaded first' {
@@ -234,10 +238,11 @@ Describe 'A real midjourney-proxy' -Tag 'RealServer' {
 
         It 'refuses a guest''s and a user''s cancel with the administrator-only advice' {
             Assert-RealServer
-            if (-not $script:Guest.GuestMode) { Set-ItResult -Skipped -Because 'the server does not run in guest mode' }
             $someTask = [Midjourney.Client.MjTask]::new('1234567890123456')
-            $connections = @(Connect-Real $null)
+            $connections = @()
+            if ($script:Guest.GuestMode) { $connections += Connect-Real $null }
             if ($env:MJ_REAL_USER_KEY) { $connections += Connect-Real $env:MJ_REAL_USER_KEY }
+            if ($connections.Count -eq 0) { Set-ItResult -Skipped -Because 'the server does not run in guest mode and MJ_REAL_USER_KEY is not set' }
             foreach ($connection in $connections) {
                 $err = $null
                 Stop-MjTask -Task $someTask -Connection $connection -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
