@@ -97,7 +97,7 @@ Describe 'On a Plus server (cancel, and a task query filtered by the server)' {
         $warnings = $null
         $task = Get-MjTask $Queued[0].Id -Seed -WarningVariable warnings -WarningAction SilentlyContinue
         $task.Seed | Should -BeNullOrEmpty
-        [string]$warnings[0] | Should -BeLike '*is Failure: only a finished image (Success) has a seed*'
+        [string]$warnings[0] | Should -BeLike '*is Cancelled: only a finished image (Success) has a seed*'
         Get-MjRouteCount $Simulator '/mj/task/{id}/image-seed' | Should -Be $before
     }
 }
