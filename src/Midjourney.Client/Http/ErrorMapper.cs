@@ -75,27 +75,27 @@ internal sealed class ErrorMapper
         var status = response.StatusCode;
         var path = response.Path;
         string? guess = null;
-        string advice;
+        string unknownAdvice; // what to do when the text is not one the module knows
         Func<string, MjApiException> make;
         if (code == 24 || known?.Kind == MjServerMessageKind.BannedPrompt)
         {
-            advice = "Change the prompt; do not submit it again as it is.";
+            unknownAdvice = "Change the prompt; do not submit it again as it is.";
             make = text => new MjBannedPromptException(text, bannedWord, promptEn, code, description, status, path);
         }
         else if (known?.Kind == MjServerMessageKind.Busy || (code is int c && IsQueueFull(c, description)))
         {
-            advice = "Nothing was created; try again later.";
+            unknownAdvice = "Nothing was created; try again later.";
             make = text => new MjServerBusyException(text, code, description, status, path, response.RetryAfter);
         }
         else if (known?.Kind == MjServerMessageKind.TaskNotFound || (known is null && code is 3 or 404))
         {
             guess = "The task or parent task does not exist on this server (or expired), or the server has no usable account.";
-            advice = "Check the task id (Get-MjTask -Recent lists the tasks this computer submitted); if it is right, try again later.";
+            unknownAdvice = "Check the task id (Get-MjTask -Recent lists the tasks this computer submitted); if it is right, try again later.";
             make = text => new MjNotFoundException(text, taskId, code, description, status, path);
         }
         else if (known?.Kind == MjServerMessageKind.AdministratorOnly)
         {
-            advice = "Use the administrator's key.";
+            unknownAdvice = "Use the administrator's key.";
             make = text => new MjNotSupportedException(text, true, description, status, path);
         }
         else if (known?.Kind != MjServerMessageKind.BadRequest
@@ -105,22 +105,16 @@ internal sealed class ErrorMapper
                 || (known is null && logicError)))
         {
             // An outage or a logic error of the server: the request is not to blame, and the same one may work later.
-            advice = "Try again later; if it persists, ask the server's administrator (the server's words are below).";
+            unknownAdvice = "Try again later; if it persists, ask the server's administrator.";
             make = text => new MjServerException(text, code, description, status, path);
         }
         else
         {
-            advice = known is null
-                ? "Fix what the server's words name, then submit again."
-                : "Fix the request as said, then submit again.";
+            unknownAdvice = "Fix what the server's words name, then submit again.";
             make = text => new MjValidationException(text, code, description, status, path);
         }
 
-        if (known is not null)
-        {
-            advice = known.AdviceWithSpeed(speed ? SpeedChoice : null);
-        }
-
+        var advice = known?.AdviceWithSpeed(speed ? SpeedChoice : null) ?? unknownAdvice;
         var what = known is null ? guess : Explanation(known, bannedWord);
         var error = make(what is null ? $"{origin}. {advice}" : $"{what} {advice}\n{origin}");
         error.Advice = advice;
