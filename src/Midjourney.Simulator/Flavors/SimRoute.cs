@@ -13,6 +13,7 @@ internal enum SimRoute
     Shorten,
     Video,
     Edits,
+    Retexture,
     UploadDiscordImages,
     Fetch,
     List,
@@ -22,4 +23,7 @@ internal enum SimRoute
     Cancel,
     ImageSeed,
     Query,
+
+    /// <summary>TrueAI's <c>GET /mj/home</c> (anonymous) and <c>GET /health</c>.</summary>
+    Home,
 }

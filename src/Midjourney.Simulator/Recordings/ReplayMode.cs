@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+
+namespace Midjourney.Simulator.Recordings;
+
+/// <summary>
+/// The simulator settings that match the real server's settings of one recording (the table of
+/// <c>tests/Recordings/README.md</c>): guest or keyed, Redis on or off, and no Discord account ("no account" is
+/// <see cref="SimulatorOptions.NoAccounts"/>). Recordings of requests on existing tasks first get tasks of the same
+/// kinds, made while the accounts are still there.
+/// </summary>
+internal sealed class ReplayMode
+{
+    /// <summary>The kit's test tokens (the real server's users "admin" and "user").</summary>
+    public const string AdminToken = "adm-secret-1";
+
+    /// <summary>The kit's user token.</summary>
+    public const string UserToken = "usr-secret-1";
+
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    private ReplayMode(string settings, Action<SimulatorOptions> configure)
+    {
+        Settings = settings;
+        Configure = configure;
+    }
+
+    /// <summary>The simulator command line that matches, for people (e.g. <c>--no-accounts --admin-key adm-secret-1</c>).</summary>
+    public string Settings { get; }
+
+    /// <summary>Sets the matching options (time, flavour and the rest are the replay's).</summary>
+    public Action<SimulatorOptions> Configure { get; }
+
+    /// <summary>Headers for entries that do not record theirs (capture2.py sends the admin token).</summary>
+    public IReadOnlyDictionary<string, string> DefaultHeaders { get; private init; } = NoHeaders;
+
+    /// <summary>True when the requests name existing tasks: a grid, a describe, a shorten, a video, an edit and more are made first.</summary>
+    public bool NeedsTasks { get; private init; }
+
+    /// <summary>Task roles and their ids on the real server when the file does not list them (capture2.py's constants).</summary>
+    public IReadOnlyDictionary<string, string> RealIds { get; private init; } = NoHeaders;
+
+    /// <summary>The mode of the recording named <paramref name="recording"/> (file name without extension), or null when it is not a list of requests.</summary>
+    public static ReplayMode? For(string recording) => recording switch
+    {
+        "guest-nokey" => new ReplayMode("--no-accounts --no-redis", o => { o.NoAccounts = true; o.NoRedis = true; }),
+        "guest-redis" => new ReplayMode("--no-accounts", o => o.NoAccounts = true),
+        "guest-admin" => new ReplayMode("--no-accounts --admin-key " + AdminToken, o => { o.NoAccounts = true; o.AdminKey = AdminToken; }),
+        "guest-user" => new ReplayMode($"--no-accounts --guest --api-key {UserToken} --admin-key {AdminToken}", o =>
+        {
+            o.NoAccounts = true;
+            o.Guest = true;
+            o.ApiKey = UserToken;
+            o.AdminKey = AdminToken;
+        }),
+        "noguest-nokey" or "noguest-admin" => new ReplayMode($"--no-accounts --api-key {UserToken} --admin-key {AdminToken}", o =>
+        {
+            o.NoAccounts = true;
+            o.ApiKey = UserToken;
+            o.AdminKey = AdminToken;
+        }),
+        "tasks-admin" => new ReplayMode($"--admin-key {AdminToken}, tasks made, then no accounts", o => o.AdminKey = AdminToken)
+        {
+            NeedsTasks = true,
+            DefaultHeaders = new Dictionary<string, string> { ["Authorization"] = AdminToken },
+            RealIds = new Dictionary<string, string>
+            {
+                // capture2.py's ids of the tasks seed_real_db.py put into the real server's database, and the grid's job hash.
+                ["GRID"] = "1796600847203001",
+                ["DESC"] = "1796600847251007",
+                ["VID"] = "1796600847257009",
+                ["SHORT"] = "1796600847254008",
+                ["EDIT"] = "1796600847262011",
+                ["GRID_HASH"] = "a1d6c282-c93d-4eb1-8129-9a9c63098feb",
+            },
+        },
+        "tasks-checks" => new ReplayMode($"--guest --api-key {UserToken} --admin-key {AdminToken}, tasks made, then no accounts", o =>
+        {
+            o.Guest = true;
+            o.ApiKey = UserToken;
+            o.AdminKey = AdminToken;
+        })
+        {
+            NeedsTasks = true,
+        },
+        _ => null,
+    };
+}
