@@ -31,8 +31,45 @@ public sealed class TrueAiRealServerTests
         Reply admin = await sim.GetAsync("/mj/admin/accounts", Key("wrong-key"));
         Assert.Equal((HttpStatusCode.Unauthorized, null, "账号无权限"), (admin.Status, admin.ContentType, admin.Text));
         Assert.Equal(HttpStatusCode.Unauthorized, (await sim.PostAsync("/mj/admin/nothing-here", new { })).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await sim.PostAsync("/mj/admin/login", new { })).Status); // [AllowAnonymous] on the real server: not refused
+        Assert.Equal(HttpStatusCode.NotFound, (await sim.PostAsync("/mj/admin/login", new { })).Status); // [AllowAnonymous] on the real server: not refused, not simulated
         Assert.Equal("SUBMITTED", SimHarness.StatusOf(await sim.FetchAsync(id)));
+    }
+
+    [Fact]
+    public async Task A_cancel_refusal_is_a_json_string_to_a_client_that_accepts_json_as_mvc_writes_a_string_result()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.TimeScale = 1);
+        string id = await sim.ImagineAsync();
+        Reply json = await sim.SendAsync(HttpMethod.Post, $"/mj/task/{id}/cancel", null, r => r.Headers.Accept.ParseAdd("application/json"));
+        Assert.Equal((HttpStatusCode.BadRequest, "application/json", "\"演示模式，禁止操作\""), (json.Status, json.ContentType, json.Text));
+        Reply any = await sim.SendAsync(HttpMethod.Post, $"/mj/task/{id}/cancel", null, r => r.Headers.Accept.ParseAdd("application/json, */*"));
+        Assert.Equal(("text/plain", "演示模式，禁止操作"), (any.ContentType, any.Text)); // MVC ignores an Accept with */*
+        Reply plain = await sim.SendAsync(HttpMethod.Post, $"/mj/task/{id}/cancel", null, r => r.Headers.Accept.ParseAdd("text/plain"));
+        Assert.Equal("text/plain", plain.ContentType);
+    }
+
+    [Theory]
+    [InlineData(null, null, "Guest", null)]
+    [InlineData("wrong", null, "Guest", null)]
+    [InlineData("usr", "usr", "user", "USER")]
+    [InlineData("adm", "adm", "admin", "ADMIN")]
+    public async Task Admin_current_tells_anyone_who_the_server_takes_the_key_for(string? key, string? secret, string name, string? role)
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.Guest = true; o.ApiKey = "usr"; o.AdminKey = "adm"; });
+        Reply current = await sim.GetAsync("/mj/admin/current", key is null ? null : Key(key));
+        Assert.Equal(HttpStatusCode.OK, current.Status);
+        Assert.Equal((name, secret, role ?? "Guest"), (current.Root.GetProperty("name").GetString(), current.Root.GetProperty("apiSecret").GetString(),
+            current.Root.GetProperty("tags")[0].GetProperty("label").GetString()));
+        Assert.Equal("v11.10.3.0", current.Root.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public async Task Admin_current_is_forbidden_to_unknown_keys_with_guest_mode_off()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.ApiKey = "usr"; o.AdminKey = "adm"; });
+        Reply forbidden = await sim.GetAsync("/mj/admin/current", Key("Bearer usr"));
+        Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json", "Forbidden"), (forbidden.Status, forbidden.ContentType, forbidden.Root.GetProperty("title").GetString()));
+        Assert.Equal("user", (await sim.GetAsync("/mj/admin/current", r => r.Headers.Add("mj-api-secret", "usr"))).Root.GetProperty("name").GetString());
     }
 
     [Fact]

@@ -47,6 +47,7 @@ internal static class EndpointMap
             var home = new HomeEndpoints(services);
             app.MapGet("/health", home.HealthAsync);
             app.MapGet("/mj/home", home.HomeAsync);
+            app.MapGet("/mj/admin/current", home.CurrentAsync);
         }
 
         app.MapGet("/sim/stats", sim.StatsAsync);

@@ -7,7 +7,7 @@ using Midjourney.Simulator.Http;
 
 namespace Midjourney.Simulator.Endpoints;
 
-/// <summary>TrueAI's anonymous routes: <c>GET /health</c> and <c>GET /mj/home</c> (the web page's dashboard).</summary>
+/// <summary>TrueAI's anonymous routes: <c>GET /health</c>, <c>GET /mj/home</c> (the web page's dashboard) and <c>GET /mj/admin/current</c>.</summary>
 internal sealed class HomeEndpoints
 {
     /// <summary>The version the simulator answers like (<c>/mj/home</c> <c>data.version</c>).</summary>
@@ -29,6 +29,40 @@ internal sealed class HomeEndpoints
             w.WriteNumber("processId", Environment.ProcessId);
             w.WriteEndObject();
         });
+
+    /// <summary>
+    /// <c>GET /mj/admin/current</c> ([AllowAnonymous]): who the server takes the caller for. The page's user object with
+    /// <c>name</c> "Guest", "user" or "admin", <c>apiSecret</c> = the token (null for a guest) and the role in
+    /// <c>tags</c>; with guest mode off and no known token, 403 problem details.
+    /// </summary>
+    public Task CurrentAsync(HttpContext context)
+    {
+        CallerRole? role = _services.Profile.Identify(context.Request, _services.Options);
+        if (role is not CallerRole caller) return TrueAiProfile.WriteProblemAsync(context, 403, "https://tools.ietf.org/html/rfc9110#section-15.5.4", "Forbidden");
+        (string name, string? token, string label) = caller switch
+        {
+            CallerRole.Admin => ("admin", TrueAiProfile.Token(context.Request), "ADMIN"),
+            CallerRole.User => ("user", TrueAiProfile.Token(context.Request), "USER"),
+            _ => ("Guest", null, "Guest"),
+        };
+        return EnvelopeJson.WriteJsonAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", name);
+            w.WriteString("userid", name);
+            w.WriteString("name", name);
+            w.WriteString("apiSecret", token);
+            w.WriteString("version", Version);
+            w.WriteBoolean("active", true);
+            w.WriteStartArray("tags");
+            w.WriteStartObject();
+            w.WriteString("key", "role");
+            w.WriteString("label", label);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
 
     /// <summary>
     /// <c>Result&lt;HomeDto&gt;</c>: guest mode, version and today's counts (the real one adds the host's system

@@ -24,6 +24,6 @@ internal enum SimRoute
     ImageSeed,
     Query,
 
-    /// <summary>TrueAI's <c>GET /mj/home</c> (anonymous) and <c>GET /health</c>.</summary>
+    /// <summary>TrueAI's anonymous routes: <c>GET /mj/home</c>, <c>GET /health</c>, <c>GET /mj/admin/current</c>.</summary>
     Home,
 }

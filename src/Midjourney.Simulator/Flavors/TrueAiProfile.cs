@@ -96,12 +96,16 @@ internal sealed class TrueAiProfile : FlavorProfile
 
     /// <summary>ASP.NET Core's problem details for 415.</summary>
     public override Task WriteUnsupportedMediaTypeAsync(HttpContext context) =>
-        EnvelopeJson.WriteJsonAsync(context, StatusCodes.Status415UnsupportedMediaType, w =>
+        WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "https://tools.ietf.org/html/rfc9110#section-15.5.16", "Unsupported Media Type");
+
+    /// <summary>[ApiController]'s problem details for a bare status code (<c>StatusCode(403)</c> and friends).</summary>
+    public static Task WriteProblemAsync(HttpContext context, int status, string type, string title) =>
+        EnvelopeJson.WriteJsonAsync(context, status, w =>
         {
             w.WriteStartObject();
-            w.WriteString("type", "https://tools.ietf.org/html/rfc9110#section-15.5.16");
-            w.WriteString("title", "Unsupported Media Type");
-            w.WriteNumber("status", 415);
+            w.WriteString("type", type);
+            w.WriteString("title", title);
+            w.WriteNumber("status", status);
             w.WriteString("traceId", "00-" + Guid.NewGuid().ToString("N") + "-" + Guid.NewGuid().ToString("N")[..16] + "-00");
             w.WriteEndObject();
         }, "application/problem+json; charset=utf-8");
@@ -120,8 +124,10 @@ internal sealed class TrueAiProfile : FlavorProfile
 
     public override bool CancelNeedsAdmin => true;
 
-    /// <summary><c>BadRequest("演示模式，禁止操作")</c>: HTTP 400, <c>text/plain</c>.</summary>
-    public override Task WriteAdminOnlyAsync(HttpContext context) => WritePlainAsync(context, StatusCodes.Status400BadRequest, DemoMode, "text/plain; charset=utf-8");
+    /// <summary><c>BadRequest("演示模式，禁止操作")</c>: HTTP 400, <c>text/plain</c>, or a JSON string to a client that accepts JSON.</summary>
+    public override Task WriteAdminOnlyAsync(HttpContext context) => StringResult.AsJson(context.Request)
+        ? EnvelopeJson.WriteJsonAsync(context, StatusCodes.Status400BadRequest, w => w.WriteStringValue(DemoMode))
+        : WritePlainAsync(context, StatusCodes.Status400BadRequest, DemoMode, "text/plain; charset=utf-8");
 
     /// <summary>TA's cancel returns an empty 200.</summary>
     public override Task WriteCancelledAsync(HttpContext context)
@@ -135,7 +141,7 @@ internal sealed class TrueAiProfile : FlavorProfile
     public override Task WriteCancelOfMissingAsync(HttpContext context) => WriteCancelledAsync(context);
 
     /// <summary>The raw token: <c>Authorization</c> when that header is present (even empty), else <c>mj-api-secret</c>.</summary>
-    private static string Token(HttpRequest request) =>
+    public static string Token(HttpRequest request) =>
         request.Headers.TryGetValue("Authorization", out var authorization) ? authorization.ToString() : request.Headers["mj-api-secret"].ToString();
 
     /// <summary><c>Response.WriteAsync(text)</c> as the middleware does it: no content type unless one is given.</summary>

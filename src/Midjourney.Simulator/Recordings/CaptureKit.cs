@@ -3,8 +3,9 @@ using System.Collections.Generic;
 namespace Midjourney.Simulator.Recordings;
 
 /// <summary>
-/// The request bodies of the capture kit's <c>capture.py</c> (its recordings keep the headers sent but not the bodies),
-/// byte for byte as Python's <c>json.dumps</c> wrote them, with the kit's red.png and blue.png.
+/// The request bodies of the capture kit's <c>capture.py</c> and of <c>tests/Recordings/tools/capture-client.py</c> (their
+/// recordings keep the headers sent but not the bodies), byte for byte as Python's <c>json.dumps</c> wrote them, with the
+/// kit's red.png and blue.png.
 /// </summary>
 internal static class CaptureKit
 {
@@ -48,6 +49,10 @@ internal static class CaptureKit
         ["change"] = $$"""{"taskId": "{{MissingId}}", "action": "UPSCALE", "index": 1}""",
         ["simple-change"] = $$"""{"content": "{{MissingId}} U1"}""",
         ["admin-users"] = """{"pagination": {"current": 1, "pageSize": 10}}""",
+
+        // tests/Recordings/tools/capture-client.py (the client's own requests), which records no bodies either.
+        ["blend-long-state"] = $$"""{"base64Array": ["data:image/png;base64,AA==", "data:image/png;base64,AA=="], "state": "{{new string('x', 256)}}"}""",
+        ["imagine-long-state"] = $$"""{"prompt": "red mug", "state": "{{new string('x', 256)}}"}""",
     };
 
     /// <summary>The body capture.py sends for the request <paramref name="name"/>, or null when it sends none.</summary>

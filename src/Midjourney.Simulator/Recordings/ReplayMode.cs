@@ -74,6 +74,30 @@ internal sealed class ReplayMode
                 ["GRID_HASH"] = "a1d6c282-c93d-4eb1-8129-9a9c63098feb",
             },
         },
+        // The client's own requests (tests/Recordings/tools/capture-client.py): guest mode with the kit's users, on the kit's
+        // seeded rows (base 1796600847203001: +901 running, +902 failed, +906 CANCEL, +907 with a seed).
+        "client-guest" => new ReplayMode($"--guest --api-key {UserToken} --admin-key {AdminToken}, tasks made, then no accounts", o =>
+        {
+            o.Guest = true;
+            o.ApiKey = UserToken;
+            o.AdminKey = AdminToken;
+        })
+        {
+            NeedsTasks = true,
+            RealIds = new Dictionary<string, string>
+            {
+                ["RUNNING"] = "1796600847203902",
+                ["FAILED"] = "1796600847203903",
+                ["CANCELLED"] = "1796600847203907",
+                ["SEEDED"] = "1796600847203908",
+            },
+        },
+        "client-noguest" => new ReplayMode($"--no-accounts --api-key {UserToken} --admin-key {AdminToken}", o =>
+        {
+            o.NoAccounts = true;
+            o.ApiKey = UserToken;
+            o.AdminKey = AdminToken;
+        }),
         "tasks-checks" => new ReplayMode($"--guest --api-key {UserToken} --admin-key {AdminToken}, tasks made, then no accounts", o =>
         {
             o.Guest = true;

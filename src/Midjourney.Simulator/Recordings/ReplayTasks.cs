@@ -27,6 +27,7 @@ internal static class ReplayTasks
         ids["VID"] = await SubmitAsync(http, "video", $$"""{"prompt": "red mug", "image": "{{CaptureKit.Red}}", "motion": "low"}""", cancellationToken);
         ids["EDIT"] = await SubmitAsync(http, "edits", $$"""{"prompt": "red mug", "image": "{{CaptureKit.Red}}"}""", cancellationToken);
         ids["SEEDED"] = await SubmitAsync(http, "imagine", """{"prompt": "seeded mug --v 7"}""", cancellationToken);
+        ids["FAILED"] = await SubmitAsync(http, "imagine", """{"prompt": "failed mug --v 7 --seed 3 --sim-fail"}""", cancellationToken);
         clock.Advance(TimeSpan.FromHours(1));
 
         // One that runs (until the timeout) and holds the only slot, and one that waits behind it. Like the inserted rows
@@ -35,7 +36,17 @@ internal static class ReplayTasks
         clock.Advance(TimeSpan.FromSeconds(10));
         ids["WAITING"] = await SubmitAsync(http, "imagine", """{"prompt": "waiting mug"}""", cancellationToken);
 
-        var expected = new Dictionary<string, string> { ["RUNNING"] = "IN_PROGRESS", ["WAITING"] = "NOT_START" };
+        // A cancelled one: TrueAI's CANCEL status is never set by a cancel (a row with it is served as it is); the
+        // simulator's cancelled task is FAILURE "取消任务", which a fetch shows the same way to the comparison.
+        ids["CANCELLED"] = await SubmitAsync(http, "imagine", """{"prompt": "cancelled mug --seed 4"}""", cancellationToken);
+        using (var cancel = new HttpRequestMessage(HttpMethod.Post, $"/mj/task/{ids["CANCELLED"]}/cancel"))
+        {
+            cancel.Headers.TryAddWithoutValidation("Authorization", ReplayMode.AdminToken);
+            using HttpResponseMessage cancelled = await http.SendAsync(cancel, cancellationToken);
+            cancelled.EnsureSuccessStatusCode();
+        }
+
+        var expected = new Dictionary<string, string> { ["RUNNING"] = "IN_PROGRESS", ["WAITING"] = "NOT_START", ["FAILED"] = "FAILURE", ["CANCELLED"] = "FAILURE" };
         foreach (string role in new List<string>(ids.Keys))
         {
             using JsonDocument task = JsonDocument.Parse(await http.GetStringAsync($"/mj/task/{ids[role]}/fetch", cancellationToken));
