@@ -19,10 +19,37 @@ internal sealed class ReplayMode
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    private ReplayMode(string settings, Action<SimulatorOptions> configure)
+    private ReplayMode(Users users, bool guest, bool noRedis = false, bool tasks = false)
     {
-        Settings = settings;
-        Configure = configure;
+        var flags = new List<string>();
+        if (guest && users == Users.Both) flags.Add("--guest");
+        if (users == Users.Both) flags.Add("--api-key " + UserToken);
+        if (users != Users.None) flags.Add("--admin-key " + AdminToken);
+        if (noRedis) flags.Add("--no-redis");
+        flags.Add(tasks ? "(tasks made, then no accounts)" : "--no-accounts");
+        Settings = string.Join(' ', flags);
+        NeedsTasks = tasks;
+        Configure = o =>
+        {
+            o.Guest = guest;
+            o.ApiKey = users == Users.Both ? UserToken : null;
+            o.AdminKey = users == Users.None ? null : AdminToken;
+            o.NoRedis = noRedis;
+            o.NoAccounts = !tasks; // the task recordings take the accounts away once their tasks exist
+        };
+    }
+
+    /// <summary>The real server's users that a recording's server had and its requests used.</summary>
+    private enum Users
+    {
+        /// <summary>No token named (the simulator needs none).</summary>
+        None,
+
+        /// <summary>The administrator's token only.</summary>
+        AdminOnly,
+
+        /// <summary>The kit's user and administrator.</summary>
+        Both,
     }
 
     /// <summary>The simulator command line that matches, for people (e.g. <c>--no-accounts --admin-key adm-secret-1</c>).</summary>
@@ -31,11 +58,12 @@ internal sealed class ReplayMode
     /// <summary>Sets the matching options (time, flavour and the rest are the replay's).</summary>
     public Action<SimulatorOptions> Configure { get; }
 
+
     /// <summary>Headers for entries that do not record theirs (capture2.py sends the admin token).</summary>
     public IReadOnlyDictionary<string, string> DefaultHeaders { get; private init; } = NoHeaders;
 
     /// <summary>True when the requests name existing tasks: a grid, a describe, a shorten, a video, an edit and more are made first.</summary>
-    public bool NeedsTasks { get; private init; }
+    public bool NeedsTasks { get; }
 
     /// <summary>Task roles and their ids on the real server when the file does not list them (capture2.py's constants).</summary>
     public IReadOnlyDictionary<string, string> RealIds { get; private init; } = NoHeaders;
@@ -43,25 +71,14 @@ internal sealed class ReplayMode
     /// <summary>The mode of the recording named <paramref name="recording"/> (file name without extension), or null when it is not a list of requests.</summary>
     public static ReplayMode? For(string recording) => recording switch
     {
-        "guest-nokey" => new ReplayMode("--no-accounts --no-redis", o => { o.NoAccounts = true; o.NoRedis = true; }),
-        "guest-redis" => new ReplayMode("--no-accounts", o => o.NoAccounts = true),
-        "guest-admin" => new ReplayMode("--no-accounts --admin-key " + AdminToken, o => { o.NoAccounts = true; o.AdminKey = AdminToken; }),
-        "guest-user" => new ReplayMode($"--no-accounts --guest --api-key {UserToken} --admin-key {AdminToken}", o =>
+        "guest-nokey" => new ReplayMode(Users.None, guest: true, noRedis: true),
+        "guest-redis" => new ReplayMode(Users.None, guest: true),
+        "guest-admin" => new ReplayMode(Users.AdminOnly, guest: true),
+        "guest-user" => new ReplayMode(Users.Both, guest: true),
+        "noguest-nokey" or "noguest-admin" or "client-noguest" => new ReplayMode(Users.Both, guest: false),
+        "tasks-checks" => new ReplayMode(Users.Both, guest: true, tasks: true),
+        "tasks-admin" => new ReplayMode(Users.AdminOnly, guest: true, tasks: true)
         {
-            o.NoAccounts = true;
-            o.Guest = true;
-            o.ApiKey = UserToken;
-            o.AdminKey = AdminToken;
-        }),
-        "noguest-nokey" or "noguest-admin" => new ReplayMode($"--no-accounts --api-key {UserToken} --admin-key {AdminToken}", o =>
-        {
-            o.NoAccounts = true;
-            o.ApiKey = UserToken;
-            o.AdminKey = AdminToken;
-        }),
-        "tasks-admin" => new ReplayMode($"--admin-key {AdminToken}, tasks made, then no accounts", o => o.AdminKey = AdminToken)
-        {
-            NeedsTasks = true,
             DefaultHeaders = new Dictionary<string, string> { ["Authorization"] = AdminToken },
             RealIds = new Dictionary<string, string>
             {
@@ -74,16 +91,10 @@ internal sealed class ReplayMode
                 ["GRID_HASH"] = "a1d6c282-c93d-4eb1-8129-9a9c63098feb",
             },
         },
-        // The client's own requests (tests/Recordings/tools/capture-client.py): guest mode with the kit's users, on the kit's
-        // seeded rows (base 1796600847203001: +901 running, +902 failed, +906 CANCEL, +907 with a seed).
-        "client-guest" => new ReplayMode($"--guest --api-key {UserToken} --admin-key {AdminToken}, tasks made, then no accounts", o =>
+        // The client's own requests (tests/Recordings/tools/capture-client.py) on the kit's seeded rows
+        // (base 1796600847203001: +901 running, +902 failed, +906 CANCEL, +907 with a seed).
+        "client-guest" => new ReplayMode(Users.Both, guest: true, tasks: true)
         {
-            o.Guest = true;
-            o.ApiKey = UserToken;
-            o.AdminKey = AdminToken;
-        })
-        {
-            NeedsTasks = true,
             RealIds = new Dictionary<string, string>
             {
                 ["RUNNING"] = "1796600847203902",
@@ -91,21 +102,6 @@ internal sealed class ReplayMode
                 ["CANCELLED"] = "1796600847203907",
                 ["SEEDED"] = "1796600847203908",
             },
-        },
-        "client-noguest" => new ReplayMode($"--no-accounts --api-key {UserToken} --admin-key {AdminToken}", o =>
-        {
-            o.NoAccounts = true;
-            o.ApiKey = UserToken;
-            o.AdminKey = AdminToken;
-        }),
-        "tasks-checks" => new ReplayMode($"--guest --api-key {UserToken} --admin-key {AdminToken}, tasks made, then no accounts", o =>
-        {
-            o.Guest = true;
-            o.ApiKey = UserToken;
-            o.AdminKey = AdminToken;
-        })
-        {
-            NeedsTasks = true,
         },
         _ => null,
     };
