@@ -21,7 +21,7 @@ public sealed class SimulatorOptions
 
     /// <summary>
     /// The administrator's token, accepted wherever <see cref="ApiKey"/> is. TrueAI lets only the administrator cancel
-    /// tasks (others get HTTP 400 <c>text/plain</c> "演示模式，禁止操作") and use <c>/mj/admin/*</c> (others get 401 "账号无权限").
+    /// tasks (others get HTTP 400 "演示模式，禁止操作") and use <c>/mj/admin/*</c> (others get 401 "账号无权限").
     /// </summary>
     public string? AdminKey { get; set; }
 

@@ -39,9 +39,7 @@ internal static class ModelBindingText
             // The body was parsed once already; a reader error here only means no position.
         }
 
-        int lastNewline = json[..(int)end].LastIndexOf((byte)'\n');
-        long line = 0;
-        foreach (byte b in json[..(int)end]) if (b == (byte)'\n') line++;
-        return (line, end - (lastNewline + 1));
+        ReadOnlySpan<byte> before = json[..(int)end];
+        return (before.Count((byte)'\n'), end - (before.LastIndexOf((byte)'\n') + 1));
     }
 }
