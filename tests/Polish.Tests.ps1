@@ -1,0 +1,47 @@
+# Issue 18, items 8-14: what the files, pictures, clicks, masks and help of the module look like to a person in the
+# real shell. One simulator (trueai) for the whole file.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    $Simulator = Start-MjTestServer
+    $WorkDir = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-polish-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $WorkDir -Force
+    $Esc = [char]27
+    $script:Grid = New-MjImagine 'red ceramic mug --ar 3:2' -Wait
+    $script:Upscale = $script:Grid | Invoke-MjButton -Label U1 -Wait
+
+    function Get-MjTasksCreated {
+        (Get-MjSimulatorStats -Simulator $Simulator).TasksCreated
+    }
+
+    function Get-MjFileKind {
+        # What a file really holds, from its first bytes: png, jpg, gif, webp, mp4, webm or unknown.
+        param([string]$Path)
+        $head = [byte[]]::new(16)
+        $stream = [System.IO.File]::OpenRead($Path)
+        try { $null = $stream.Read($head, 0, 16) } finally { $stream.Dispose() }
+        $ascii = [System.Text.Encoding]::ASCII.GetString($head)
+        if ($head[0] -eq 0x89 -and $ascii.Substring(1, 3) -eq 'PNG') { return 'png' }
+        if ($head[0] -eq 0xFF -and $head[1] -eq 0xD8) { return 'jpg' }
+        if ($ascii.StartsWith('GIF8')) { return 'gif' }
+        if ($ascii.StartsWith('RIFF') -and $ascii.Substring(8, 4) -eq 'WEBP') { return 'webp' }
+        if ($ascii.Substring(4, 4) -eq 'ftyp') { return 'mp4' }
+        if ($head[0] -eq 0x1A -and $head[1] -eq 0x45 -and $head[2] -eq 0xDF -and $head[3] -eq 0xA3) { return 'webm' }
+        'unknown'
+    }
+}
+
+AfterAll {
+    Stop-MjTestServer -Simulator $Simulator
+    if ($WorkDir -and (Test-Path -LiteralPath $WorkDir)) {
+        Remove-Item -LiteralPath $WorkDir -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
+Describe 'New-MjImagine''s help says how a new task starts (item 11)' {
+    It 'names the status a new task really has' {
+        $task = New-MjImagine 'a quiet harbour at dawn'
+        $description = (Get-Help New-MjImagine).description.Text -join ' '
+        $description | Should -Match ('starts as ' + $task.Status + '\b')
+        $null = $task | Wait-MjTask
+    }
+}
