@@ -78,6 +78,18 @@ Describe 'Cmdlet help' {
     }
 }
 
+Describe 'Stop-MjTask and its confirmation (item 12)' {
+    It 'says in its help why it does not ask by default, and nothing tells the reader to pass -Confirm:$false' {
+        $attribute = (Get-Command Stop-MjTask).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $help = Get-Help Stop-MjTask -Full | Out-String -Width 300
+        $help | Should -Match ('ConfirmImpact ' + $attribute.ConfirmImpact)
+        $help | Should -Not -Match '-Confirm:\$false'
+        foreach ($file in @(Join-Path $RepoRoot 'README.md') + @(Get-ChildItem -LiteralPath (Join-Path $RepoRoot 'docs/en-US') -Filter '*.md' | ForEach-Object { $_.FullName })) {
+            @(Get-Content -LiteralPath $file | Where-Object { $_ -match 'Stop-MjTask.*-Confirm:\$false' }) | Should -BeNullOrEmpty -Because "$file should not tell the reader to pass -Confirm:`$false to Stop-MjTask"
+        }
+    }
+}
+
 Describe 'about_Midjourney' {
     It 'is found by Get-Help and explains MODAL, speed modes and auth' {
         $text = Get-Help -Name about_Midjourney -ErrorAction Stop | Out-String
