@@ -42,6 +42,36 @@ Describe 'New-MjImagine''s help says how a new task starts (item 11)' {
         $task = New-MjImagine 'a quiet harbour at dawn'
         $description = (Get-Help New-MjImagine).description.Text -join ' '
         $description | Should -Match ('starts as ' + $task.Status + '\b')
-        $null = $task | Wait-MjTask
+    }
+}
+
+Describe 'Regions past the image''s edge are refused before the click (item 14)' {
+    It 'refuses <Region> and says what it meant' -ForEach @(
+        @{ Region = '25%,25%,90%,90%'; Says = "*x, y, width and height, not two corners*write '25%,25%,65%,65%'*" }
+        @{ Region = '400,300,200,100'; Says = '*512x340*' }
+        @{ Region = 'ellipse:0,0,120%,50%'; Says = '*width*' }
+    ) {
+        $before = Get-MjTasksCreated
+        $err = $null
+        $result = $script:Upscale | Invoke-MjButton -Label 'Vary (Region)' -Region $Region -Prompt 'a blue mug' -ErrorAction SilentlyContinue -ErrorVariable err
+        $result | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MjInvalidInput*'
+        $err[0].Exception.Message | Should -BeLike "The region '$Region' reaches past the edge of the 512x340 image*"
+        $err[0].Exception.Message | Should -BeLike $Says
+        Get-MjTasksCreated | Should -Be $before
+    }
+
+    It 'refuses the same region in New-MjMask' {
+        $err = $null
+        $file = New-MjMask -Width 512 -Height 340 -Region '25%,25%,90%,90%' -Path (Join-Path $WorkDir 'edge.png') -ErrorAction SilentlyContinue -ErrorVariable err
+        $file | Should -BeNullOrEmpty
+        $err[0].Exception.Message | Should -BeLike "*past the edge of the 512x340 image*"
+        Test-Path -LiteralPath (Join-Path $WorkDir 'edge.png') | Should -BeFalse
+    }
+
+    It 'still takes a region that ends exactly at the edge' {
+        $task = $script:Upscale | Invoke-MjButton -Label 'Vary (Region)' -Region '50%,50%,50%,50%' -Prompt 'a blue mug'
+        $task.Action | Should -Be 'VARIATION'
+        $task.Status | Should -Not -Be 'Modal'
     }
 }
