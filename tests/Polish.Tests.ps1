@@ -37,6 +37,40 @@ AfterAll {
     }
 }
 
+Describe 'Invoke-MjButton -Label takes a list (item 10)' {
+    It 'clicks each label, asking ShouldProcess once per click' {
+        $before = Get-MjTasksCreated
+        $all = @($script:Grid | Invoke-MjButton -Label U2, U3 -Verbose 4>&1)
+        $tasks = @($all | Where-Object { $_ -is [Midjourney.Client.MjTask] })
+        $asked = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*"Click button"*' })
+        $tasks.Count | Should -Be 2
+        @($tasks | ForEach-Object { $_.Action } | Select-Object -Unique) | Should -Be @('UPSCALE')
+        @($tasks | ForEach-Object { $_.ParentId } | Select-Object -Unique) | Should -Be @($script:Grid.Id)
+        $asked.Count | Should -Be 2
+        $asked[0].Message | Should -BeLike '*U2 of task*'
+        $asked[1].Message | Should -BeLike '*U3 of task*'
+        (Get-MjTasksCreated) - $before | Should -Be 2
+        @($tasks | Wait-MjTask | ForEach-Object { $_.Status } | Select-Object -Unique) | Should -Be @('Success')
+    }
+
+    It 'waits for every click with -Wait' {
+        $done = @($script:Grid | Invoke-MjButton -Label V1, V2 -Wait)
+        $done.Count | Should -Be 2
+        @($done | ForEach-Object { $_.Status } | Select-Object -Unique) | Should -Be @('Success')
+        @($done | ForEach-Object { $_.Action } | Select-Object -Unique) | Should -Be @('VARIATION')
+    }
+
+    It 'clicks nothing when one of the labels is not on the task' {
+        $before = Get-MjTasksCreated
+        $err = $null
+        $result = $script:Grid | Invoke-MjButton -Label U4, 'Zoom Out 2x' -ErrorAction SilentlyContinue -ErrorVariable err
+        $result | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MjButtonNotFound*'
+        $err[0].Exception.Message | Should -BeLike "*'Zoom Out 2x'*"
+        Get-MjTasksCreated | Should -Be $before
+    }
+}
+
 Describe 'New-MjImagine''s help says how a new task starts (item 11)' {
     It 'names the status a new task really has' {
         $task = New-MjImagine 'a quiet harbour at dawn'

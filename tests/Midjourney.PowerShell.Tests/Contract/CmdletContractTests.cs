@@ -62,7 +62,7 @@ public class CmdletContractTests
             "Show|SwitchParameter|" + All + ":::",
         }),
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
-            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String|Label:M:0::|ArgumentCompleter",
+            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String[]|Label:M:0::|ArgumentCompleter",
             "Index|Int32|Index:M:::|ValidateRange=1,4|ArgumentCompleter", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::|ArgumentCompleter",
             "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
             "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=|ArgumentCompleter", "Invert|SwitchParameter|" + All + ":::")),
