@@ -37,6 +37,29 @@ AfterAll {
     }
 }
 
+Describe 'Save-MjImage -IncludeVideo (item 9)' {
+    BeforeAll {
+        $script:Video = New-MjVideo -Prompt 'a mug turning' -Image $script:Upscale.ImageUrl -Wait
+        $script:VideoFiles = @($script:Video | Save-MjImage -Path (Join-Path $WorkDir 'video') -IncludeVideo)
+    }
+
+    It 'saves each distinct URL once' {
+        $hashes = @($script:VideoFiles | ForEach-Object { (Get-FileHash -LiteralPath $_.FullName -Algorithm SHA256).Hash })
+        $hashes.Count | Should -BeGreaterThan 1
+        @($hashes | Select-Object -Unique).Count | Should -Be $hashes.Count
+        $distinct = @(@($script:Video.ImageUrl, $script:Video.VideoUrl) + @($script:Video.VideoUrls) | Where-Object { $_ } | Select-Object -Unique)
+        $script:VideoFiles.Count | Should -Be $distinct.Count
+    }
+
+    It 'names each file by what it holds' {
+        foreach ($file in $script:VideoFiles) {
+            $kind = Get-MjFileKind -Path $file.FullName
+            $kind | Should -Not -Be 'unknown'
+            $file.Extension | Should -Be ('.' + $kind) -Because "$($file.Name) holds a $kind file"
+        }
+    }
+}
+
 Describe 'Invoke-MjButton -Label takes a list (item 10)' {
     It 'clicks each label, asking ShouldProcess once per click' {
         $before = Get-MjTasksCreated
