@@ -37,6 +37,51 @@ AfterAll {
     }
 }
 
+Describe 'Saved files read well and still pipe like files (item 8)' {
+    BeforeAll {
+        $script:Saved = @($script:Grid | Save-MjImage -Path (Join-Path $WorkDir 'saved') -Split -Sidecar)
+    }
+
+    It 'are FileInfo objects that know their task, tile and kind' {
+        $id = $script:Grid.Id
+        @($script:Saved | ForEach-Object { $_ -is [System.IO.FileInfo] }) | Should -Not -Contain $false
+        @($script:Saved | ForEach-Object { $_.Name }) | Should -Be @("$id.png", "${id}_1.png", "${id}_2.png", "${id}_3.png", "${id}_4.png", "$id.json")
+        @($script:Saved | ForEach-Object { $_.Kind }) | Should -Be @('Grid', 'Tile', 'Tile', 'Tile', 'Tile', 'Sidecar')
+        @($script:Saved | ForEach-Object { $_.TaskId } | Select-Object -Unique) | Should -Be @($id)
+        @($script:Saved | Where-Object { $null -ne $_.Tile } | ForEach-Object { $_.Tile }) | Should -Be @(1, 2, 3, 4)
+        $script:Saved[0].PSTypeNames[0] | Should -Be 'Midjourney.SavedFile'
+    }
+
+    It 'show Kind, TaskId, Tile, Length and Name by default, not empty file-system columns, even 80 columns wide' {
+        $text = $script:Saved | Out-String -Width 80
+        $header = @($text -split "`n" | Where-Object { $_ -match '\bName\b' })[0]
+        $header | Should -Match 'Kind\s+TaskId\s+Tile\s+Length\s+Name'
+        $text | Should -Not -Match 'UnixMode|LastWriteTime|Mode\s'
+        $text | Should -Match ('Tile\s+' + [regex]::Escape($script:Grid.Id) + '\s+3\s+\d+\s+' + [regex]::Escape("$($script:Grid.Id)_3.png"))
+        $text | Should -Match ('Sidecar\s+' + [regex]::Escape($script:Grid.Id) + '\s+\d+\s+' + [regex]::Escape("$($script:Grid.Id).json"))
+    }
+
+    It 'still go down a pipeline to Copy-Item and Get-MjImageInfo' {
+        $copies = Join-Path $WorkDir 'copies'
+        $null = New-Item -ItemType Directory -Path $copies -Force
+        $script:Saved | Copy-Item -Destination $copies
+        @(Get-ChildItem -LiteralPath $copies -File).Count | Should -Be 6
+        @($script:Saved | Where-Object Kind -eq 'Tile' | Get-MjImageInfo | ForEach-Object { $_.Tile }) | Should -Be @(1, 2, 3, 4)
+    }
+
+    It 'are the same kind of object from New-MjMask and Split-MjImage' {
+        $mask = $script:Upscale | New-MjMask -Region '25%,25%,50%,50%' -Path (Join-Path $WorkDir 'mask.png')
+        $mask -is [System.IO.FileInfo] | Should -BeTrue
+        $mask.Kind | Should -Be 'Mask'
+        $mask.TaskId | Should -Be $script:Upscale.Id
+        $tiles = @($script:Saved[0] | Split-MjImage -Destination (Join-Path $WorkDir 'split'))
+        @($tiles | ForEach-Object { $_.Kind } | Select-Object -Unique) | Should -Be @('Tile')
+        @($tiles | ForEach-Object { $_.Tile }) | Should -Be @(1, 2, 3, 4)
+        @($tiles | ForEach-Object { $_.TaskId } | Select-Object -Unique) | Should -Be @($script:Grid.Id)
+        ($tiles | Out-String -Width 200) | Should -Match 'Kind\s+TaskId\s+Tile\s+Length\s+Name'
+    }
+}
+
 Describe 'Save-MjImage -IncludeVideo (item 9)' {
     BeforeAll {
         $script:Video = New-MjVideo -Prompt 'a mug turning' -Image $script:Upscale.ImageUrl -Wait
@@ -57,6 +102,7 @@ Describe 'Save-MjImage -IncludeVideo (item 9)' {
             $kind | Should -Not -Be 'unknown'
             $file.Extension | Should -Be ('.' + $kind) -Because "$($file.Name) holds a $kind file"
         }
+        @($script:VideoFiles | Where-Object Kind -eq 'Video').Count | Should -Be $script:Video.VideoUrls.Count
     }
 }
 

@@ -70,8 +70,8 @@ internal sealed class MjDownloader
     /// <param name="options">What to save and the limits.</param>
     /// <param name="refreshTask">Re-fetches the task, for fresh signed URLs when one has expired; called at most once.</param>
     /// <param name="cancellationToken">Stops the download; the partial file is deleted.</param>
-    /// <returns>The files written, in order: main image, tiles, videos.</returns>
-    public async Task<IReadOnlyList<FileInfo>> DownloadAsync(
+    /// <returns>The files written, in order: main image, tiles, videos, each with the URL it holds.</returns>
+    public async Task<IReadOnlyList<DownloadedFile>> DownloadAsync(
         MjTask task,
         string folder,
         MjDownloadOptions options,
@@ -95,7 +95,7 @@ internal sealed class MjDownloader
 
         var pipeline = BuildPipeline(options.MaxRetries, cancellationToken);
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var saved = new List<FileInfo>();
+        var saved = new List<DownloadedFile>();
         var current = task;
         var refreshed = false;
         var fetched = new Dictionary<string, FileInfo>(StringComparer.Ordinal);
@@ -127,7 +127,7 @@ internal sealed class MjDownloader
                         : await DownloadOneAsync(pipeline, item, url, fullFolder, options, usedNames, cancellationToken).ConfigureAwait(false);
                     fetched[url.Trim()] = file;
                     usedNames.Add(file.Name);
-                    saved.Add(file);
+                    saved.Add(new DownloadedFile(file, item.Source, item.Index));
                     break;
                 }
                 catch (DownloadStatusException ex)
