@@ -148,6 +148,49 @@ Describe 'New-MjImagine''s help says how a new task starts (item 11)' {
     }
 }
 
+Describe 'Show-MjImage writes where it can be silenced, and draws only on a terminal (item 13)' {
+    BeforeAll {
+        $script:Png = Join-Path $WorkDir 'show.png'
+        $null = $script:Grid | Save-MjImage -Path $WorkDir
+        Copy-Item -LiteralPath (Join-Path $WorkDir "$($script:Grid.Id).png") -Destination $script:Png
+        $script:Pwsh = @(Get-ChildItem -LiteralPath $PSHOME -File | Where-Object { $_.Name -in 'pwsh', 'pwsh.exe', 'powershell.exe' })[0].FullName
+    }
+
+    It 'writes the picture to the output stream, so | Out-Null silences it' {
+        $everything = @(& { $script:Grid | Show-MjImage -Width 20 -Protocol HalfBlock -Force | Out-Null } *>&1)
+        $everything.Count | Should -Be 0
+        $picture = @($script:Grid | Show-MjImage -Width 20 -Protocol HalfBlock -Force)
+        $picture.Count | Should -Be 1
+        $picture[0] | Should -BeOfType [string]
+        $picture[0] | Should -BeLike "Task $($script:Grid.Id) (IMAGINE, Success, 512x340)*$Esc``[38;2;*"
+    }
+
+    It 'writes one line instead of a picture when the output is redirected' {
+        $command = "Import-Module '$ManifestPath'; Show-MjImage -InputObject '$($script:Png)' -Width 40 -Protocol HalfBlock"
+        $lines = @(& $script:Pwsh -NoProfile -NonInteractive -Command $command)
+        $LASTEXITCODE | Should -Be 0
+        $lines.Count | Should -Be 1
+        $lines[0] | Should -BeLike 'show.png: not drawn, the output is not a terminal*-Force*'
+        $lines[0] | Should -Not -Match $Esc
+    }
+
+    It 'writes one line instead of a picture when $PSStyle.OutputRendering is PlainText' -Skip:($PSVersionTable.PSVersion -lt [version]'7.2') {
+        $saved = $PSStyle.OutputRendering
+        try {
+            $PSStyle.OutputRendering = 'PlainText'
+            $lines = @($script:Grid | Show-MjImage -Width 20 -Protocol HalfBlock)
+            $hostLines = @(& { $null = $script:Grid | Wait-MjTask -Show } 6>&1 | ForEach-Object { [string]$_ })
+        }
+        finally {
+            $PSStyle.OutputRendering = $saved
+        }
+        $lines.Count | Should -Be 1
+        $lines[0] | Should -BeLike "Task $($script:Grid.Id) (IMAGINE, Success): not drawn, `$PSStyle.OutputRendering is PlainText*"
+        ($hostLines -join '') | Should -BeLike "Task $($script:Grid.Id) (IMAGINE, Success): not drawn*"
+        ($hostLines -join '') | Should -Not -Match $Esc
+    }
+}
+
 Describe 'Regions past the image''s edge are refused before the click (item 14)' {
     It 'refuses <Region> and says what it meant' -ForEach @(
         @{ Region = '25%,25%,90%,90%'; Says = "*x, y, width and height, not two corners*write '25%,25%,65%,65%'*" }
