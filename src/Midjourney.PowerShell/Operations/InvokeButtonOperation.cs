@@ -74,8 +74,10 @@ internal sealed class InvokeButtonOperation : MjOperation
     {
         var connection = Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
         IReadOnlyList<MjButton> buttons = Array.Empty<MjButton>();
+        WaitSettings? settings = null;
         var found = await TryItemAsync(output, (object?)options.Task ?? options.Button, () =>
         {
+            settings = options.WaitSettings();
             if (options.Prompt is not null)
             {
                 PromptChecks.Check(options.Prompt, options.SkipParameterCheck);
@@ -89,12 +91,11 @@ internal sealed class InvokeButtonOperation : MjOperation
 
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
-        if (!found)
+        if (!found || settings is null)
         {
             return;
         }
 
-        var settings = options.WaitSettings();
         var waitFor = new List<MjTask>();
         foreach (var button in buttons)
         {
