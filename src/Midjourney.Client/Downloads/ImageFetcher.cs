@@ -61,15 +61,20 @@ internal sealed class ImageFetcher
             throw new MjDownloadException($"'{DownloadUrl.Redact(url)}' is not an http(s) image URL.", url, null, null);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        if (maxBytes < MaxImageBytes)
+        HttpRequestMessage Create(Uri target)
         {
-            request.Headers.Range = new RangeHeaderValue(0, maxBytes - 1);
+            var request = new HttpRequestMessage(HttpMethod.Get, target);
+            if (maxBytes < MaxImageBytes)
+            {
+                request.Headers.Range = new RangeHeaderValue(0, maxBytes - 1);
+            }
+
+            return request;
         }
 
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await Redirects.SendAsync(_http, HttpMethod.Get, uri, Create, RedirectRule.NoDowngrade, MjLimits.MaxDownloadRedirects, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new MjDownloadException(
@@ -102,6 +107,10 @@ internal sealed class ImageFetcher
         catch (HttpRequestException e)
         {
             throw new MjDownloadException($"The image could not be read: {e.Message}", url, null, null, e);
+        }
+        catch (RedirectRefusedException e)
+        {
+            throw new MjDownloadException($"The image could not be read: {e.Message} {e.Advice}", url, e.Status, null, e);
         }
     }
 

@@ -170,6 +170,10 @@ internal sealed class MjDownloader
             throw new MjDownloadException(
                 $"Downloading {redacted} failed: HTTP {(int)ex.StatusCode} {ex.StatusCode}{AttemptsText(attempts)}.", url, ex.StatusCode, null, ex);
         }
+        catch (RedirectRefusedException ex)
+        {
+            throw new MjDownloadException($"Downloading {redacted} failed: {ex.Message} {ex.Advice}", url, ex.Status, null, ex);
+        }
         catch (DownloadInterruptedException ex)
         {
             throw new MjDownloadException($"Downloading {redacted} failed: {ex.Message}{AttemptsText(attempts)}.", url, null, null, ex);
@@ -196,12 +200,11 @@ internal sealed class MjDownloader
         // Restarted before every wait: a server silent for the idle timeout fails this attempt (and is retried).
         using var idle = new IdleTimer(_time, _idleTimeout, cancellationToken);
 
-        // A fresh request each attempt, with no headers of our own: nothing secret can reach the CDN.
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        // A fresh request each attempt and each redirect, with no headers of our own: nothing secret can reach the CDN.
         HttpResponseMessage sent;
         try
         {
-            sent = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+            sent = await Redirects.SendAsync(_http, HttpMethod.Get, uri, u => new HttpRequestMessage(HttpMethod.Get, u), RedirectRule.NoDowngrade, MjLimits.MaxDownloadRedirects, idle.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && idle.IsCancellationRequested)
         {

@@ -31,7 +31,7 @@ internal sealed class MjTransport : IDisposable
         _options = options;
         _apiKey = options.ApiKey;
         BaseAddress = ApiPaths.NormaliseBase(options.BaseAddress);
-        _http = handler is null ? new HttpClient(CreateHandler(), disposeHandler: true) : new HttpClient(handler, disposeHandler);
+        _http = handler is null ? new HttpClient(CreateHandler(), disposeHandler: true) : new HttpClient(AutoRedirectOff(handler), disposeHandler);
         _http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules instead
         _http.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
         Redactor = new Redactor(_apiKey);
@@ -198,17 +198,33 @@ internal sealed class MjTransport : IDisposable
 
     private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, AuthScheme? scheme = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path.TrimStart('/')));
-        request.Headers.Accept.ParseAdd("application/json");
-        if (body is not null)
+        HttpRequestMessage Create(Uri uri)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonContentType;
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.Accept.ParseAdd("application/json");
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = JsonContentType;
+            }
+
+            AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, _apiKey);
+            return request;
         }
 
-        AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, _apiKey);
         var watch = Stopwatch.StartNew();
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            // The key goes only to this server's own scheme, host and port: redirects elsewhere are refused, not followed.
+            sent = await Redirects.SendAsync(_http, method, new Uri(BaseAddress, path.TrimStart('/')), Create, RedirectRule.SameOrigin, MjLimits.MaxApiRedirects, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RedirectRefusedException refused)
+        {
+            throw new MjServerException($"{refused.Message} {refused.Advice}", null, null, refused.Status, path, refused) { Advice = refused.Advice };
+        }
+
+        using var response = sent;
         var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         _options.Trace?.Invoke($"{method} {path} -> {(int)response.StatusCode} ({watch.ElapsedMilliseconds} ms, {bytes.Length} bytes)");
         return new MjHttpResponse(response.StatusCode, bytes, response.Content?.Headers.ContentType?.MediaType, RetryAfterHeader.Read(response), path);
@@ -309,6 +325,7 @@ internal sealed class MjTransport : IDisposable
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseCookies = false,
+            AllowAutoRedirect = false, // Redirects follows them, within the rules (.NET would carry mj-api-secret anywhere)
         };
         try
         {
@@ -317,6 +334,35 @@ internal sealed class MjTransport : IDisposable
         }
         catch (PlatformNotSupportedException)
         {
+        }
+
+        return handler;
+    }
+
+    /// <summary>
+    /// A caller's handler must not follow redirects itself (it would carry the key to any host): automatic redirects are
+    /// turned off on it and on every handler it wraps. A handler already in use cannot be changed, and is refused.
+    /// </summary>
+    private static HttpMessageHandler AutoRedirectOff(HttpMessageHandler handler)
+    {
+        for (var current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            var property = current.GetType().GetProperty("AllowAutoRedirect", typeof(bool));
+            if (property is null || !property.CanWrite || !(bool)property.GetValue(current)!)
+            {
+                continue;
+            }
+
+            try
+            {
+                property.SetValue(current, false);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is InvalidOperationException)
+            {
+                throw new ArgumentException(
+                    "The HTTP handler follows redirects by itself and was already used, so that cannot be turned off; it would carry the API key to whatever host a redirect names. Give a new handler, or one with AllowAutoRedirect = false.",
+                    nameof(handler), e.InnerException);
+            }
         }
 
         return handler;
