@@ -155,6 +155,10 @@ internal sealed class MjDownloader
 
         var attempts = 0;
         var redacted = DownloadUrl.Redact(url);
+
+        // The file's deadline, over every attempt: the idle timer alone restarts on each byte, so a drip would never end.
+        using var deadline = _time.CreateCancellationTokenSource(options.Timeout);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -163,7 +167,13 @@ internal sealed class MjDownloader
                     attempts++;
                     return new ValueTask<FileInfo>(AttemptAsync(item, uri, folder, options, usedNames, token));
                 },
-                cancellationToken).ConfigureAwait(false);
+                bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        {
+            throw new MjDownloadException(
+                $"Downloading {redacted} did not finish within {options.Timeout.TotalSeconds:0.#} s (the download limit, MjDownloadOptions.Timeout; Save-MjImage -Timeout){AttemptsText(attempts)}; the partial file was deleted.",
+                url, null, null, ex);
         }
         catch (DownloadStatusException ex) when (!DownloadUrl.LooksExpired(uri, (int)ex.StatusCode))
         {

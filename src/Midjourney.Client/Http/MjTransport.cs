@@ -121,6 +121,11 @@ internal sealed class MjTransport : IDisposable
                         // Refused, unknown host, failed TLS handshake: the request never left, so this is never ambiguous.
                         throw new RetryableFailure(TransportError(e, $"POST {path}", path), null);
                     }
+                    catch (MjLimitException tooLarge)
+                    {
+                        // The server answered, but nothing readable: it may have created the task first.
+                        throw new AmbiguousSubmitFailure(tooLarge.Message, responseReceived: true, tooLarge);
+                    }
 
                     return InterpretSubmit(response, retryBusy);
                 },
@@ -225,24 +230,59 @@ internal sealed class MjTransport : IDisposable
         }
 
         using var response = sent;
-        var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBodyAsync(response, method, path, cancellationToken).ConfigureAwait(false);
         _options.Trace?.Invoke($"{method} {path} -> {(int)response.StatusCode} ({watch.ElapsedMilliseconds} ms, {bytes.Length} bytes)");
         return new MjHttpResponse(response.StatusCode, bytes, response.Content?.Headers.ContentType?.MediaType, RetryAfterHeader.Read(response), path);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, read while it streams in and stopped at <see cref="MjLimits.MaxResponseBytes"/> (counted after the
+    /// handler's decompression, so a gzip bomb stops there too). Bytes that are not UTF-8 become U+FFFD here, so every
+    /// reader of the body gets valid text.
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
     {
         if (response.Content is null)
         {
             return Array.Empty<byte>();
         }
 
-        // Sized from Content-Length when given, so a typical body is read into one array without a copy.
         var declared = response.Content.Headers.ContentLength;
+        if (declared > MjLimits.MaxResponseBytes)
+        {
+            throw TooLarge(response, method, path, declared);
+        }
+
+        // Sized from Content-Length when given, so a typical body is read into one array without a copy.
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = declared is long length && length > 0 && length < 64 * 1024 * 1024 ? new MemoryStream((int)length) : new MemoryStream();
-        await stream.CopyToAsync(buffer, 16 * 1024, cancellationToken).ConfigureAwait(false);
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        using var buffer = declared is long length && length > 0 ? new MemoryStream((int)length) : new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            if (buffer.Length + read > MjLimits.MaxResponseBytes)
+            {
+                throw TooLarge(response, method, path, null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        return Utf8Text.Repair(bytes);
+    }
+
+    private MjLimitException TooLarge(HttpResponseMessage response, HttpMethod method, string path, long? declared)
+    {
+        var what = declared is long size ? $"declared a body of {MjLimits.Megabytes(size)}" : "sent a body";
+        return new MjLimitException(
+            $"{Errors.Url(path)} {what} over the limit of {MjLimits.Megabytes(MjLimits.MaxResponseBytes)} (MjLimits.MaxResponseBytes) for {method} {path}; reading stopped there. No real answer is that large.",
+            nameof(MjLimits.MaxResponseBytes), MjLimits.MaxResponseBytes, response.StatusCode, path);
     }
 
     private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads)
