@@ -84,17 +84,7 @@ internal sealed class ShowImageOperation : MjOperation
                 var client = Connections.Resolve(options.Connection, null).Client;
                 return (await client.ReadImageAsync(url, cancellationToken).ConfigureAwait(false), url, options.Grid);
             case string path:
-                byte[] file;
-                try
-                {
-                    file = File.ReadAllBytes(path);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new InvalidInputException($"'{path}' cannot be read: {e.Message}", path, MjErrorCategory.ReadError, e);
-                }
-
-                return (file, Path.GetFileName(path), options.Grid);
+                return (ImageFiles.Read(path), Path.GetFileName(path), options.Grid);
             default:
                 throw new InvalidInputException($"Show-MjImage draws tasks, image files and http(s) URLs, not {item?.GetType().Name ?? "null"}.", item);
         }
