@@ -8,7 +8,8 @@ namespace Midjourney.Imaging;
 /// The one place that decodes and encodes (SkiaSharp): PNG, JPEG, WebP and GIF in, PNG or WebP out. Every image is
 /// opened through its header first: bytes that are no image, and images over <see cref="MjLimits.MaxImagePixels"/>, are
 /// refused before a pixel is allocated, and every allocation that fails is an <see cref="ImageFailure"/> that names the
-/// image, never SkiaSharp's own exception.
+/// image, never SkiaSharp's own exception. A PNG's text chunks are left out of what the decoder sees (it would inflate
+/// them all first); <see cref="PngText"/> reads them, under its own limit.
 /// </summary>
 internal static class ImageCodec
 {
@@ -20,7 +21,7 @@ internal static class ImageCodec
             return null;
         }
 
-        using var data = SKData.CreateCopy(head);
+        using var data = SKData.CreateCopy(PngText.WithoutText(head));
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {
@@ -40,7 +41,7 @@ internal static class ImageCodec
     /// </summary>
     public static SKBitmap DecodeScaled(byte[] bytes, string what, int width)
     {
-        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(bytes);
+        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(PngText.WithoutText(bytes));
         using var codec = data is null ? null : SKCodec.Create(data);
         var info = Check(codec, what);
         if (width > 0 && width < info.Width)
@@ -69,7 +70,7 @@ internal static class ImageCodec
     /// </summary>
     public static (int Width, int Height) CheckedSize(byte[] bytes, string what)
     {
-        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(bytes);
+        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(PngText.WithoutText(bytes));
         using var codec = data is null ? null : SKCodec.Create(data);
         var info = Check(codec, what);
         return (info.Width, info.Height);

@@ -96,6 +96,45 @@ internal static class PngText
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="bytes"/> without its text chunks, for the decoder: libpng inflates every zTXt and iTXt it meets
+    /// before the first pixel, so a text bomb would cost seconds of CPU per look. Other files, and PNGs without text,
+    /// come back as they are; bytes after the last whole chunk (a partial read) are kept.
+    /// </summary>
+    public static byte[] WithoutText(byte[] bytes)
+    {
+        if (!IsPng(bytes))
+        {
+            return bytes;
+        }
+
+        var any = false;
+        var end = Signature.Length;
+        foreach (var chunk in Chunks(bytes))
+        {
+            any |= IsTextChunk(chunk.Type);
+            end = chunk.Start + chunk.TotalLength;
+        }
+
+        if (!any)
+        {
+            return bytes;
+        }
+
+        using var output = new MemoryStream(bytes.Length);
+        output.Write(Signature, 0, Signature.Length);
+        foreach (var chunk in Chunks(bytes))
+        {
+            if (!IsTextChunk(chunk.Type))
+            {
+                output.Write(bytes, chunk.Start, chunk.TotalLength);
+            }
+        }
+
+        output.Write(bytes, end, bytes.Length - end);
+        return output.ToArray();
+    }
+
     private static bool IsTextChunk(string type) => type is "tEXt" or "iTXt" or "zTXt";
 
     private static string CheckKeyword(string keyword)

@@ -12,6 +12,41 @@ public static class HostileFiles
     private static readonly Lazy<byte[]> Huge = new(() => GrayPng(20000, 20000));
     private static readonly Lazy<byte[]> Small = new(() => GrayPng(64, 64, 8));
 
+    /// <summary>
+    /// Writes the hostile files of the Pester probes into <paramref name="folder"/>: <c>huge.png</c> (20000×20000),
+    /// <c>html.png</c>, <c>random.png</c>, <c>grid.png</c> (an honest 64×64), <c>ztxt-bomb.png</c> (a text chunk that
+    /// inflates to 700 MB), <c>ztxt-corrupt.png</c>, <c>text-escapes.png</c> (metadata with escape sequences),
+    /// <c>state-line.jsonl</c> (a batch state file with a 64 MB line) and <c>journal-line.jsonl</c> (a journal with one).
+    /// </summary>
+    public static void WriteAll(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "huge.png"), HugePng);
+        File.WriteAllBytes(Path.Combine(folder, "html.png"), Html);
+        File.WriteAllBytes(Path.Combine(folder, "random.png"), Random());
+        File.WriteAllBytes(Path.Combine(folder, "grid.png"), GrayPng(64, 64, 8));
+        File.WriteAllBytes(Path.Combine(folder, "ztxt-bomb.png"), ZtxtBombPng(700L * 1024 * 1024));
+        File.WriteAllBytes(Path.Combine(folder, "ztxt-corrupt.png"), CorruptZtxtPng());
+        var escaped = string.Concat(Probes.Injection.Select(c => c < ' ' || c is >= '\u007f' and <= '\u009f' or '"' or '\\' ? $"\\u{(int)c:x4}" : c.ToString()));
+        File.WriteAllBytes(Path.Combine(folder, "text-escapes.png"), TextPng("Midjourney", "{\"prompt\":\"a cat " + escaped + "\",\"taskId\":\"1\",\"action\":\"IMAGINE\"}"));
+        WriteLongLine(Path.Combine(folder, "state-line.jsonl"), "{\"row\":\"r\",\"index\":1,\"stage\":\"intent\",\"state\":\"", "{\"row\":\"r\",\"index\":1,\"stage\":\"saved\",\"files\":[\"x.png\"]}");
+        WriteLongLine(Path.Combine(folder, "journal-line.jsonl"), "{\"id\":\"2\",\"prompt\":\"", "{\"id\":\"3\",\"action\":\"IMAGINE\",\"prompt\":\"after the long line\",\"time\":\"2026-01-01T00:00:00+00:00\"}");
+    }
+
+    /// <summary>A file of one 64 MB JSON line, then <paramref name="after"/>.</summary>
+    private static void WriteLongLine(string path, string start, string after)
+    {
+        using var file = File.Create(path);
+        file.Write(Encoding.UTF8.GetBytes(start));
+        var block = Encoding.ASCII.GetBytes(new string('x', 1024 * 1024));
+        for (var i = 0; i < 64; i++)
+        {
+            file.Write(block);
+        }
+
+        file.Write(Encoding.UTF8.GetBytes("\"}\n" + after + "\n"));
+    }
+
     /// <summary>A valid 64×64 grayscale PNG.</summary>
     public static byte[] SmallPng => Small.Value;
 

@@ -19,6 +19,7 @@ namespace Midjourney.Hostile;
 /// <item><c>inject</c>: a failed task whose texts carry escape sequences (clear screen, OSC 52 clipboard, OSC 8 link, BEL,
 /// C1 CSI, DEL); submits refused with such a text; <c>inject-id</c>: a task id with an escape sequence.</item>
 /// <item><c>utf8</c>: a task with bytes that are not UTF-8; <c>time</c>: a task with absurd times.</item>
+/// <item><c>_requests</c>: what reached each origin so far, as JSON (origin, method, path, carriesKey).</item>
 /// <item><c>image-&lt;name&gt;</c>: <c>ok</c>, with the task's image at <c>/img/&lt;name&gt;.png</c>: <c>ok</c>, <c>html</c>, <c>random</c>,
 /// <c>huge</c> (20000×20000), <c>drip</c>, <c>endless</c>, <c>r302-other</c> (an image on another origin), <c>r302-file</c>.</item>
 /// </list>
@@ -44,6 +45,14 @@ public sealed partial class Probes
         if (probe == "img")
         {
             return Image(path.Trim('/'));
+        }
+
+        if (probe == "_requests")
+        {
+            // What reached each origin (for tests that run the server as a process): origin, method, path, key or not.
+            var seen = _server.Requests.Where(r => r.Probe != "_requests")
+                .Select(r => $"{{\"origin\":\"{r.Origin}\",\"method\":\"{r.Method}\",\"path\":\"{Escape(r.Path)}\",\"carriesKey\":{(r.CarriesKey ? "true" : "false")}}}");
+            return Json("[" + string.Join(",", seen) + "]");
         }
 
         var redirect = RedirectProbe().Match(probe);

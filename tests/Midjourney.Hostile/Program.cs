@@ -2,6 +2,14 @@ using Midjourney.Hostile;
 
 // Runs the hostile server until stdin closes or the process is stopped. With --ready-file, writes the main URL and the
 // other origin's URL there, one a line, once both listen (tests/Hostile.Tests.ps1 waits for it).
+// With --files <folder>, writes the hostile files instead (see HostileFiles.WriteAll) and exits.
+var files = args.SkipWhile(a => a != "--files").Skip(1).FirstOrDefault();
+if (files is not null)
+{
+    HostileFiles.WriteAll(files);
+    return;
+}
+
 var readyFile = args.SkipWhile(a => a != "--ready-file").Skip(1).FirstOrDefault();
 await using var server = new HostileServer();
 var text = server.BaseUrl.AbsoluteUri.TrimEnd('/') + "\n" + server.OtherUrl.AbsoluteUri.TrimEnd('/') + "\n";

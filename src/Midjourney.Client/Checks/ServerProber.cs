@@ -68,7 +68,7 @@ internal sealed class ServerProber
                 _ => true,
             };
         }
-        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException)
+        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException || e is MjLimitException)
         {
             return null;
         }
@@ -88,8 +88,9 @@ internal sealed class ServerProber
             check.Problem = $"{ConnectFailures.Describe(e, check.Uri, "GET " + fetchPath)} {ConnectFailures.Advice(e, check.Uri)}";
             return;
         }
-        catch (MjServerException e) when (e.InnerException is RedirectRefusedException)
+        catch (MjApiException e) when (e.InnerException is RedirectRefusedException || e is MjLimitException)
         {
+            // A redirect elsewhere, an answer without end: the server answered, but nothing a proxy would say.
             check.Reachable = true;
             check.Problem = e.Message;
             return;
@@ -256,7 +257,7 @@ internal sealed class ServerProber
         {
             return await _transport.ProbeAsync(method, path, body, scheme, _timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException)
+        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException || e is MjLimitException)
         {
             return null;
         }

@@ -279,9 +279,9 @@ internal sealed class MjTransport : IDisposable
 
     private MjLimitException TooLarge(HttpResponseMessage response, HttpMethod method, string path, long? declared)
     {
-        var what = declared is long size ? $"declared a body of {MjLimits.Megabytes(size)}" : "sent a body";
+        var what = declared is long size ? $"declared a body of {MjLimits.Megabytes(size)}," : "sent a body";
         return new MjLimitException(
-            $"{Errors.Url(path)} {what} over the limit of {MjLimits.Megabytes(MjLimits.MaxResponseBytes)} (MjLimits.MaxResponseBytes) for {method} {path}; reading stopped there. No real answer is that large.",
+            $"{Errors.Url(path)} {what} over the limit of {MjLimits.Megabytes(MjLimits.MaxResponseBytes)} (MjLimits.MaxResponseBytes) for a {method}; reading stopped there. No real answer is that large.",
             nameof(MjLimits.MaxResponseBytes), MjLimits.MaxResponseBytes, response.StatusCode, path);
     }
 

@@ -181,6 +181,6 @@ public sealed class MjTask
     public override string ToString()
     {
         var progress = Progress is int p ? $" {p}%" : string.Empty;
-        return $"{Id} {Action ?? "?"} {Status}{progress}";
+        return MjText.CleanLine($"{Id} {Action ?? "?"} {Status}{progress}")!; // shown for Raw too
     }
 }

@@ -49,5 +49,5 @@ public sealed class MjImageInfo
     public MjImageInfo? Raw { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{System.IO.Path.GetFileName(Path)} {TaskId} {Prompt}";
+    public override string ToString() => Client.MjText.CleanLine($"{System.IO.Path.GetFileName(Path)} {TaskId} {Prompt}")!; // shown for Raw too
 }

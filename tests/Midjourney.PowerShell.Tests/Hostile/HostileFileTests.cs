@@ -79,6 +79,19 @@ public sealed class HostileFileTests : IDisposable
     }
 
     [Fact]
+    public void The_decoder_never_sees_text_chunks_so_a_text_bomb_costs_it_nothing()
+    {
+        var bomb = HostileFiles.ZtxtBombPng(700L * 1024 * 1024);
+        var stripped = Midjourney.Imaging.PngText.WithoutText(bomb);
+
+        Assert.True(stripped.Length < 200, $"{stripped.Length} bytes left");
+        Assert.Equal((1, 1), ImageWork.ReadSize(bomb));
+        Assert.NotEmpty(ImageWork.RenderForTerminal(bomb, "'bomb.png'", "HalfBlock", 8, 0, false));
+        var plain = HostileFiles.SmallPng;
+        Assert.Same(plain, Midjourney.Imaging.PngText.WithoutText(plain));
+    }
+
+    [Fact]
     public void Saving_metadata_into_a_png_with_a_bomb_chunk_does_not_inflate_it()
     {
         var bomb = HostileFiles.ZtxtBombPng(64L * 1024 * 1024);
