@@ -60,9 +60,18 @@ internal sealed class ShowImageOperation : MjOperation
                 ? ImageWork.DetectProtocol(options.Environment)
                 : options.Protocol;
             var (bytes, title, grid) = await ReadAsync(item, options, cancellationToken).ConfigureAwait(false);
-            var picture = ImageWork.RenderForTerminal(bytes, title, protocol, options.Columns, options.MaxRows, grid);
-            output.WriteObject(new HostText(title + Environment.NewLine + picture));
+            var picture = ImageWork.RenderForTerminal(bytes, NameOf(item), protocol, options.Columns, options.MaxRows, grid);
+            // The picture is the module's own escape sequences; the title (a file name, a URL) is data and is cleaned.
+            output.WriteObject(new HostText(MjText.CleanLine(title) + Environment.NewLine + picture));
         }, cancellationToken);
+
+    /// <summary>How an error names the item: the task's image, the URL (without its query) or the file.</summary>
+    private static string NameOf(object item) => item switch
+    {
+        MjTask task => $"The image of task {task.Id}",
+        string url when MjImageData.IsUrl(url) => $"'{DownloadUrl.Redact(url)}'",
+        _ => $"'{item}'",
+    };
 
     private async Task<(byte[] Bytes, string Title, bool Grid)> ReadAsync(object item, ShowImageOptions options, CancellationToken cancellationToken)
     {
