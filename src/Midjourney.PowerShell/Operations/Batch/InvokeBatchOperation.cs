@@ -156,7 +156,7 @@ internal sealed class InvokeBatchOperation : MjOperation
             states = new Dictionary<string, BatchRowState>(file.Rows.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
             if (file.SkippedLines > 0)
             {
-                output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop); the stages before them are kept.");
+                output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop, or one longer than MjLimits.MaxLineBytes); they were skipped and the other stages kept.");
             }
 
             var scheduler = new BatchScheduler(servers.Select(s => new BatchLane(s.Key, options.LoadOf(s.Value))), options.MaxInFlight);
