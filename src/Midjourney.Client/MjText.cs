@@ -37,6 +37,25 @@ public static class MjText
         return true;
     }
 
+    /// <summary>True when <paramref name="text"/> has no control character at all (not even a tab or line feed): an id, a label, one line.</summary>
+    public static bool IsCleanLine(string? text)
+    {
+        if (text is null)
+        {
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            if (IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// <paramref name="text"/> without control characters and escape sequences; tabs and line feeds stay. The same
     /// instance comes back when there is nothing to remove (no cost for honest text).
@@ -46,22 +65,7 @@ public static class MjText
     /// <summary>As <see cref="Clean"/>, on one line: tabs and line feeds become spaces too (ids, labels, file names, progress).</summary>
     public static string? CleanLine(string? text)
     {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var clean = true;
-        foreach (var c in text)
-        {
-            if (IsControl(c))
-            {
-                clean = false;
-                break;
-            }
-        }
-
-        return clean ? text : Strip(text, singleLine: true);
+        return IsCleanLine(text) ? text : Strip(text!, singleLine: true);
     }
 
     /// <summary>True for C0 controls, DEL and C1 controls.</summary>

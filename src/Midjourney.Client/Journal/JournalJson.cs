@@ -29,7 +29,7 @@ internal static class JournalJson
     /// with a control character is no entry of ours, and a customId with one is dropped.
     /// </summary>
     private static MjJournalEntry Clean(MjJournalEntry entry) =>
-        MjText.IsClean(entry.Prompt) && Line(entry.Action) && Line(entry.ParentId) && Line(entry.State) && Line(entry.CustomId) && Line(entry.Mode)
+        MjText.IsClean(entry.Prompt) && MjText.IsCleanLine(entry.Action) && MjText.IsCleanLine(entry.ParentId) && MjText.IsCleanLine(entry.State) && MjText.IsCleanLine(entry.CustomId) && MjText.IsCleanLine(entry.Mode)
             ? entry
             : new MjJournalEntry(entry.Id)
             {
@@ -39,11 +39,9 @@ internal static class JournalJson
                 Server = entry.Server,
                 Time = entry.Time,
                 State = MjText.CleanLine(entry.State),
-                CustomId = Line(entry.CustomId) ? entry.CustomId : null,
+                CustomId = MjText.IsCleanLine(entry.CustomId) ? entry.CustomId : null,
                 Mode = MjText.CleanLine(entry.Mode),
             };
-
-    private static bool Line(string? text) => ReferenceEquals(MjText.CleanLine(text), text);
 
     /// <summary>The entry in <c>bytes[offset..offset+count)</c>, or null for a blank, torn or foreign line.</summary>
     public static MjJournalEntry? TryParse(byte[] bytes, int offset, int count)
@@ -62,7 +60,7 @@ internal static class JournalJson
         try
         {
             var entry = JsonSerializer.Deserialize<MjJournalEntry>(new ReadOnlySpan<byte>(bytes, offset, count), Options);
-            return entry is { Id.Length: > 0 } && ReferenceEquals(MjText.CleanLine(entry.Id), entry.Id) ? Clean(entry) : null;
+            return entry is { Id.Length: > 0 } && MjText.IsCleanLine(entry.Id) ? Clean(entry) : null;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
         {

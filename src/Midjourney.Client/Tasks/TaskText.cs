@@ -41,8 +41,8 @@ internal static class TaskText
             VideoUrl = MjText.CleanLine(task.VideoUrl),
             VideoUrls = task.VideoUrls.Select(u => MjText.CleanLine(u)!).ToList(),
             Properties = Clean(task.Properties),
-            Buttons = task.Buttons.Where(b => MjText.IsClean(b.CustomId) && b.CustomId.IndexOf('\n') < 0 && b.CustomId.IndexOf('\t') < 0)
-                .Select(b => MjText.CleanLine(b.Label) == b.Label && MjText.CleanLine(b.Emoji) == b.Emoji
+            Buttons = task.Buttons.Where(b => MjText.IsCleanLine(b.CustomId))
+                .Select(b => MjText.IsCleanLine(b.Label) && MjText.IsCleanLine(b.Emoji)
                     ? b
                     : new MjButton(b.TaskId, b.CustomId, MjText.CleanLine(b.Label), MjText.CleanLine(b.Emoji), b.Style, b.Type, b.IsSynthetic))
                 .ToList(),
@@ -68,18 +68,16 @@ internal static class TaskText
     }
 
     private static bool IsClean(MjTask task) =>
-        Line(task.Action) && Line(task.RawStatus) && MjText.IsClean(task.Prompt) && MjText.IsClean(task.PromptEn)
-        && MjText.IsClean(task.Description) && Line(task.State) && MjText.IsClean(task.FailReason) && Line(task.ImageUrl)
-        && task.ImageUrls.All(Line) && Line(task.VideoUrl) && task.VideoUrls.All(Line) && Line(task.ParentId)
-        && task.Buttons.All(b => Line(b.CustomId) && Line(b.Label) && Line(b.Emoji))
-        && task.Properties.All(p => Line(p.Key) && (p.Value is not string text || MjText.IsClean(text)));
-
-    private static bool Line(string? text) => ReferenceEquals(MjText.CleanLine(text), text);
+        MjText.IsCleanLine(task.Action) && MjText.IsCleanLine(task.RawStatus) && MjText.IsClean(task.Prompt) && MjText.IsClean(task.PromptEn)
+        && MjText.IsClean(task.Description) && MjText.IsCleanLine(task.State) && MjText.IsClean(task.FailReason) && MjText.IsCleanLine(task.ImageUrl)
+        && task.ImageUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.VideoUrl) && task.VideoUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.ParentId)
+        && task.Buttons.All(b => MjText.IsCleanLine(b.CustomId) && MjText.IsCleanLine(b.Label) && MjText.IsCleanLine(b.Emoji))
+        && task.Properties.All(p => MjText.IsCleanLine(p.Key) && (p.Value is not string text || MjText.IsClean(text)));
 
     /// <summary>The properties with safe keys and string values (the same instance when nothing needed cleaning).</summary>
     public static IReadOnlyDictionary<string, object?> Clean(IReadOnlyDictionary<string, object?> properties)
     {
-        if (properties.All(p => Line(p.Key) && (p.Value is not string value || MjText.IsClean(value))))
+        if (properties.All(p => MjText.IsCleanLine(p.Key) && (p.Value is not string value || MjText.IsClean(value))))
         {
             return properties;
         }

@@ -206,7 +206,7 @@ internal static class ImageMetadata
     private static MjImageInfo Clean(MjImageInfo info)
     {
         var lines = new[] { info.TaskId, info.ParentId, info.Action, info.JobId, info.Seed, info.Server };
-        if (MjText.IsClean(info.Prompt) && MjText.IsClean(info.FinalPrompt) && lines.All(t => ReferenceEquals(MjText.CleanLine(t), t)))
+        if (MjText.IsClean(info.Prompt) && MjText.IsClean(info.FinalPrompt) && lines.All(MjText.IsCleanLine))
         {
             return info;
         }

@@ -101,9 +101,9 @@ internal sealed class BatchEvent
             return null;
         }
 
-        e.Tasks = e.Tasks?.Where(t => !string.IsNullOrEmpty(t) && ReferenceEquals(MjText.CleanLine(t), t)).ToList();
+        e.Tasks = e.Tasks?.Where(t => !string.IsNullOrEmpty(t) && MjText.IsCleanLine(t)).ToList();
         e.Files = e.Files?.Where(f => !string.IsNullOrEmpty(f)).Select(f => MjText.CleanLine(f)!).ToList();
-        e.Task = e.Task is { } task && ReferenceEquals(MjText.CleanLine(task), task) ? task : null;
+        e.Task = e.Task is { } task && MjText.IsCleanLine(task) ? task : null;
         e.Reason = MjText.Clean(e.Reason);
         e.Label = MjText.CleanLine(e.Label);
         e.Status = MjText.CleanLine(e.Status);
