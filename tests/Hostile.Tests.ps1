@@ -127,7 +127,7 @@ Describe 'Memory stays bounded and every timeout is a deadline, whatever the ser
             'endless-fetch'     = ($connect -f 'endless') + "`nGet-MjTask 1"
             'gzip-bomb'         = ($connect -f 'gzip') + "`nGet-MjTask 1"
             'million-buttons'   = ($connect -f 'buttons') + "`nGet-MjTask 1"
-            'show-huge-png'     = ($connect -f 'image-huge') + "`nGet-MjTask 1 | Show-MjImage"
+            'show-huge-png'     = ($connect -f 'image-huge') + "`nGet-MjTask 1 | Show-MjImage -Force"
             'split-huge-png'    = 'Split-MjImage -Path (Join-Path $Files huge.png) -Destination (Join-Path $Work tiles)'
             'ztxt-bomb-info'    = 'Get-MjImageInfo -Path (Join-Path $Files ztxt-bomb.png)'
             'state-64mb-line'   = ($connect -f 'ok') + "`n" + @'

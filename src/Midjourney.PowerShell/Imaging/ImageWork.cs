@@ -101,6 +101,10 @@ internal static class ImageWork
         {
             throw new InvalidInputException(e.Message, target, MjErrorCategory.InvalidData, e);
         }
+        catch (Exception e) when (ImagingLibrary.IsMissing(e))
+        {
+            throw ImagingLibrary.Unavailable(e);
+        }
         catch (Exception e) when (e is not (OperationCanceledException or InvalidInputException))
         {
             // The library's own failures (SkiaSharp's allocation or argument errors) never escape raw: each names the image.
@@ -113,6 +117,6 @@ internal static class ImageWork
 
     private sealed class SkiaHeaderReader : IImageHeaderReader
     {
-        public (int Width, int Height)? ReadSize(byte[] head) => ImageCodec.ReadSize(head);
+        public (int Width, int Height)? ReadSize(byte[] head) => Run(() => ImageCodec.ReadSize(head), null);
     }
 }
