@@ -139,7 +139,7 @@ public sealed class HostileFileTests : IDisposable
 
         await new ImageFileOperations(new MjSession(_ => null)).SplitAsync(new[] { good1, huge, html, bomb, good2 }, Path.Combine(_folder, "tiles"), false, output, CancellationToken.None);
 
-        Assert.Equal(8, output.Objects.OfType<FileInfo>().Count());
+        Assert.Equal(8, output.Objects.OfType<SavedFile>().Count());
         Assert.Equal(new[] { huge, html, bomb }, output.Errors.Select(e => e.Target?.ToString()?.Trim('\'')));
         Assert.All(output.Errors, e => Assert.Equal(MjErrorIds.InvalidInput, e.ErrorId));
         Assert.All(output.Errors, e => Assert.IsType<InvalidInputException>(e.Exception));
