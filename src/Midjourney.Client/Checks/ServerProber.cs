@@ -73,7 +73,7 @@ internal sealed class ServerProber
                 _ => true,
             };
         }
-        catch (Exception e) when (IsTransport(e, cancellationToken))
+        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException || e is MjLimitException)
         {
             return null;
         }
@@ -91,6 +91,13 @@ internal sealed class ServerProber
         catch (Exception e) when (IsTransport(e, cancellationToken))
         {
             check.Problem = $"{ConnectFailures.Describe(e, check.Uri, "GET " + fetchPath)} {ConnectFailures.Advice(e, check.Uri)}";
+            return;
+        }
+        catch (MjApiException e) when (e.InnerException is RedirectRefusedException || e is MjLimitException)
+        {
+            // A redirect elsewhere, an answer without end: the server answered, but nothing a proxy would say.
+            check.Reachable = true;
+            check.Problem = e.Message;
             return;
         }
 
@@ -366,7 +373,7 @@ internal sealed class ServerProber
         {
             return await _transport.CheckReadAsync(method, path, body, scheme, cancellationToken, apiKey).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsTransport(e, cancellationToken))
+        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException || e is MjLimitException)
         {
             return null;
         }

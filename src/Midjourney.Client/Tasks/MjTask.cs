@@ -90,6 +90,13 @@ public sealed class MjTask
     public int? Height { get; internal set; }
 
     /// <summary>
+    /// The task exactly as the server sent it, when its text had to be made safe to show (control characters and escape
+    /// sequences removed from the prompt, fail reason, labels...; see <see cref="MjText"/>); null when nothing was removed.
+    /// For scripts that need the server's bytes: <c>if ($task.Raw) { $task.Raw.FailReason }</c>.
+    /// </summary>
+    public MjTask? Raw { get; internal init; }
+
+    /// <summary>
     /// The Midjourney seed of the finished image: as the server keeps it in the task (TrueAI 11's <c>seed</c>), or as
     /// <see cref="MjClient.WithSeedAsync"/> asked for it (<c>/image-seed</c>); else null.
     /// </summary>
@@ -181,12 +188,13 @@ public sealed class MjTask
         Width = Width,
         Height = Height,
         Seed = Seed,
+        Raw = Raw,
     };
 
     /// <inheritdoc />
     public override string ToString()
     {
         var progress = Progress is int p ? $" {p}%" : string.Empty;
-        return $"{Id} {Action ?? "?"} {Status}{progress}";
+        return MjText.CleanLine($"{Id} {Action ?? "?"} {Status}{progress}")!; // shown for Raw too
     }
 }
