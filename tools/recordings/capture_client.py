@@ -3,7 +3,7 @@
 sent_headers, status, content_type, headers, body, json): who the server takes a key for (/mj/admin/current, the
 free request Test-MjServer uses to tell guest mode), tasks in every state (seed, CANCEL, FAILURE, a cancel by the
 administrator), and the code -1 envelope of a too long state.
-usage: capture-client.py BASEURL OUT.json guest|noguest   (127.0.0.1 only)
+usage: capture_client.py BASEURL OUT.json guest|noguest   (127.0.0.1 only)
 The server runs with the kit's tokens (adm-secret-1, usr-secret-1) and, for 'guest', tasks seeded with the kit's
 seed_real_db.py (ids 1796600847203001, ...902 running, ...903 failed, ...907 CANCEL, ...908 with a seed)."""
 import sys, json, http.client, urllib.parse
