@@ -26,19 +26,16 @@ internal static class MaskBuilder
             throw new ImageFailure("Give at least one region to repaint (-Region '25%,25%,50%,50%').");
         }
 
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using var bitmap = ImageCodec.NewBitmap(width, height, $"a {width}x{height} mask");
         using (var canvas = new SKCanvas(bitmap))
         using (var paint = new SKPaint { Color = invert ? SKColors.Black : SKColors.White, IsAntialias = false, Style = SKPaintStyle.Fill })
         {
             canvas.Clear(invert ? SKColors.White : SKColors.Black);
             foreach (var region in regions)
             {
+                region.CheckInside(width, height);
                 var (x, y, w, h) = region.ToPixels(width, height);
                 var rect = SKRect.Create((float)x, (float)y, (float)w, (float)h);
-                if (rect.Left >= width || rect.Top >= height)
-                {
-                    throw new ImageFailure($"The region '{region}' lies outside the {width}x{height} image.");
-                }
 
                 if (region.Shape == MaskShape.Ellipse)
                 {

@@ -5,7 +5,7 @@ using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
 
-/// <summary>Invoke-MjButton: clicks a button of a finished task (and finishes a MODAL step with -Prompt/-MaskPath).</summary>
+/// <summary>Invoke-MjButton: clicks buttons of a finished task (and finishes a MODAL step with -Prompt/-MaskPath).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "MjButton", DefaultParameterSetName = ButtonSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MjTask))]
 public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
@@ -38,11 +38,11 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     [ArgumentCompleter(typeof(TaskIdCompleter))]
     public string Id { get; set; } = string.Empty;
 
-    /// <summary>The label (U1, Vary (Region)), emoji (🔄) or kind name.</summary>
+    /// <summary>Labels (U1, Vary (Region)), emoji (🔄) or kind names; each is clicked (-Label U1, U2).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = LabelSet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdLabelSet)]
     [ArgumentCompleter(typeof(LabelCompleter))]
-    public string Label { get; set; } = string.Empty;
+    public string[] Label { get; set; } = null!;
 
     /// <summary>The image index 1–4, with -Kind.</summary>
     [Parameter(Mandatory = true, ParameterSetName = IndexSet)]
@@ -115,7 +115,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
             SkipParameterCheck = SkipParameterCheck.IsPresent,
             Task = ParameterSetName is LabelSet or IndexSet or CustomIdSet ? Task : null,
             TaskId = ParameterSetName is IdLabelSet or IdIndexSet or IdCustomIdSet ? Id : null,
-            Label = ParameterSetName is LabelSet or IdLabelSet ? Label : null,
+            Labels = ParameterSetName is LabelSet or IdLabelSet ? Label : System.Array.Empty<string>(),
             Index = ParameterSetName is IndexSet or IdIndexSet ? Index : null,
             Kind = Kind,
             CustomId = ParameterSetName is CustomIdSet or IdCustomIdSet ? CustomId : null,

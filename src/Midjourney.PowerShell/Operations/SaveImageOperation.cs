@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -37,10 +38,14 @@ internal sealed class SaveImageOptions
 
     /// <summary>-Sidecar: also write <c>&lt;id&gt;.json</c> with the task's facts.</summary>
     public bool Sidecar { get; set; }
+
+    /// <summary>-Timeout: the longest one file may take.</summary>
+    public TimeSpan Timeout { get; set; } = MjDownloadOptions.DefaultTimeout;
 }
 
 /// <summary>
-/// Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files, named by
+/// Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files (as
+/// <see cref="SavedFile"/>: each with its task, tile and kind), named by
 /// <see cref="DownloadFileNames"/>. A task with nothing to save, or no tiles under -All, is a warning.
 /// </summary>
 internal sealed class SaveImageOperation : MjOperation
@@ -85,7 +90,7 @@ internal sealed class SaveImageOperation : MjOperation
                         task, MjErrorCategory.InvalidOperation);
                 }
 
-                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force, Timeout = options.Timeout };
                 if (DownloadPlan.NothingToSave(task, download) is { } nothing)
                 {
                     output.WriteWarning(nothing + " Nothing was saved.");
@@ -100,20 +105,19 @@ internal sealed class SaveImageOperation : MjOperation
                 if (options.Split && GridTiles.HasTileUrls(task))
                 {
                     // -Split downloads the server's own tiles where it has them, under the same names.
-                    download = new MjDownloadOptions { All = true, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                    download = new MjDownloadOptions { All = true, IncludeVideos = options.IncludeVideo, Overwrite = options.Force, Timeout = options.Timeout };
                 }
 
-                var files = await connection.Client.DownloadAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
+                var files = await connection.Client.DownloadFilesAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
                 if (options.All && !options.Split && !DownloadPlan.HasTiles(task))
                 {
-                    output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].Name : DownloadFileNames.MainImage(task.Id)));
+                    output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].File.Name : DownloadFileNames.MainImage(task.Id)));
                 }
 
-                files = SavedImages.Finish(task, files, options, output);
-                foreach (var file in files)
+                foreach (var saved in SavedImages.Finish(task, files, options, output))
                 {
-                    output.WriteVerbose($"Saved {file.FullName} ({file.Length} bytes).");
-                    output.WriteObject(file);
+                    output.WriteVerbose($"Saved {saved.File.FullName} ({saved.File.Length} bytes).");
+                    output.WriteObject(saved);
                 }
             }, cancellationToken).ConfigureAwait(false);
         }

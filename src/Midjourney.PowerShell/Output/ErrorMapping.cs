@@ -19,8 +19,14 @@ internal static class ErrorMapping
     {
         switch (exception)
         {
+            case ImagingUnavailableException imaging:
+                return new(exception, MjErrorIds.ImagingUnavailable, MjErrorCategory.NotInstalled, target, imaging.Advice);
             case InvalidInputException input:
                 return new(exception, MjErrorIds.InvalidInput, input.Category, input.Target ?? target);
+            case BatchRowException row:
+                var rowCause = FromException(row.InnerException!, target);
+                return new(exception, rowCause.ErrorId, rowCause.Category, target,
+                    (rowCause.RecommendedAction is null ? string.Empty : rowCause.RecommendedAction + " ") + BatchRowException.CarryOn);
             case ModalStepFailedException modal:
                 var cause = FromException(modal.InnerException!, modal.Modal);
                 return new(exception, cause.ErrorId, cause.Category, modal.Modal,
@@ -40,16 +46,18 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.TaskNotFound, MjErrorCategory.ObjectNotFound, target,
                     missing.Advice ?? "Get-MjTask -Recent lists the tasks this computer submitted, each with its server.");
             case MjAuthenticationException auth:
-                // The message says how the key was sent and what to check.
+                // The client's advice (how the key was sent, what to check) is said once, as the recommendation.
                 return new(exception, MjErrorIds.AuthenticationFailed,
                     auth.StatusCode == HttpStatusCode.Forbidden ? MjErrorCategory.PermissionDenied : MjErrorCategory.AuthenticationError, target,
-                    "Connect-MjServer again with the right key and -AuthScheme; Test-MjServer -Uri <server> -ApiKey <key> tries each scheme.");
+                    auth.Advice ?? "Connect-MjServer again with the right key and -AuthScheme; Test-MjServer -Uri <server> -ApiKey <key> tries each scheme.");
             case MjServerBusyException busy:
                 return new(exception, MjErrorIds.ServerBusy, MjErrorCategory.LimitsExceeded, target,
                     (busy.Message.IndexOf("nothing was created", StringComparison.OrdinalIgnoreCase) >= 0 ? string.Empty : "Nothing was created. ")
                     + (busy.RetryAfter is TimeSpan wait ? $"Try again in {wait.TotalSeconds:0} s." : busy.Advice ?? "Try again later."));
             case MjBannedPromptException:
                 return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. Reword the prompt.");
+            case MjLimitException limit:
+                return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target, limit.Advice);
             case MjProtocolException:
                 return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target);
             case MjServerException server:
@@ -87,6 +95,26 @@ internal static class ErrorMapping
             default:
                 return new(exception, MjErrorIds.ApiError, MjErrorCategory.NotSpecified, target);
         }
+    }
+
+    /// <summary>
+    /// The error with its advice for a command that lets the user pick another speed mode as <paramref name="speedChoice"/>
+    /// ("-Mode", "Mode column"; null: it cannot): the client's advice names a speed mode in general words where another
+    /// one may help (no account free for this mode), and only a command with a way to choose one should name it.
+    /// </summary>
+    public static MjCommandError WithSpeedChoice(MjCommandError error, string? speedChoice)
+    {
+        for (var e = error.Exception; e is not null; e = e.InnerException)
+        {
+            if (e is MjApiException { SpeedMayHelp: true, ServerMessage: { } known, Advice: { } advice } && error.RecommendedAction is { } action
+                && action.Contains(advice))
+            {
+                return new MjCommandError(error.Exception, error.ErrorId, error.Category, error.Target,
+                    action.Replace(advice, known.AdviceWithSpeed(speedChoice)));
+            }
+        }
+
+        return error;
     }
 
     /// <summary>An input error found before any request.</summary>

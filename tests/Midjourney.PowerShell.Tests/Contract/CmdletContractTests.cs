@@ -62,7 +62,7 @@ public class CmdletContractTests
             "Show|SwitchParameter|" + All + ":::",
         }),
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
-            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String|Label:M:0::|ArgumentCompleter",
+            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String[]|Label:M:0::|ArgumentCompleter",
             "Index|Int32|Index:M:::|ValidateRange=1,4|ArgumentCompleter", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::|ArgumentCompleter",
             "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
             "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=|ArgumentCompleter", "Invert|SwitchParameter|" + All + ":::")),
@@ -84,12 +84,14 @@ public class CmdletContractTests
             "Motion|String|" + All + ":::|ValidateSet=Low,High", "Loop|SwitchParameter|" + All + ":::", "VideoType|String|" + All + ":::|ArgumentCompleter",
             "BatchSize|Int32|" + All + ":::|ValidateSet=1,2,4", "Raw|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
         ["New-MjEdit"] = (null, true, "Medium", new[] { MjTask }, Submit(
-            "Prompt|String|" + All + ":M:0::|AllowEmptyString=|ArgumentCompleter", "Image|String|" + All + ":M:1::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
+            "Prompt|String|" + All + ":M:0::|AllowEmptyString=|ArgumentCompleter", "Image|String|" + All + ":M:1::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
+            "Retexture|SwitchParameter|" + All + ":::")),
         ["Save-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
             "Task|MjTask[]|" + All + ":M::P:|ArgumentCompleter", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
             "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
             "Split|SwitchParameter|" + All + ":::", "Sidecar|SwitchParameter|" + All + ":::",
+            "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter",
         }),
         ["New-MjMask"] = ("Task", true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
@@ -101,10 +103,10 @@ public class CmdletContractTests
         {
             "Path|String[]|" + All + ":M:0:P:N|Alias=FullName", "Destination|String|" + All + ":::", "Force|SwitchParameter|" + All + ":::",
         }),
-        ["Show-MjImage"] = (null, false, "Medium", Array.Empty<string>(), new[]
+        ["Show-MjImage"] = (null, false, "Medium", new[] { "System.String" }, new[]
         {
             "InputObject|Object[]|" + All + ":M:0:P:|ValidateNotNull=", "Width|Int32|" + All + ":::|ValidateRange=4,1000|ArgumentCompleter",
-            "Protocol|String|" + All + ":::|ValidateSet=Auto,HalfBlock,Sixel,Kitty,ITerm2", "Grid|SwitchParameter|" + All + ":::",
+            "Protocol|String|" + All + ":::|ValidateSet=Auto,HalfBlock,Sixel,Kitty,ITerm2", "Grid|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::",
             "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Get-MjImageInfo"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjImageInfo" }, new[]
