@@ -166,9 +166,9 @@ Describe 'On a TrueAI server with an administrator token' {
 Describe 'Tasks by -Id go to the server that made them (issue 18, item 3)' {
     BeforeAll {
         # Two servers and one journal, as two Connect-MjServer calls with the default journal give. B made the tasks;
-        # A is the default. B runs one task at a time, so a hanging first task keeps a later one queued.
+        # A is the default. B (Plus: anyone may cancel) runs one task at a time, so a hanging first task keeps a later one queued.
         $A = Start-MjTestServer
-        $B = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02 -ExtraArgument @('--concurrency', '1', '--timeout', '1h')
+        $B = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02 -ExtraArgument @('--flavor', 'plus', '--concurrency', '1', '--timeout', '1h')
         $OnB = Connect-MjServer -Uri $B.BaseUrl -JournalPath $A.JournalPath -PassThru
         $Grid = New-MjImagine 'a mug made on B' -Wait
         $Hang = New-MjImagine 'a mug that takes forever on B --sim-hang' -SkipParameterCheck

@@ -245,7 +245,8 @@ public sealed partial class MjClient : IDisposable
         if (response.StatusCode == HttpStatusCode.NoContent || (response.Status == 200 && response.IsEmpty))
         {
             const string advice = "The task may have expired, or belong to another server or key; check the id (Get-MjTask -Recent lists the tasks this computer submitted).";
-            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path)
+            // What happened, then the advice (as every client error says it): PowerShell shows the advice once, on its own line.
+            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress}. {advice}", taskId, null, null, response.StatusCode, response.Path)
             {
                 Advice = advice,
             };

@@ -54,8 +54,8 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.ServerBusy, MjErrorCategory.LimitsExceeded, target,
                     (busy.Message.IndexOf("nothing was created", StringComparison.OrdinalIgnoreCase) >= 0 ? string.Empty : "Nothing was created. ")
                     + (busy.RetryAfter is TimeSpan wait ? $"Try again in {wait.TotalSeconds:0} s." : busy.Advice ?? "Try again later."));
-            case MjBannedPromptException:
-                return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. Reword the prompt.");
+            case MjBannedPromptException banned:
+                return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. " + (banned.Advice ?? "Reword the prompt."));
             case MjLimitException limit:
                 return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target, limit.Advice);
             case MjProtocolException:
