@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Midjourney.Client;
@@ -38,8 +39,13 @@ internal static class ImageMetadata
             Width = tile is null ? task.Width : null,
             Height = tile is null ? task.Height : null,
             Tile = tile,
+            Buttons = tile is null ? Clickable(task) : Array.Empty<string>(),
         };
     }
+
+    /// <summary>The names of the buttons that start new work (every button but ❤️), once each, in the server's order.</summary>
+    public static string[] Clickable(MjTask task) =>
+        task.Buttons.Where(b => b.Kind != MjButtonKind.Bookmark).Select(b => b.DisplayName).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>A copy of the facts for tile <paramref name="tile"/> of the same task.</summary>
     public static MjImageInfo ForTile(MjImageInfo grid, int tile) => new()
@@ -76,6 +82,17 @@ internal static class ImageMetadata
                 writer.WriteNumber("tile", tile);
             }
 
+            if (info.Buttons.Count > 0)
+            {
+                writer.WriteStartArray("buttons");
+                foreach (var button in info.Buttons)
+                {
+                    writer.WriteStringValue(button);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -104,6 +121,9 @@ internal static class ImageMetadata
             info.Seed = Get("seed");
             info.Server = Get("server");
             info.Tile = root.TryGetProperty("tile", out var tile) && tile.TryGetInt32(out var n) ? n : null;
+            info.Buttons = root.TryGetProperty("buttons", out var buttons) && buttons.ValueKind == JsonValueKind.Array
+                ? buttons.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.String).Select(b => b.GetString()!).ToArray()
+                : Array.Empty<string>();
             return true;
         }
         catch (JsonException)
