@@ -65,7 +65,7 @@ public sealed class ExportGalleryTests : IDisposable
         Assert.Equal(("a mug", "VIDEO"), (video.Prompt, video.Tasks.Single().Action));
         var media = video.Media.Single();
         Assert.Equal((GalleryMediaKind.Video, "400.mp4", "400.png"), (media.Kind, Path.GetFileName(media.File), Path.GetFileName(media.PreviewSource)));
-        Assert.Equal(new[] { "400_2.mp4" }, media.Extras.Select(Path.GetFileName));
+        Assert.Equal(new[] { ("2", "400_2.mp4") }, media.Extras.Select(e => (e.Label, Path.GetFileName(e.File))));
     }
 
     [Fact]

@@ -156,7 +156,7 @@ internal sealed class ExportGalleryOperation : MjOperation
         foreach (var item in all)
         {
             item.Href = LinkTo(folder, item.File);
-            item.ExtraHrefs.AddRange(item.Extras.Select(extra => LinkTo(folder, extra)));
+            item.ExtraHrefs.AddRange(item.Extras.Select(extra => (extra.Label, LinkTo(folder, extra.File))));
         }
 
         GalleryThumbnails.Make(all, folder, output, cancellationToken);

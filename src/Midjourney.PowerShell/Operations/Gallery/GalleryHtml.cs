@@ -201,9 +201,9 @@ internal static class GalleryHtml
             }
 
             w.Write("</a><figcaption>" + Escape(media.Caption));
-            for (var i = 0; i < media.ExtraHrefs.Count; i++)
+            foreach (var (label, href) in media.ExtraHrefs)
             {
-                w.Write($" <a href=\"{Escape(media.ExtraHrefs[i])}\" target=\"_blank\" rel=\"noopener noreferrer\">{i + 2}</a>");
+                w.Write($" <a href=\"{Escape(href)}\" target=\"_blank\" rel=\"noopener noreferrer\">{Escape(label)}</a>");
             }
 
             w.Write("</figcaption></figure>\n");

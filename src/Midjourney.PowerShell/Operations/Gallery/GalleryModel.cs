@@ -133,14 +133,14 @@ internal sealed class GalleryMedia
     /// <summary>The image the preview is made from (the file itself, a video's cover); null: no preview.</summary>
     public string? PreviewSource { get; set; }
 
-    /// <summary>Further files of the same picture (a task's other videos), linked by number.</summary>
-    public List<string> Extras { get; } = new();
+    /// <summary>Further files of the same picture (a task's videos 1–4), linked by their label.</summary>
+    public List<(string Label, string File)> Extras { get; } = new();
 
     /// <summary>The link to <see cref="File"/>, relative to the page (set when the page is laid out).</summary>
     public string Href { get; set; } = string.Empty;
 
-    /// <summary>The links to <see cref="Extras"/>, relative to the page.</summary>
-    public List<string> ExtraHrefs { get; } = new();
+    /// <summary>The links to <see cref="Extras"/>, relative to the page, with their labels.</summary>
+    public List<(string Label, string Href)> ExtraHrefs { get; } = new();
 
     /// <summary>The preview's link, relative to the page; null when there is none.</summary>
     public string? ThumbnailHref { get; set; }

@@ -112,8 +112,14 @@ internal static class SavedFileCards
         var main = images.FirstOrDefault(f => !Numbered.IsMatch(Path.GetFileNameWithoutExtension(f))) ?? (images.Count == 1 ? images[0] : null);
         if (videos.Count > 0)
         {
-            var video = new GalleryMedia(videos[0], GalleryMediaKind.Video, videos.Count == 1 ? "video" : $"{videos.Count} videos") { PreviewSource = main };
-            video.Extras.AddRange(videos.Skip(1));
+            // <id>.mp4 is the main video; <id>_1.mp4... are all of them (the first may be the main one again).
+            var numbered = videos.Where(f => Numbered.IsMatch(Path.GetFileNameWithoutExtension(f))).ToList();
+            var video = new GalleryMedia(videos.Except(numbered).FirstOrDefault() ?? videos[0], GalleryMediaKind.Video, videos.Count > 1 ? "videos" : "video") { PreviewSource = main };
+            if (videos.Count > 1)
+            {
+                video.Extras.AddRange(numbered.Select(f => (Numbered.Match(Path.GetFileNameWithoutExtension(f)).Groups[2].Value, f)));
+            }
+
             card.Media.Add(video);
         }
         else if (main is not null)
