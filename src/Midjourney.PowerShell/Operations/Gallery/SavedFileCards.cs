@@ -156,7 +156,7 @@ internal static class SavedFileCards
     }
 
     private static string Caption(GalleryTask task) =>
-        task.IsGrid ? "grid" : task.Via ?? (task.Action is { } action ? action.ToLowerInvariant() : "image");
+        task.IsGrid ? "grid: tiles 1–4 are U1–U4" : task.Via ?? (task.Action is { } action ? action.ToLowerInvariant() : "image");
 
     private static string Key(string? folder, string stem) => (folder ?? string.Empty) + "|" + stem;
 }
