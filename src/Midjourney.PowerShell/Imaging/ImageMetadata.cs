@@ -191,10 +191,14 @@ internal static class ImageMetadata
     }
 
     /// <summary>Reads the facts of an image file: its PNG chunks, else the sidecar <c>&lt;name&gt;.json</c> next to it.</summary>
-    public static MjImageInfo Read(string path)
+    /// <remarks>
+    /// With <paramref name="head"/> only the file's first bytes are read: enough for the size and for the chunks this
+    /// module writes (right after IHDR), and far less than a whole picture when a folder of them is read.
+    /// </remarks>
+    public static MjImageInfo Read(string path, int? head = null)
     {
         var info = new MjImageInfo { Path = path };
-        var bytes = File.ReadAllBytes(path);
+        var bytes = head is int count ? ReadHead(path, count) : File.ReadAllBytes(path);
         if (ImageWork.ReadSize(bytes) is { } size)
         {
             info.Width = size.Width;
@@ -215,5 +219,24 @@ internal static class ImageMetadata
         }
 
         return info;
+    }
+
+    private static byte[] ReadHead(string path, int count)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var bytes = new byte[Math.Min(count, stream.Length)];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = stream.Read(bytes, read, bytes.Length - read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read == bytes.Length ? bytes : bytes.Take(read).ToArray();
     }
 }

@@ -157,6 +157,30 @@ public sealed class ExportGalleryTests : IDisposable
     }
 
     [Fact]
+    public async Task Piped_tasks_get_their_pictures_downloaded_once_beside_the_page_and_a_failed_one_its_reason()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var grid = await sim.ImagineAndWaitAsync("red fox in snow --ar 3:2");
+        var client = sim.Connection.Client;
+        var banned = await client.WaitAsync((await client.ImagineAsync(new MjImagineRequest("a blood moon"))).Id, new MjWaitOptions { MinPollInterval = SimHarness.Poll });
+        var output = new RecordingOutput();
+        var options = new ExportGalleryOptions { Items = new List<object> { grid, banned, grid }, OutputPath = PageFolder };
+
+        await new ExportGalleryOperation(sim.Session).RunAsync(options, output, CancellationToken.None);
+
+        Assert.Empty(output.Errors);
+        Assert.Equal(new[] { Path.Combine(PageFolder, ExportGalleryOperation.MediaFolder, grid.Id + ".png") }, Directory.GetFiles(Path.Combine(PageFolder, ExportGalleryOperation.MediaFolder)));
+        var document = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(PageFolder, "index.html")));
+        var cards = document.QuerySelectorAll("article.card");
+        Assert.Equal(new[] { "done", "failed" }, cards.Select(c => c.GetAttribute("data-status")));
+        Assert.Equal($"media/{grid.Id}.png", cards[0].QuerySelector("figure a")!.GetAttribute("href"));
+        Assert.Equal($"Get-MjTask {grid.Id} | Invoke-MjButton -Label U1 -Wait", cards[0].QuerySelector(".commands code")!.TextContent);
+        Assert.Equal(banned.FailReason, cards[1].QuerySelector(".reason")!.TextContent);
+        Assert.Equal("New-MjImagine -Prompt 'a blood moon' -Wait", cards[1].QuerySelector(".commands code")!.TextContent);
+        Assert.Contains(output.Progress, p => p.StatusDescription == "Pictures of tasks: 1 of 1");
+    }
+
+    [Fact]
     public void Links_climb_out_of_the_page_folder_and_encode_each_segment()
     {
         var root = Path.GetPathRoot(Path.GetTempPath())!;

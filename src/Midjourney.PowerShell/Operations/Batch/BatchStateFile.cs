@@ -87,6 +87,17 @@ internal sealed class BatchStateFile : IDisposable
     }
 
     /// <summary>
+    /// Reads the events of the state file at <paramref name="path"/> without taking it: a batch running in another
+    /// window keeps writing (its torn last line is skipped like any other).
+    /// </summary>
+    public static (Dictionary<string, BatchRowState> Rows, int Skipped) ReadFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return Read(reader.ReadToEnd());
+    }
+
+    /// <summary>
     /// Opens the file, giving a run that was just stopped in this process (Ctrl+C returns before its flow has
     /// unwound) a few seconds to close it.
     /// </summary>

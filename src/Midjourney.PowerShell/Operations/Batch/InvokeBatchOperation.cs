@@ -71,7 +71,7 @@ internal sealed class InvokeBatchOperation : MjOperation
         var connections = options.Connections.Count > 0 ? options.Connections.Distinct().ToList() : new List<MjConnection> { Connections.Resolve(null) };
         var servers = connections.GroupBy(ServerOf, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var summary = new MjBatchSummary { Rows = options.Rows.Count, OutputPath = options.OutputPath, StatePath = options.StatePath };
-        var earlier = File.Exists(options.StatePath) ? BatchStateFile.Read(ReadShared(options.StatePath)).Rows : new Dictionary<string, BatchRowState>();
+        var earlier = File.Exists(options.StatePath) ? BatchStateFile.ReadFile(options.StatePath).Rows : new Dictionary<string, BatchRowState>();
         var earlierIndexes = new HashSet<int>(earlier.Values.Select(r => r.Index));
 
         // 1. Check every row before anything is sent.
@@ -217,13 +217,6 @@ internal sealed class InvokeBatchOperation : MjOperation
         {
             output.WriteError(ErrorMapping.FromException(new InvalidInputException($"Row {row.Index}: {reason}", row.Prompt), row.Prompt));
         }
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     /// <summary>One run of the admitted rows.</summary>

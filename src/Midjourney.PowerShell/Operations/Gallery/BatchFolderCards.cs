@@ -23,7 +23,7 @@ internal static class BatchFolderCards
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         if (File.Exists(statePath))
         {
-            var (rows, _) = BatchStateFile.Read(ReadShared(statePath));
+            var (rows, _) = BatchStateFile.ReadFile(statePath);
             foreach (var row in rows.Values.OrderBy(r => r.Index))
             {
                 cards.Add(RowCard(folder, row, claimed));
@@ -64,10 +64,12 @@ internal static class BatchFolderCards
             }
         }
 
+        var inside = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
         foreach (var name in row.Files ?? new List<string>())
         {
+            // The batch writes names inside its folder (a server's subfolder at most); anything else is not its file.
             var file = Path.GetFullPath(Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar)));
-            if (!File.Exists(file) || !claimed.Add(file))
+            if (!file.StartsWith(inside, StringComparison.Ordinal) || !File.Exists(file) || !claimed.Add(file))
             {
                 continue;
             }
@@ -108,11 +110,4 @@ internal static class BatchFolderCards
         "🔄" => "REROLL",
         _ => null,
     };
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }

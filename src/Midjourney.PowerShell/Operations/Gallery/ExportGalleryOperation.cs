@@ -67,6 +67,9 @@ internal sealed class ExportGalleryOperation : MjOperation
     /// <summary>The folder, inside the page's, of pictures downloaded for piped tasks (or copied from another drive).</summary>
     public const string MediaFolder = "media";
 
+    // Downloads at once for piped tasks: a few overlap the server's latency without crowding its connection.
+    private const int ParallelDownloads = 4;
+
     /// <summary>Creates the operation.</summary>
     public ExportGalleryOperation(MjSession session)
         : base(session)
@@ -95,6 +98,7 @@ internal sealed class ExportGalleryOperation : MjOperation
         var cards = new List<GalleryCard>();
         var tasks = new List<(MjTask Task, GalleryCard Card)>();
         var files = new List<string>();
+        var seen = new HashSet<(string, string?)>(); // a task piped twice gets one card
         void FlushFiles()
         {
             cards.AddRange(SavedFileCards.From(files));
@@ -118,7 +122,7 @@ internal sealed class ExportGalleryOperation : MjOperation
                     output.WriteVerbose($"{batch.Folder}: {read.Count} card(s){(File.Exists(batch.StatePath) ? " from the state file and the saved files" : " from the saved files (no state file)")}.");
                     cards.AddRange(read);
                     break;
-                case MjTask task:
+                case MjTask task when seen.Add((task.Id, task.Server?.AbsoluteUri)):
                     var card = TaskCards.From(task);
                     tasks.Add((task, card));
                     cards.Add(card);
@@ -132,23 +136,28 @@ internal sealed class ExportGalleryOperation : MjOperation
             return;
         }
 
-        // 2. Pictures of piped tasks, downloaded beside the page (kept from an earlier export of the same folder).
+        // 2. Pictures of piped tasks, downloaded beside the page a few at a time (kept from an earlier export of the same folder).
         Directory.CreateDirectory(folder);
-        var media = Path.Combine(folder, MediaFolder);
-        foreach (var (task, card) in tasks.Where(t => t.Task.Status == MjTaskStatus.Success))
+        var finished = tasks.Where(t => t.Task.Status == MjTaskStatus.Success).ToList();
+        if (finished.Count > 0)
         {
-            await TryItemAsync(output, task, async () =>
+            var media = Path.Combine(folder, MediaFolder);
+            var progress = new GalleryProgress(output, "Pictures of tasks", finished.Count);
+            using var turns = new SemaphoreSlim(ParallelDownloads);
+            await Task.WhenAll(finished.Select(async item =>
             {
-                var saved = Saved(media, task.Id);
-                if (saved.Count == 0)
+                await turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    var client = Connections.Resolve(options.Connection, task.Server).Client;
-                    var download = new MjDownloadOptions { IncludeVideos = true, Overwrite = true };
-                    saved = (await client.DownloadAsync(task, media, download, cancellationToken).ConfigureAwait(false)).Select(f => f.FullName).ToList();
+                    await TryItemAsync(output, item.Task, () => DownloadAsync(item.Task, item.Card, media, options, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
-
-                SavedFileCards.AddMedia(card, card.Tasks[0], saved);
-            }, cancellationToken).ConfigureAwait(false);
+                finally
+                {
+                    turns.Release();
+                    progress.Step();
+                }
+            })).ConfigureAwait(false);
+            progress.Complete();
         }
 
         // 3. Links, previews and commands.
@@ -196,6 +205,20 @@ internal sealed class ExportGalleryOperation : MjOperation
                 output.WriteWarning($"-Open: {why}, so no browser was opened. The page is {page}.");
             }
         }
+    }
+
+    /// <summary>Adds a finished task's pictures (and videos) to its card, downloading those an earlier export did not keep.</summary>
+    private async Task DownloadAsync(MjTask task, GalleryCard card, string media, ExportGalleryOptions options, CancellationToken cancellationToken)
+    {
+        var saved = Saved(media, task.Id);
+        if (saved.Count == 0)
+        {
+            var client = Connections.Resolve(options.Connection, task.Server).Client;
+            var download = new MjDownloadOptions { IncludeVideos = true, Overwrite = true };
+            saved = (await client.DownloadAsync(task, media, download, cancellationToken).ConfigureAwait(false)).Select(f => f.FullName).ToList();
+        }
+
+        SavedFileCards.AddMedia(card, card.Tasks[0], saved);
     }
 
     /// <summary>The page's title: the batch folder's name for one batch, else a plain one.</summary>

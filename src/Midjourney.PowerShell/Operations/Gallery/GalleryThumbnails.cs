@@ -41,7 +41,7 @@ internal static class GalleryThumbnails
         var folder = Path.Combine(pageFolder, Folder);
         Directory.CreateDirectory(folder);
         var made = new Dictionary<string, (string Name, int Width, int Height)>(StringComparer.Ordinal);
-        var progress = new Progress(output, sources.Count);
+        var progress = new GalleryProgress(output, "Previews", sources.Count);
         Parallel.ForEach(
             sources,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -105,32 +105,5 @@ internal static class GalleryThumbnails
 
         File.Move(partial, path);
         return (width, height);
-    }
-
-    /// <summary>The progress bar of the previews (written every few pictures: a thousand records would slow the host).</summary>
-    private sealed class Progress
-    {
-        private readonly ICommandOutput _output;
-        private readonly int _total;
-        private readonly int _every;
-        private int _done;
-
-        public Progress(ICommandOutput output, int total)
-        {
-            _output = output;
-            _total = total;
-            _every = Math.Max(1, total / 100);
-        }
-
-        public void Step()
-        {
-            var done = Interlocked.Increment(ref _done);
-            if (done % _every == 0 || done == _total)
-            {
-                _output.WriteProgress(new MjProgress(1, "Export-MjGallery", $"Previews: {done} of {_total}") { PercentComplete = done * 100 / _total });
-            }
-        }
-
-        public void Complete() => _output.WriteProgress(new MjProgress(1, "Export-MjGallery", "Previews made") { Completed = true });
     }
 }

@@ -14,6 +14,9 @@ namespace Midjourney.PowerShell.Operations.Gallery;
 /// </summary>
 internal static class SavedFileCards
 {
+    // The facts this module writes sit right after a PNG's header; a picture's first 256 KB always hold them.
+    private const int FactsHead = 256 * 1024;
+
     private static readonly string[] ImageExtensions = { ".png", ".jpg", ".jpeg", ".webp", ".gif" };
     private static readonly string[] VideoExtensions = { ".mp4", ".webm" };
     private static readonly Regex Numbered = new("^(.+)_([1-9])$", RegexOptions.CultureInvariant);
@@ -33,7 +36,7 @@ internal static class SavedFileCards
         var info = new MjImageInfo { Path = path };
         try
         {
-            info = IsImage(path) ? ImageMetadata.Read(path) : info;
+            info = IsImage(path) ? ImageMetadata.Read(path, FactsHead) : info;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidInputException)
         {
