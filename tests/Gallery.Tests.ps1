@@ -84,7 +84,7 @@ Describe 'Export-MjGallery on a night''s batch' {
 
     It 'points at no other host: no URL on the page, its stylesheet or its script, and a policy that forbids them' {
         $Html.QuerySelector('meta[http-equiv="Content-Security-Policy"]').GetAttribute('content') |
-            Should -Be "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'"
+            Should -Be "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
         @($Html.Scripts | ForEach-Object { $_.GetAttribute('src') }) | Should -Be @('gallery.js')
         foreach ($asset in 'gallery.css', 'gallery.js') {
             $text = Get-Content -LiteralPath (Join-Path $PageFolder $asset) -Raw

@@ -15,10 +15,10 @@ namespace Midjourney.PowerShell.Operations.Gallery;
 internal static class GalleryHtml
 {
     /// <summary>
-    /// The policy: nothing by default; scripts, styles, images and media from the page's own folder only; no base
+    /// The policy: nothing by default; scripts, styles and images from the page's own folder only (videos are links); no base
     /// URL, no form target. Inline script and style are not allowed.
     /// </summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
     /// <summary>How many commands a card shows before the rest fold under "more".</summary>
     private const int ShownCommands = 4;
