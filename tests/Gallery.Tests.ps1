@@ -165,6 +165,8 @@ Describe 'Export-MjGallery in headless Chromium' -Skip:$NoChromium {
             Loaded = 'Array.prototype.filter.call(document.images,function(i){return i.complete&&i.naturalWidth>0}).length'
         }
 
+        @($seen).Count | Should -Be 1 # one report object: its lists are the browser's, not a member enumeration
+        ($seen.Console -is [System.Collections.ArrayList]) | Should -BeTrue
         $seen.Loaded | Should -BeTrue
         @($seen.Console | Where-Object { $_.Type -in 'error', 'warning', 'assert' }) | Should -BeNullOrEmpty
         @($seen.Exceptions) | Should -BeNullOrEmpty
@@ -180,18 +182,25 @@ Describe 'Export-MjGallery in headless Chromium' -Skip:$NoChromium {
         (Get-Item -LiteralPath $shot).Length | Should -BeGreaterThan 10KB
     }
 
-    It 'reports what its policy blocks (so the clean report above means something)' {
-        # The same page with an inline script and an outside image: the browser must refuse both and say so.
+    It 'reports what its policy blocks, console errors and exceptions (so the clean report above means something)' {
+        # The same page with an inline script, an outside image and a script of its own folder that fails: the browser
+        # must refuse the first two and say so, and the report must carry the third's console error and exception.
         $bad = Join-Path $PageFolder 'blocked.html'
-        $text = (Get-Content -LiteralPath $Page.FullName -Raw).Replace('</body>', '<script>alert(1)</script><img src="https://example.invalid/x.png"></body>')
+        $planted = Join-Path $PageFolder 'planted.js'
+        [System.IO.File]::WriteAllText($planted, "console.error('planted error'); throw new Error('planted exception');")
+        $text = (Get-Content -LiteralPath $Page.FullName -Raw).Replace('</body>', '<script>alert(1)</script><img src="https://example.invalid/x.png"><script src="planted.js"></script></body>')
         [System.IO.File]::WriteAllText($bad, $text)
         try {
             $seen = Invoke-MjBrowserPage -Path $bad
         }
         finally {
-            Remove-Item -LiteralPath $bad -Force
+            Remove-Item -LiteralPath $bad, $planted -Force
         }
 
+        @($seen).Count | Should -Be 1
+        @($seen.Console | Where-Object { $_.Type -eq 'error' } | ForEach-Object { $_.Text }) | Should -Be @('planted error')
+        @($seen.Exceptions) -join "`n" | Should -Match 'planted exception'
+        @($seen.Requests) | Should -Contain 'https://example.invalid/x.png'
         @($seen.Dialogs) | Should -BeNullOrEmpty
         $blocked = @($seen.Log | Where-Object { $_.Source -eq 'security' -or $_.Text -match 'Content Security Policy' }) + @($seen.Console | Where-Object { $_.Text -match 'Content Security Policy' })
         ($blocked | ForEach-Object { $_.Text }) -join "`n" | Should -Match "inline script"

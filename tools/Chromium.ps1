@@ -73,9 +73,10 @@ function Invoke-MjBrowserPage {
     $socket = $null
     $deadline = [DateTime]::UtcNow.AddSeconds($DeadlineSeconds)
     $seen = [pscustomobject]@{
-        Console = New-Object System.Collections.Generic.List[object]
+        # ArrayList, not List[object]: @() of an empty List[object] throws "Argument types do not match" in PowerShell 7.
+        Console = New-Object System.Collections.ArrayList
         Exceptions = New-Object System.Collections.Generic.List[string]
-        Log = New-Object System.Collections.Generic.List[object]
+        Log = New-Object System.Collections.ArrayList
         Requests = New-Object System.Collections.Generic.List[string]
         Dialogs = New-Object System.Collections.Generic.List[string]
         Values = @{}
@@ -93,7 +94,8 @@ function Invoke-MjBrowserPage {
         $lines = @(Get-Content -LiteralPath $portFile)
         $socket = New-Object System.Net.WebSockets.ClientWebSocket
         $socket.Options.KeepAliveInterval = [TimeSpan]::Zero
-        $socket.ConnectAsync([Uri]("ws://127.0.0.1:$($lines[0].Trim())$($lines[1].Trim())"), [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        # GetResult() of a Task returns a VoidTaskResult object here: $null = keeps it out of the function's output.
+        $null = $socket.ConnectAsync([Uri]("ws://127.0.0.1:$($lines[0].Trim())$($lines[1].Trim())"), [Threading.CancellationToken]::None).GetAwaiter().GetResult()
 
         $state = @{ Socket = $socket; NextId = 0; Deadline = $deadline; Seen = $seen; Events = New-Object System.Collections.Generic.List[object] }
         $target = Send-MjCdp -State $state -Method 'Target.createTarget' -Params @{ url = 'about:blank' }
@@ -142,7 +144,7 @@ function Send-MjCdp {
     $message = @{ id = $id; method = $Method; params = $Params }
     if ($Session) { $message.sessionId = $Session }
     $bytes = [System.Text.Encoding]::UTF8.GetBytes(($message | ConvertTo-Json -Depth 10 -Compress))
-    $State.Socket.SendAsync((New-Object System.ArraySegment[byte] -ArgumentList @(, $bytes)), 'Text', $true, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    $null = $State.Socket.SendAsync((New-Object System.ArraySegment[byte] -ArgumentList @(, $bytes)), 'Text', $true, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
     while ($true) {
         $reply = Receive-MjCdp -State $State
         if ($null -ne $reply.id -and $reply.id -eq $id) {
@@ -193,7 +195,7 @@ function Receive-MjCdp {
         switch ($message.method) {
             'Runtime.consoleAPICalled' {
                 $text = (@($params.args) | ForEach-Object { if ($null -ne $_.value) { [string]$_.value } else { [string]$_.description } }) -join ' '
-                $seen.Console.Add([pscustomobject]@{ Type = $params.type; Text = $text })
+                $null = $seen.Console.Add([pscustomobject]@{ Type = $params.type; Text = $text })
             }
             'Runtime.exceptionThrown' {
                 $details = $params.exceptionDetails
@@ -201,7 +203,7 @@ function Receive-MjCdp {
                 if ($details.exception -and $details.exception.description) { $text = $details.exception.description }
                 $seen.Exceptions.Add($text)
             }
-            'Log.entryAdded' { $seen.Log.Add([pscustomobject]@{ Level = $params.entry.level; Source = $params.entry.source; Text = $params.entry.text; Url = $params.entry.url }) }
+            'Log.entryAdded' { $null = $seen.Log.Add([pscustomobject]@{ Level = $params.entry.level; Source = $params.entry.source; Text = $params.entry.text; Url = $params.entry.url }) }
             'Network.requestWillBeSent' { $seen.Requests.Add($params.request.url) }
             'Page.javascriptDialogOpening' {
                 $seen.Dialogs.Add($params.message)
@@ -209,7 +211,7 @@ function Receive-MjCdp {
                 $State.NextId++
                 $answer = @{ id = $State.NextId; method = 'Page.handleJavaScriptDialog'; params = @{ accept = $true }; sessionId = $message.sessionId } | ConvertTo-Json -Compress
                 $bytes = [System.Text.Encoding]::UTF8.GetBytes($answer)
-                $State.Socket.SendAsync((New-Object System.ArraySegment[byte] -ArgumentList @(, $bytes)), 'Text', $true, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+                $null = $State.Socket.SendAsync((New-Object System.ArraySegment[byte] -ArgumentList @(, $bytes)), 'Text', $true, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
             }
         }
     }
