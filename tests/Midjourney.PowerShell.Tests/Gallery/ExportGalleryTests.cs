@@ -181,6 +181,19 @@ public sealed class ExportGalleryTests : IDisposable
     }
 
     [Fact]
+    public void A_tasks_card_says_where_it_stands_in_words()
+    {
+        var running = TaskCards.From(new MjTask("1") { Action = "IMAGINE", Status = MjTaskStatus.InProgress, Progress = 40, Prompt = "a fox" });
+        var waiting = TaskCards.From(new MjTask("2") { Action = "IMAGINE", Status = MjTaskStatus.NotStarted, Progress = 0 });
+        var cancelled = TaskCards.From(new MjTask("3") { Action = "IMAGINE", Status = MjTaskStatus.Cancelled, FailReason = "cancelled by the user" });
+
+        Assert.Equal((GalleryStatus.Running, "In progress 40%"), (running.Status, running.StatusText));
+        Assert.Equal((GalleryStatus.Running, "Not started 0%"), (waiting.Status, waiting.StatusText));
+        Assert.Equal((GalleryStatus.Failed, "Cancelled", "cancelled by the user"), (cancelled.Status, cancelled.StatusText, cancelled.Reason));
+        Assert.Equal(new[] { "Get-MjTask 1 | Wait-MjTask | Save-MjImage" }, NextCommands.For(running, null));
+    }
+
+    [Fact]
     public void Links_climb_out_of_the_page_folder_and_encode_each_segment()
     {
         var root = Path.GetPathRoot(Path.GetTempPath())!;

@@ -16,7 +16,7 @@ internal static class TaskCards
             Prompt = task.Prompt,
             Server = facts.Server,
             Status = status,
-            StatusText = task.Progress is int progress && status == GalleryStatus.Running ? $"{task.Status} {progress}%" : task.Status.ToString(),
+            StatusText = Words(task.Status) + (task.Progress is int progress && status == GalleryStatus.Running ? $" {progress}%" : string.Empty),
             Reason = string.IsNullOrWhiteSpace(task.FailReason) ? null : task.FailReason,
         };
         var item = new GalleryTask(task.Id)
@@ -28,5 +28,18 @@ internal static class TaskCards
         };
         card.Tasks.Add(item);
         return card;
+    }
+
+    /// <summary>A status as words: InProgress is "In progress", NotStarted "Not started".</summary>
+    private static string Words(MjTaskStatus status)
+    {
+        var name = status.ToString();
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            words.Append(i > 0 && char.IsUpper(name[i]) ? " " + char.ToLowerInvariant(name[i]) : name[i].ToString());
+        }
+
+        return words.ToString();
     }
 }
