@@ -165,6 +165,11 @@ public sealed class ExportMjGalleryCommand : MjCmdletBase
         {
             _items.Add(path);
         }
+        else if (string.Equals(System.IO.Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase))
+        {
+            // A sidecar (Save-MjImage -Sidecar emits it beside the picture): its facts are read with the picture's.
+            WriteVerbose($"'{path}' is read as the facts of its picture, not shown on its own.");
+        }
         else
         {
             WriteError(ToErrorRecord(ErrorMapping.InvalidInput($"'{path}' is not an image or video file (.png, .jpg, .webp, .gif, .mp4, .webm).", target)));

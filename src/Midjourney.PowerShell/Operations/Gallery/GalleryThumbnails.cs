@@ -42,10 +42,11 @@ internal static class GalleryThumbnails
         Directory.CreateDirectory(folder);
         var made = new Dictionary<string, (string Name, int Width, int Height)>(StringComparer.Ordinal);
         var progress = new GalleryProgress(output, "Previews", sources.Count);
+        ImagingUnavailableException? unavailable = null;
         Parallel.ForEach(
             sources,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            source =>
+            (source, loop) =>
             {
                 var name = NameOf(source);
                 try
@@ -60,10 +61,20 @@ internal static class GalleryThumbnails
                 {
                     output.WriteWarning($"No preview of '{source}': {e.Message} The card links the file.");
                 }
+                catch (ImagingUnavailableException e)
+                {
+                    // No picture can be read on this machine: stop at once and say how to add the library.
+                    Interlocked.CompareExchange(ref unavailable, e, null);
+                    loop.Stop();
+                }
 
                 progress.Step();
             });
         progress.Complete();
+        if (unavailable is not null)
+        {
+            throw unavailable;
+        }
 
         foreach (var item in media)
         {
