@@ -18,7 +18,7 @@ internal static class SavedFileCards
     private const int FactsHead = 256 * 1024;
 
     private static readonly string[] ImageExtensions = { ".png", ".jpg", ".jpeg", ".webp", ".gif" };
-    private static readonly string[] VideoExtensions = { ".mp4", ".webm" };
+    private static readonly string[] VideoExtensions = { ".mp4", ".webm", ".mov" };
     private static readonly Regex Numbered = new("^(.+)_([1-9])$", RegexOptions.CultureInvariant);
 
     /// <summary>True for an image file the page can preview.</summary>
@@ -110,8 +110,11 @@ internal static class SavedFileCards
     /// </summary>
     public static void AddMedia(GalleryCard card, GalleryTask task, IReadOnlyList<string> files)
     {
-        var images = files.Where(IsImage).ToList();
-        var videos = files.Where(IsVideo).OrderBy(f => Path.GetFileNameWithoutExtension(f).Length).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        // A video task's numbered files are its videos whatever they hold (a server may send an animated PNG).
+        var isVideoTask = string.Equals(task.Action, "VIDEO", StringComparison.OrdinalIgnoreCase);
+        bool IsVideoFile(string f) => IsVideo(f) || (isVideoTask && Numbered.IsMatch(Path.GetFileNameWithoutExtension(f)));
+        var images = files.Where(f => IsImage(f) && !IsVideoFile(f)).ToList();
+        var videos = files.Where(IsVideoFile).OrderBy(f => Path.GetFileNameWithoutExtension(f).Length).ThenBy(f => f, StringComparer.Ordinal).ToList();
         var main = images.FirstOrDefault(f => !Numbered.IsMatch(Path.GetFileNameWithoutExtension(f))) ?? (images.Count == 1 ? images[0] : null);
         if (videos.Count > 0)
         {
