@@ -172,7 +172,7 @@ public sealed class ExportMjGalleryCommand : MjCmdletBase
         }
         else
         {
-            WriteError(ToErrorRecord(ErrorMapping.InvalidInput($"'{path}' is not an image or video file (.png, .jpg, .webp, .gif, .mp4, .webm).", target)));
+            WriteError(ToErrorRecord(ErrorMapping.InvalidInput($"'{path}' is not an image or video file (.png, .jpg, .jpeg, .webp, .gif, .mp4, .webm, .mov).", target)));
         }
     }
 

@@ -183,7 +183,7 @@ internal static class GalleryHtml
             w.Write($"<figure class=\"{kind}\"><a href=\"{Escape(media.Href)}\" target=\"_blank\" rel=\"noopener noreferrer\">");
             if (media.ThumbnailHref is { } thumbnail)
             {
-                var alt = $"{media.Caption} of task {card.Tasks.FirstOrDefault()?.Id}";
+                var alt = $"{media.Caption}: {Path.GetFileName(media.File)}";
                 w.Write($"<img src=\"{Escape(thumbnail)}\" width=\"{media.ThumbnailWidth}\" height=\"{media.ThumbnailHeight}\" loading=\"lazy\" decoding=\"async\" alt=\"{Escape(alt)}\">");
             }
             else
