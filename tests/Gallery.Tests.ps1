@@ -140,6 +140,16 @@ Describe 'Export-MjGallery on a night''s batch' {
         $document.QuerySelector('figure a').GetAttribute('href') | Should -Be "media/$($Upscale.Id).png"
     }
 
+    It 'takes Save-MjImage''s files straight from the pipeline: one card per task, its sidecar read with its picture' {
+        $saved = Join-Path $WorkDir 'saved'
+        $files = @($Upscale, $Video | Save-MjImage -Path $saved -IncludeVideo -Sidecar)
+        $page = $files | Export-MjGallery -OutputPath (Join-Path $saved 'page') -PassThru -ErrorVariable problems
+        @($problems) | Should -BeNullOrEmpty
+        $document = ConvertFrom-MjHtml -Path $page.FullName
+        @($document.QuerySelectorAll('article.card')).Count | Should -Be 2
+        @($document.QuerySelectorAll('.facts code') | ForEach-Object { $_.TextContent }) | Should -Be @($Upscale.Id, $Video.Id)
+    }
+
     It 'says -Open needs an interactive session, and opens nothing, under -NonInteractive' {
         $child = Join-Path $WorkDir 'open.ps1'
         @(
