@@ -190,53 +190,80 @@ internal static class ImageMetadata
         return true;
     }
 
-    /// <summary>Reads the facts of an image file: its PNG chunks, else the sidecar <c>&lt;name&gt;.json</c> next to it.</summary>
-    /// <remarks>
-    /// With <paramref name="head"/> only the file's first bytes are read: enough for the size and for the chunks this
-    /// module writes (right after IHDR), and far less than a whole picture when a folder of them is read.
-    /// </remarks>
+    /// <summary>
+    /// Reads the facts of an image file: its PNG chunks, else the sidecar <c>&lt;name&gt;.json</c> next to it. A file is
+    /// data like a server's answer: its texts are made safe to show (<see cref="MjText"/>), the originals kept in
+    /// <see cref="MjImageInfo.Raw"/>. With <paramref name="head"/> only the file's first bytes are read: enough for
+    /// the size and for the chunks this module writes (right after IHDR), and far less than a whole picture when a
+    /// folder of them is read.
+    /// </summary>
     public static MjImageInfo Read(string path, int? head = null)
     {
         var info = new MjImageInfo { Path = path };
-        var bytes = head is int count ? ReadHead(path, count) : File.ReadAllBytes(path);
+        var bytes = head is int count ? ImageFiles.ReadHead(path, count) : ImageFiles.Read(path);
         if (ImageWork.ReadSize(bytes) is { } size)
         {
             info.Width = size.Width;
             info.Height = size.Height;
         }
 
-        if (ImageWork.ReadPngText(bytes).TryGetValue(JsonKeyword, out var json) && TryFill(info, json))
+        if (ImageWork.ReadPngText(bytes, $"'{path}'").TryGetValue(JsonKeyword, out var json) && TryFill(info, json))
         {
             info.Source = "PngText";
         }
         else
         {
             var sidecar = System.IO.Path.ChangeExtension(path, ".json");
-            if (File.Exists(sidecar) && TryFill(info, File.ReadAllText(sidecar)))
+            if (File.Exists(sidecar) && TryFill(info, ImageFiles.ReadSidecar(sidecar)))
             {
                 info.Source = "Sidecar";
             }
         }
 
-        return info;
+        return Clean(info);
     }
 
-    private static byte[] ReadHead(string path, int count)
+    /// <summary>
+    /// The facts of <paramref name="path"/> (a video, a numbered file) from the sidecar <paramref name="sidecar"/> of its
+    /// task, made safe to show; Source None when there is no such sidecar.
+    /// </summary>
+    public static MjImageInfo ReadSidecar(string path, string sidecar)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var bytes = new byte[Math.Min(count, stream.Length)];
-        var read = 0;
-        while (read < bytes.Length)
+        var info = new MjImageInfo { Path = path };
+        if (File.Exists(sidecar) && TryFill(info, ImageFiles.ReadSidecar(sidecar)))
         {
-            var n = stream.Read(bytes, read, bytes.Length - read);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
+            info.Source = "Sidecar";
         }
 
-        return read == bytes.Length ? bytes : bytes.Take(read).ToArray();
+        return Clean(info);
+    }
+
+    /// <summary>The facts with safe texts; <paramref name="info"/> itself when nothing needed cleaning, else a copy whose Raw is it.</summary>
+    private static MjImageInfo Clean(MjImageInfo info)
+    {
+        var lines = new[] { info.TaskId, info.ParentId, info.Action, info.JobId, info.Seed, info.Server }.Concat(info.Buttons);
+        if (MjText.IsClean(info.Prompt) && MjText.IsClean(info.FinalPrompt) && lines.All(MjText.IsCleanLine))
+        {
+            return info;
+        }
+
+        return new MjImageInfo
+        {
+            Path = info.Path,
+            Width = info.Width,
+            Height = info.Height,
+            Prompt = MjText.Clean(info.Prompt),
+            FinalPrompt = MjText.Clean(info.FinalPrompt),
+            TaskId = MjText.CleanLine(info.TaskId),
+            ParentId = MjText.CleanLine(info.ParentId),
+            Action = MjText.CleanLine(info.Action),
+            JobId = MjText.CleanLine(info.JobId),
+            Seed = MjText.CleanLine(info.Seed),
+            Server = MjText.CleanLine(info.Server),
+            Tile = info.Tile,
+            Buttons = info.Buttons.Select(b => MjText.CleanLine(b)!).ToArray(),
+            Source = info.Source,
+            Raw = info,
+        };
     }
 }

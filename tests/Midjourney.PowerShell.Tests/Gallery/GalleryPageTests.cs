@@ -57,7 +57,7 @@ public class GalleryPageTests
         // What the reader sees is exactly what the server sent (control characters as spaces).
         Assert.Equal("<b>night</b>", document.QuerySelector("h1")!.TextContent);
         Assert.Equal("<img src=x onerror=alert(1)> fox \"quoted\" 'single' & </h2><script>alert(2)</script>", document.QuerySelector("h2.prompt")!.TextContent);
-        Assert.Equal("</p><iframe src=https://evil.example/></iframe>  [31mred [0m", document.QuerySelector(".reason")!.TextContent);
+        Assert.Equal("</p><iframe src=https://evil.example/></iframe> red", document.QuerySelector(".reason")!.TextContent);
         Assert.Contains(HostileId, document.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(HostileServer, document.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("AspectRatio 3:2", document.QuerySelector(".params li")!.TextContent);
@@ -99,9 +99,10 @@ public class GalleryPageTests
     }
 
     [Fact]
-    public void The_escaper_drops_controls_and_direction_overrides_and_escapes_the_five_characters()
+    public void The_escaper_drops_controls_escape_sequences_and_direction_overrides_and_escapes_the_five_characters()
     {
-        Assert.Equal("a b c d e", GalleryHtml.Escape("a\u001bb\u202ec\u2066d\u0085e"));
+        Assert.Equal("ab c d", GalleryHtml.Escape("a\u001b[31mb\u202ec\u2066d\u0085"));
+        Assert.Equal("one line", GalleryHtml.Escape("one\nline\u0007"));
         Assert.Equal("&amp;&lt;&gt;&quot;&#39;", GalleryHtml.Escape("&<>\"'"));
         Assert.Equal(string.Empty, GalleryHtml.Escape(null));
         Assert.Equal("红狐狸 🦊", GalleryHtml.Escape("红狐狸 🦊"));

@@ -23,7 +23,7 @@ internal static class BatchFolderCards
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         if (File.Exists(statePath))
         {
-            var (rows, _) = BatchStateFile.ReadFile(statePath);
+            var (rows, _) = BatchStateFile.ReadShared(statePath);
             foreach (var row in rows.Values.OrderBy(r => r.Index))
             {
                 cards.Add(RowCard(folder, row, claimed));

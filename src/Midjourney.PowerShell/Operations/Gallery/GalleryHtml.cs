@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Midjourney.Client;
 
 namespace Midjourney.PowerShell.Operations.Gallery;
 
@@ -24,19 +25,21 @@ internal static class GalleryHtml
     private const int ShownCommands = 4;
 
     /// <summary>
-    /// Server text made safe for the page: control characters (and bidirectional overrides, which can make text read
-    /// differently from what it is) become spaces, then <c>&amp; &lt; &gt; " '</c> become character references. The
-    /// result is safe inside element text and inside a quoted attribute value.
+    /// Server text made safe for the page: the module's one sanitizer (<see cref="MjText.CleanLine"/>) removes control
+    /// characters and escape sequences (line breaks become spaces: the page shows one line per value), bidirectional
+    /// overrides (which can make text read differently from what it is) become spaces, then <c>&amp; &lt; &gt; " '</c>
+    /// become character references. The result is safe inside element text and inside a quoted attribute value.
     /// </summary>
     public static string Escape(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        var clean = MjText.CleanLine(text);
+        if (string.IsNullOrEmpty(clean))
         {
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text!.Length + 16);
-        foreach (var c in text)
+        var builder = new StringBuilder(clean!.Length + 16);
+        foreach (var c in clean)
         {
             switch (c)
             {
@@ -46,7 +49,7 @@ internal static class GalleryHtml
                 case '"': builder.Append("&quot;"); break;
                 case '\'': builder.Append("&#39;"); break;
                 default:
-                    builder.Append(IsUnsafe(c) ? ' ' : c);
+                    builder.Append(IsDirectionOverride(c) ? ' ' : c);
                     break;
             }
         }
@@ -230,8 +233,7 @@ internal static class GalleryHtml
         _ => "running",
     };
 
-    // C0 and C1 controls (tab and line breaks included: the page shows one line per value) and the bidirectional
-    // embeddings, overrides and isolates.
-    private static bool IsUnsafe(char c) =>
-        c < ' ' || (c >= '\u007F' && c <= '\u009F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
+    // The bidirectional embeddings, overrides, isolates and marks.
+    private static bool IsDirectionOverride(char c) =>
+        (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F';
 }

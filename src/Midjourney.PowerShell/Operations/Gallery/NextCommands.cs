@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Midjourney.Client;
 
 namespace Midjourney.PowerShell.Operations.Gallery;
 
@@ -62,10 +63,12 @@ internal static class NextCommands
     /// <summary>
     /// <paramref name="value"/> as PowerShell reads it back: bare when it is a word (a letter, then letters, digits, '-'
     /// or '_') or a whole number that stays exact (up to 18 digits, no leading zero), else single-quoted with every kind
-    /// of single quote doubled; line breaks and other control characters become spaces.
+    /// of single quote doubled; control characters and escape sequences are removed first (<see cref="MjText.CleanLine"/>),
+    /// line breaks become spaces.
     /// </summary>
     public static string Literal(string value)
     {
+        value = MjText.CleanLine(value) ?? string.Empty;
         if (IsWord(value) || IsExactNumber(value))
         {
             return value;
@@ -74,12 +77,6 @@ internal static class NextCommands
         var text = new StringBuilder("'", value.Length + 2);
         foreach (var c in value)
         {
-            if (char.IsControl(c))
-            {
-                text.Append(' ');
-                continue;
-            }
-
             if (Array.IndexOf(SingleQuotes, c) >= 0)
             {
                 text.Append(c);

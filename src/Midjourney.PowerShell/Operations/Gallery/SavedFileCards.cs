@@ -45,15 +45,24 @@ internal static class SavedFileCards
 
         if (info.Source == "None")
         {
+            // A video or a numbered file: the sidecar of its task (<id>.json for <id>_2.mp4).
             var stem = Path.GetFileNameWithoutExtension(path);
             var match = Numbered.Match(stem);
             foreach (var candidate in match.Success ? new[] { stem, match.Groups[1].Value } : new[] { stem })
             {
-                var sidecar = Path.Combine(Path.GetDirectoryName(path) ?? ".", candidate + ".json");
-                if (File.Exists(sidecar) && ImageMetadata.TryFill(info, File.ReadAllText(sidecar)))
+                try
                 {
-                    info.Source = "Sidecar";
-                    break;
+                    var facts = ImageMetadata.ReadSidecar(path, Path.Combine(Path.GetDirectoryName(path) ?? ".", candidate + ".json"));
+                    if (facts.Source != "None")
+                    {
+                        facts.Width ??= info.Width;
+                        facts.Height ??= info.Height;
+                        return facts;
+                    }
+                }
+                catch (InvalidInputException)
+                {
+                    // A sidecar that cannot be read (too big, locked): the next candidate, else no facts.
                 }
             }
         }
