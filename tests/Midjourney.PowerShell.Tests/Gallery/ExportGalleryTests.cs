@@ -181,6 +181,23 @@ public sealed class ExportGalleryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_folder_warns_and_a_missing_one_is_an_error_that_says_which()
+    {
+        var empty = new RecordingOutput();
+        await Export(empty);
+        Assert.Contains(empty.Warnings, w => w.StartsWith("There is nothing to show", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(PageFolder, "index.html")));
+
+        var missing = new RecordingOutput();
+        var gone = Path.Combine(_folder, "never");
+        var options = new ExportGalleryOptions { Items = new List<object> { new BatchFolder(gone, Path.Combine(gone, BatchStateFile.DefaultName)) }, OutputPath = Path.Combine(_folder, "page") };
+        await new ExportGalleryOperation(new MjSession(_ => null)).RunAsync(options, missing, CancellationToken.None);
+        var error = Assert.Single(missing.Errors);
+        Assert.Equal(MjErrorCategory.ObjectNotFound, error.Category);
+        Assert.Contains(gone, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tasks_card_says_where_it_stands_in_words()
     {
         var running = TaskCards.From(new MjTask("1") { Action = "IMAGINE", Status = MjTaskStatus.InProgress, Progress = 40, Prompt = "a fox" });

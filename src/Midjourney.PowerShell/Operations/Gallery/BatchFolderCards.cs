@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Midjourney.PowerShell.Operations.Batch;
+using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Operations.Gallery;
 
@@ -19,6 +20,12 @@ internal static class BatchFolderCards
     /// </summary>
     public static IReadOnlyList<GalleryCard> Read(string folder, string statePath)
     {
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidInputException(
+                $"The batch folder '{folder}' does not exist. Give the folder Invoke-MjBatch wrote (its -OutputPath).", folder, MjErrorCategory.ObjectNotFound);
+        }
+
         var cards = new List<GalleryCard>();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         if (File.Exists(statePath))

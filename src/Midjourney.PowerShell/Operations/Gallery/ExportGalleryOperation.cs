@@ -131,6 +131,11 @@ internal sealed class ExportGalleryOperation : MjOperation
         }
 
         FlushFiles();
+        if (cards.Count == 0)
+        {
+            output.WriteWarning("There is nothing to show: no batch row, task or picture was found. The page will have no cards.");
+        }
+
         if (!await output.ShouldProcessAsync(folder, $"Write a gallery page of {cards.Count} card(s)").ConfigureAwait(false))
         {
             return;
