@@ -254,6 +254,30 @@ public sealed class TrueAiRealServerTests
     }
 
     [Fact]
+    public async Task Neither_a_bookmark_nor_a_shorten_pick_is_routed_though_the_tasks_carry_both()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync();
+        string gridId = await sim.ImagineAsync("a mug");
+        string upId = await sim.SubmitAsync("/mj/submit/action", new { taskId = gridId, customId = SimHarness.CustomIds(await sim.WaitForSuccessAsync(gridId))[0] });
+        string heart = SimHarness.CustomIds(await sim.WaitForSuccessAsync(upId)).Single(c => c.StartsWith("MJ::BOOKMARK::", StringComparison.Ordinal));
+        string shortenId = await sim.SubmitAsync("/mj/submit/shorten", new { prompt = "a tiny red robot watering a garden at dawn" });
+        string[] picks = SimHarness.CustomIds(await sim.WaitForSuccessAsync(shortenId));
+        Assert.Equal(5, picks.Count(c => c.StartsWith("MJ::Job::PromptAnalyzer::", StringComparison.Ordinal)));
+        long created = sim.Server.GetStats().TasksCreated;
+
+        foreach ((string parent, string customId) in new[] { (upId, heart), (shortenId, picks[0]) })
+        {
+            Reply click = await sim.PostAsync("/mj/submit/action", new { taskId = parent, customId });
+            Assert.Equal((HttpStatusCode.OK, 4, "未知的 Action 类型"), (click.Status, click.Code, Description(click)));
+        }
+
+        Assert.Equal(created, sim.Server.GetStats().TasksCreated);
+        // The parent's status is checked first, as for every button.
+        string waiting = await sim.ImagineAsync("a cup");
+        Assert.Equal("关联任务状态错误", Description(await sim.PostAsync("/mj/submit/action", new { taskId = waiting, customId = heart })));
+    }
+
+    [Fact]
     public async Task Retexture_makes_a_retexture_grid()
     {
         await using SimHarness sim = await SimHarness.StartAsync();

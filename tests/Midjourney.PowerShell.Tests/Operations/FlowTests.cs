@@ -185,16 +185,22 @@ public class FlowTests
     }
 
     [Fact]
-    public async Task A_bookmark_click_says_it_created_no_task()
+    public async Task A_bookmark_click_on_TrueAI_is_refused_in_English_and_emits_nothing()
     {
+        // TrueAI 11 carries Discord's ❤️ on an upscale but its action route has no branch for it (未知的 Action 类型).
         await using var sim = await SimHarness.StartAsync();
         var upscale = await sim.ClickAndWaitAsync(await sim.ImagineAndWaitAsync(), "U1");
+        var journal = (await sim.Connection.Client.GetRecentAsync(50)).Count;
 
         var output = await Click(sim, new InvokeButtonOptions { Task = upscale, Label = "❤️" });
 
         Assert.Empty(output.Objects);
-        Assert.Empty(output.Errors);
-        Assert.Contains("created no task", Assert.Single(output.Warnings), StringComparison.Ordinal);
+        Assert.Empty(output.Warnings);
+        var error = Assert.Single(output.Errors);
+        Assert.Equal(MjErrorIds.ApiError, error.ErrorId);
+        Assert.Contains("does not know this button's action", error.Message, StringComparison.Ordinal);
+        Assert.Contains("未知的 Action 类型", error.Message, StringComparison.Ordinal);
+        Assert.Equal(journal, (await sim.Connection.Client.GetRecentAsync(50)).Count);
     }
 
     [Fact]
