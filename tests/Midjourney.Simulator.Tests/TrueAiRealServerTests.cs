@@ -278,6 +278,21 @@ public sealed class TrueAiRealServerTests
     }
 
     [Fact]
+    public async Task A_video_task_s_image_url_is_its_first_video_and_its_image_urls_repeat_its_video_urls()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync();
+        JsonElement video = await sim.WaitForSuccessAsync(await sim.SubmitAsync("/mj/submit/video", new { prompt = "waves", image = TestImages.DataUrl(16, 16), batchSize = 2 }));
+
+        string[] videos = video.GetProperty("videoUrls").EnumerateArray().Select(v => v.GetProperty("url").GetString()!).ToArray();
+        Assert.Equal(2, videos.Length);
+        Assert.Equal(videos[0], video.GetProperty("imageUrl").GetString());
+        Assert.Equal(videos[0], video.GetProperty("videoUrl").GetString());
+        Assert.Equal(video.GetProperty("videoUrls").GetRawText(), video.GetProperty("imageUrls").GetRawText());
+        Assert.Equal("image/apng", (await sim.GetAsync(videos[1])).ContentType);
+        Assert.Equal("image/png", (await sim.GetAsync(video.GetProperty("videoUrls")[1].GetProperty("thumbnail").GetString()!)).ContentType);
+    }
+
+    [Fact]
     public async Task Retexture_makes_a_retexture_grid()
     {
         await using SimHarness sim = await SimHarness.StartAsync();
