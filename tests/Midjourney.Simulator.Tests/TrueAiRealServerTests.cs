@@ -293,6 +293,24 @@ public sealed class TrueAiRealServerTests
     }
 
     [Fact]
+    public async Task Blend_refuses_an_explicit_null_dimensions_after_the_image_count_and_takes_a_missing_one_as_square()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync();
+        string two = SimHarness.Json(new[] { TestImages.DataUrl(8, 8), TestImages.DataUrl(8, 8) });
+
+        Reply nullDimensions = await sim.SendAsync(HttpMethod.Post, "/mj/submit/blend", $$"""{"base64Array": {{two}}, "dimensions": null}""");
+        Assert.Equal((HttpStatusCode.OK, 4, "dimensions参数错误"), (nullDimensions.Status, nullDimensions.Code, Description(nullDimensions)));
+        Reply oneImage = await sim.SendAsync(HttpMethod.Post, "/mj/submit/blend", """{"base64Array": ["a"], "dimensions": null}""");
+        Assert.Equal("图片参数错误，2~5张图片", Description(oneImage));
+        Reply badBase64 = await sim.SendAsync(HttpMethod.Post, "/mj/submit/blend", """{"base64Array": ["a", "b"], "dimensions": null}""");
+        Assert.Equal("dimensions参数错误", Description(badBase64));
+        Assert.Equal(0, sim.Server.GetStats().TasksCreated);
+
+        JsonElement square = await sim.WaitForSuccessAsync(await sim.SubmitAsync("/mj/submit/blend", new { base64Array = new[] { TestImages.DataUrl(8, 8), TestImages.DataUrl(8, 8) } }));
+        Assert.Equal(square.GetProperty("width").GetInt32(), square.GetProperty("height").GetInt32());
+    }
+
+    [Fact]
     public async Task Retexture_makes_a_retexture_grid()
     {
         await using SimHarness sim = await SimHarness.StartAsync();
