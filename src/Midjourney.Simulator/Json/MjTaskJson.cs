@@ -149,8 +149,8 @@ internal static class MjTaskJson
 
     /// <summary>
     /// The file behind <c>imageUrl</c> of a SUCCESS task, or null (describe/shorten have no picture of their own). A video's
-    /// is its first video on TrueAI (<c>TaskInfo.Success</c>: "VideoUrl = ImageUrl", the image URL is the video link), its
-    /// cover elsewhere.
+    /// is its first video on TrueAI (<c>TaskInfo.Success</c> under <c>EnableFillOfficialCdn</c>: "VideoUrl = ImageUrl", the
+    /// image URL is the video link), its cover elsewhere.
     /// </summary>
     private static string? MainFile(SimTask task, TaskJsonStyle style) => task.Result switch
     {
