@@ -224,6 +224,42 @@ public class FlowTests
         Assert.Contains($"Submit-MjModal -Id {modal.Id} -Prompt", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Save_MjImage_calls_every_file_of_a_TrueAI_video_a_video_the_first_one_too()
+    {
+        // TrueAI gives a video task's first video as its imageUrl too: it is saved once, as <id>, and is a video.
+        await using var sim = await SimHarness.StartAsync();
+        var video = await sim.ClickAndWaitAsync(await sim.ClickAndWaitAsync(await sim.ImagineAndWaitAsync(), "U1"), "Animate (High motion)");
+        Assert.Equal(video.VideoUrls[0], video.ImageUrl);
+
+        var output = new RecordingOutput();
+        var folder = Path.Combine(sim.Folder, "video");
+        await new SaveImageOperation(sim.Session).ProcessAsync(new SaveImageOptions { Tasks = new[] { video }, Folder = folder, IncludeVideo = true }, output, CancellationToken.None);
+
+        Assert.Empty(output.Errors);
+        var saved = output.Objects.OfType<SavedFile>().ToList();
+        Assert.Equal(new[] { video.Id + ".png" }.Concat(Enumerable.Range(2, video.VideoUrls.Count - 1).Select(n => $"{video.Id}_{n}.png")), saved.Select(f => f.File.Name));
+        Assert.All(saved, f => Assert.Equal(SavedFile.Video, f.Kind));
+    }
+
+    [Fact]
+    public async Task Save_MjImage_All_on_a_TrueAI_video_finds_videos_not_tiles()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var video = await sim.ClickAndWaitAsync(await sim.ClickAndWaitAsync(await sim.ImagineAndWaitAsync(), "U1"), "Animate (Low motion)");
+
+        var all = await Save(sim, video, all: true);
+        var both = new RecordingOutput();
+        await new SaveImageOperation(sim.Session).ProcessAsync(
+            new SaveImageOptions { Tasks = new[] { video }, Folder = Path.Combine(sim.Folder, "both"), All = true, IncludeVideo = true }, both, CancellationToken.None);
+
+        Assert.Equal(video.Id + ".png", Assert.Single(all.Files).Name);
+        Assert.Contains("has videos, not tiles", Assert.Single(all.Warnings), StringComparison.Ordinal);
+        Assert.Empty(both.Warnings);
+        Assert.Equal(video.VideoUrls.Count, both.Files.Count);
+        Assert.All(both.Objects.OfType<SavedFile>(), f => Assert.Equal(SavedFile.Video, f.Kind));
+    }
+
     [Theory]
     [InlineData(SimulatorFlavor.TrueAi)]
     [InlineData(SimulatorFlavor.Plus)]
