@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -60,6 +61,18 @@ public sealed partial class MjClient
         SubmitValidation.Prompt(request.Prompt);
         SubmitValidation.ImageReferences(new[] { request.Image }, nameof(request.Image));
         return SubmitAsync("edits", request, "EDIT", request.Prompt, null, null, state => RequestBodies.Edit(request, state), cancellationToken);
+    }
+
+    /// <summary>
+    /// Retextures an image with a prompt (<c>POST /mj/submit/retexture</c>, TrueAI): Midjourney keeps the image's shapes
+    /// and layout and repaints its surfaces, light and style, where an edit may change what is in the picture.
+    /// </summary>
+    public Task<MjTask> RetextureAsync(MjEditRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.Prompt(request.Prompt);
+        SubmitValidation.ImageReferences(new[] { request.Image }, nameof(request.Image));
+        return SubmitAsync("retexture", request, "RETEXTURE", request.Prompt, null, null, state => RequestBodies.Edit(request, state), cancellationToken);
     }
 
     /// <summary>
@@ -274,11 +287,25 @@ public sealed partial class MjClient
             throw new MjProtocolException($"The server accepted the request (code {envelope.Code}) but sent no task id.", null, null);
         }
 
+        try
+        {
+            AnswerLimits.CheckTasks(ids.Count, "task ids");
+            ids.ForEach(TaskText.CheckId);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, $"{BaseAddress} (a submit)", null, null);
+        }
+        catch (JsonException bad)
+        {
+            throw new MjProtocolException($"The server accepted the request (code {envelope.Code}), but: {bad.Message}", null, null, bad);
+        }
+
         var existed = envelope.Code == 21 && (envelope.Description ?? string.Empty).Contains("已存在");
         var status = envelope.Code == 21 && !existed ? MjTaskStatus.Modal : MjTaskStatus.NotStarted;
         var queue = envelope.Code == 22 && int.TryParse(envelope.GetProperty("numberOfQueues"), out var ahead) ? ahead : (int?)null;
         var now = DateTimeOffset.UtcNow;
-        return ids.Select(id => Complete(new MjTask(id)
+        return ids.Select(id => Complete(TaskText.Clean(new MjTask(id)
         {
             Action = action,
             Status = status,
@@ -288,7 +315,7 @@ public sealed partial class MjClient
             SubmitTime = now,
             Properties = envelope.Properties,
             QueuePosition = queue,
-        }, parentId)).ToList();
+        }), parentId)).ToList();
     }
 
     /// <summary>

@@ -171,13 +171,16 @@ public sealed partial class MjClient : IDisposable
             throw new MjDownloadException($"Task {task.Id} has no image yet, so its size is unknown.", null, null, null);
         }
 
-        var size = await new ImageFetcher(_transport.Http).GetSizeAsync(task.ImageUrl!, reader ?? throw new ArgumentNullException(nameof(reader)), cancellationToken).ConfigureAwait(false);
+        var size = await new ImageFetcher(_transport.Http, _options.ImageReadTimeout).GetSizeAsync(task.ImageUrl!, reader ?? throw new ArgumentNullException(nameof(reader)), cancellationToken).ConfigureAwait(false);
         return task.WithSize(size.Width, size.Height);
     }
 
-    /// <summary>The bytes of an image URL (up to 64 MB), without credentials.</summary>
+    /// <summary>
+    /// The bytes of an image URL, without credentials: up to <see cref="MjLimits.MaxImageBytes"/>, within
+    /// <see cref="MjClientOptions.ImageReadTimeout"/>.
+    /// </summary>
     public Task<byte[]> ReadImageAsync(string url, CancellationToken cancellationToken = default) =>
-        new ImageFetcher(_transport.Http).ReadAsync(url, ImageFetcher.MaxImageBytes, cancellationToken);
+        new ImageFetcher(_transport.Http, _options.ImageReadTimeout).ReadAsync(url, ImageFetcher.MaxImageBytes, cancellationToken);
 
     /// <summary>The most recent journal entries, newest first (empty when the journal is off).</summary>
     public async Task<IReadOnlyList<MjJournalEntry>> GetRecentAsync(int count, CancellationToken cancellationToken = default)
@@ -199,7 +202,7 @@ public sealed partial class MjClient : IDisposable
     /// What it finds is also remembered in <see cref="Capabilities"/>.
     /// </summary>
     public Task<MjServerCheck> CheckServerAsync(CancellationToken cancellationToken = default) =>
-        new ServerProber(this, _transport, _options.AttemptTimeout).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
+        new ServerProber(this, _transport).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
 
     /// <summary>
     /// A 404 without an envelope on some endpoint: when the fetch route is missing too, -Uri is not a proxy's root;
@@ -207,7 +210,7 @@ public sealed partial class MjClient : IDisposable
     /// </summary>
     private async Task<MjApiException> ExplainRouteMissingAsync(MjApiException missing, CancellationToken cancellationToken)
     {
-        var isProxy = await new ServerProber(this, _transport, _options.AttemptTimeout).HasFetchRouteAsync(cancellationToken).ConfigureAwait(false);
+        var isProxy = await new ServerProber(this, _transport).HasFetchRouteAsync(cancellationToken).ConfigureAwait(false);
         return isProxy == false ? _transport.Errors.NotAProxy(missing) : missing;
     }
 
@@ -232,7 +235,11 @@ public sealed partial class MjClient : IDisposable
         // Missing tasks: novicezk 200 + empty body, TrueAI 204, new-api 400 task_no_found (reference §2.15).
         if (response.StatusCode == HttpStatusCode.NoContent || (response.Status == 200 && response.IsEmpty))
         {
-            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path);
+            const string advice = "The task may have expired, or belong to another server or key; check the id (Get-MjTask -Recent lists the tasks this computer submitted).";
+            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path)
+            {
+                Advice = advice,
+            };
         }
 
         if (response.Status >= 300)
@@ -252,6 +259,10 @@ public sealed partial class MjClient : IDisposable
         catch (JsonException e)
         {
             throw new MjProtocolException($"{response.Path} answered a body that is not a task: {e.Message}", response.StatusCode, response.Path, e);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
         }
     }
 
@@ -274,6 +285,10 @@ public sealed partial class MjClient : IDisposable
         catch (JsonException e)
         {
             throw new MjProtocolException($"{response.Path} answered a body that is not a task list: {e.Message}", response.StatusCode, response.Path, e);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
         }
     }
 

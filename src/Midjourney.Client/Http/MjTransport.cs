@@ -25,20 +25,26 @@ internal sealed class MjTransport : IDisposable
     private readonly string? _apiKey;
     private readonly ResiliencePipeline _readPipeline;
     private readonly ResiliencePipeline _submitPipeline;
+    private readonly ResiliencePipeline _checkPipeline;
 
     public MjTransport(MjClientOptions options, HttpMessageHandler? handler, bool disposeHandler)
     {
         _options = options;
         _apiKey = options.ApiKey;
         BaseAddress = ApiPaths.NormaliseBase(options.BaseAddress);
-        _http = handler is null ? new HttpClient(CreateHandler(), disposeHandler: true) : new HttpClient(handler, disposeHandler);
+        _http = handler is null ? new HttpClient(CreateHandler(), disposeHandler: true) : new HttpClient(AutoRedirectOff(handler), disposeHandler);
         _http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules instead
         _http.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
         Redactor = new Redactor(_apiKey);
         Errors = new ErrorMapper(options.AuthScheme, !string.IsNullOrEmpty(_apiKey), Redactor, BaseAddress);
         _readPipeline = BuildPipeline(options.MaxReadRetries, forReads: true);
         _submitPipeline = BuildPipeline(options.MaxSubmitRetries, forReads: false);
+        _checkPipeline = BuildPipeline(options.MaxReadRetries, forReads: true, CheckAttemptTimeout(options.AttemptTimeout));
     }
+
+    /// <summary>A server check's answers are small and quick: an attempt waits at most 10 s (less when the client's is shorter).</summary>
+    private static TimeSpan CheckAttemptTimeout(TimeSpan attemptTimeout) =>
+        attemptTimeout < TimeSpan.FromSeconds(10) ? attemptTimeout : TimeSpan.FromSeconds(10);
 
     /// <summary>The normalised server root (trailing slash, no <c>/mj</c>).</summary>
     public Uri BaseAddress { get; }
@@ -121,6 +127,11 @@ internal sealed class MjTransport : IDisposable
                         // Refused, unknown host, failed TLS handshake: the request never left, so this is never ambiguous.
                         throw new RetryableFailure(TransportError(e, $"POST {path}", path), null);
                     }
+                    catch (MjLimitException tooLarge)
+                    {
+                        // The server answered, but nothing readable: it may have created the task first.
+                        throw new AmbiguousSubmitFailure(tooLarge.Message, responseReceived: true, tooLarge);
+                    }
 
                     return InterpretSubmit(response, retryBusy);
                 },
@@ -179,7 +190,74 @@ internal sealed class MjTransport : IDisposable
     }
 
     /// <summary>
-    /// One free request for a server check: no retries, a short timeout, and the given auth scheme. Transport failures
+    /// A free read of a server check (<see cref="ServerProber"/>), retried like every read: a 408, 429 or 5xx, a reset
+    /// and a cut JSON body are tried again, so one bad answer is never taken for the server's verdict. Sent with the
+    /// given auth scheme (and <paramref name="apiKey"/> instead of the client's key when given). Returns the last answer
+    /// when the retries run out on a status; a failure below HTTP is thrown as it is (a timeout as
+    /// <see cref="TimeoutException"/>); Ctrl+C still cancels.
+    /// </summary>
+    public async Task<MjHttpResponse> CheckReadAsync(HttpMethod method, string path, byte[]? body, AuthScheme scheme, CancellationToken cancellationToken, string? apiKey = null)
+    {
+        MjHttpResponse? last = null;
+        try
+        {
+            return await _checkPipeline.ExecuteAsync(
+                async token =>
+                {
+                    var response = await SendOnceAsync(method, path, body, token, scheme, apiKey).ConfigureAwait(false);
+                    last = response;
+                    if (IsTransientStatus(response.Status))
+                    {
+                        throw new RetryableFailure(Errors.FromResponse(response), response.RetryAfter);
+                    }
+
+                    if (IsCutJson(response))
+                    {
+                        throw new RetryableFailure(Errors.Garbled(response), null);
+                    }
+
+                    return response;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RetryableFailure) when (last is not null)
+        {
+            return last;
+        }
+        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("No answer within the attempt timeout.", e);
+        }
+    }
+
+    /// <summary>A success whose body starts as JSON but does not parse: the answer was cut (a proxy or the network), not given.</summary>
+    private static bool IsCutJson(MjHttpResponse response)
+    {
+        if (response.Status is < 200 or >= 300 || response.IsEmpty)
+        {
+            return false;
+        }
+
+        var first = Array.Find(response.Body, b => b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'));
+        if (first is not ((byte)'{' or (byte)'['))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(response.Body);
+            return false;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// One free request with no retries, a given timeout and auth scheme (the seed, which may take a minute and is
+    /// never repeated). Transport failures
     /// come back as they are (a timeout as <see cref="TimeoutException"/>); Ctrl+C still cancels.
     /// </summary>
     public async Task<MjHttpResponse> ProbeAsync(HttpMethod method, string path, byte[]? body, AuthScheme scheme, TimeSpan timeout, CancellationToken cancellationToken)
@@ -196,40 +274,91 @@ internal sealed class MjTransport : IDisposable
         }
     }
 
-    private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, AuthScheme? scheme = null)
+    private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, AuthScheme? scheme = null, string? apiKey = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path.TrimStart('/')));
-        request.Headers.Accept.ParseAdd("application/json");
-        if (body is not null)
+        HttpRequestMessage Create(Uri uri)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonContentType;
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.Accept.ParseAdd("application/json");
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = JsonContentType;
+            }
+
+            AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, apiKey ?? _apiKey);
+            return request;
         }
 
-        AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, _apiKey);
         var watch = Stopwatch.StartNew();
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            // The key goes only to this server's own scheme, host and port: redirects elsewhere are refused, not followed.
+            sent = await Redirects.SendAsync(_http, method, new Uri(BaseAddress, path.TrimStart('/')), Create, RedirectRule.SameOrigin, MjLimits.MaxApiRedirects, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RedirectRefusedException refused)
+        {
+            throw new MjServerException($"{refused.Message} {refused.Advice}", null, null, refused.Status, path, refused) { Advice = refused.Advice };
+        }
+
+        using var response = sent;
+        var bytes = await ReadBodyAsync(response, method, path, cancellationToken).ConfigureAwait(false);
         _options.Trace?.Invoke($"{method} {path} -> {(int)response.StatusCode} ({watch.ElapsedMilliseconds} ms, {bytes.Length} bytes)");
         return new MjHttpResponse(response.StatusCode, bytes, response.Content?.Headers.ContentType?.MediaType, RetryAfterHeader.Read(response), path);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, read while it streams in and stopped at <see cref="MjLimits.MaxResponseBytes"/> (counted after the
+    /// handler's decompression, so a gzip bomb stops there too). Bytes that are not UTF-8 become U+FFFD here, so every
+    /// reader of the body gets valid text.
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
     {
         if (response.Content is null)
         {
             return Array.Empty<byte>();
         }
 
-        // Sized from Content-Length when given, so a typical body is read into one array without a copy.
         var declared = response.Content.Headers.ContentLength;
+        if (declared > MjLimits.MaxResponseBytes)
+        {
+            throw TooLarge(response, method, path, declared);
+        }
+
+        // Sized from Content-Length when given, so a typical body is read into one array without a copy.
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = declared is long length && length > 0 && length < 64 * 1024 * 1024 ? new MemoryStream((int)length) : new MemoryStream();
-        await stream.CopyToAsync(buffer, 16 * 1024, cancellationToken).ConfigureAwait(false);
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        using var buffer = declared is long length && length > 0 ? new MemoryStream((int)length) : new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            if (buffer.Length + read > MjLimits.MaxResponseBytes)
+            {
+                throw TooLarge(response, method, path, null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        return Utf8Text.Repair(bytes);
     }
 
-    private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads)
+    private MjLimitException TooLarge(HttpResponseMessage response, HttpMethod method, string path, long? declared)
+    {
+        var what = declared is long size ? $"declared a body of {MjLimits.Megabytes(size)}," : "sent a body";
+        return new MjLimitException(
+            $"{Errors.Url(path)} {what} over the limit of {MjLimits.Megabytes(MjLimits.MaxResponseBytes)} (MjLimits.MaxResponseBytes) for a {method}; reading stopped there. No real answer is that large.",
+            nameof(MjLimits.MaxResponseBytes), MjLimits.MaxResponseBytes, response.StatusCode, path);
+    }
+
+    private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads, TimeSpan? attemptTimeout = null)
     {
         var builder = new ResiliencePipelineBuilder();
         if (maxRetries > 0)
@@ -253,7 +382,7 @@ internal sealed class MjTransport : IDisposable
             });
         }
 
-        return builder.AddTimeout(_options.AttemptTimeout).Build();
+        return builder.AddTimeout(attemptTimeout ?? _options.AttemptTimeout).Build();
     }
 
     /// <summary>
@@ -309,6 +438,7 @@ internal sealed class MjTransport : IDisposable
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseCookies = false,
+            AllowAutoRedirect = false, // Redirects follows them, within the rules (.NET would carry mj-api-secret anywhere)
         };
         try
         {
@@ -317,6 +447,35 @@ internal sealed class MjTransport : IDisposable
         }
         catch (PlatformNotSupportedException)
         {
+        }
+
+        return handler;
+    }
+
+    /// <summary>
+    /// A caller's handler must not follow redirects itself (it would carry the key to any host): automatic redirects are
+    /// turned off on it and on every handler it wraps. A handler already in use cannot be changed, and is refused.
+    /// </summary>
+    private static HttpMessageHandler AutoRedirectOff(HttpMessageHandler handler)
+    {
+        for (var current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            var property = current.GetType().GetProperty("AllowAutoRedirect", typeof(bool));
+            if (property is null || !property.CanWrite || !(bool)property.GetValue(current)!)
+            {
+                continue;
+            }
+
+            try
+            {
+                property.SetValue(current, false);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is InvalidOperationException)
+            {
+                throw new ArgumentException(
+                    "The HTTP handler follows redirects by itself and was already used, so that cannot be turned off; it would carry the API key to whatever host a redirect names. Give a new handler, or one with AllowAutoRedirect = false.",
+                    nameof(handler), e.InnerException);
+            }
         }
 
         return handler;

@@ -23,6 +23,10 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.ImagingUnavailable, MjErrorCategory.NotInstalled, target, imaging.Advice);
             case InvalidInputException input:
                 return new(exception, MjErrorIds.InvalidInput, input.Category, input.Target ?? target);
+            case BatchRowException row:
+                var rowCause = FromException(row.InnerException!, target);
+                return new(exception, rowCause.ErrorId, rowCause.Category, target,
+                    (rowCause.RecommendedAction is null ? string.Empty : rowCause.RecommendedAction + " ") + BatchRowException.CarryOn);
             case ModalStepFailedException modal:
                 var cause = FromException(modal.InnerException!, modal.Modal);
                 return new(exception, cause.ErrorId, cause.Category, modal.Modal,
@@ -52,6 +56,8 @@ internal static class ErrorMapping
                     busy.RetryAfter is TimeSpan wait ? $"Nothing was created. Try again in {wait.TotalSeconds:0} s." : "Nothing was created. Try again later.");
             case MjBannedPromptException:
                 return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. Reword the prompt.");
+            case MjLimitException limit:
+                return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target, limit.Advice);
             case MjProtocolException:
                 return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target);
             case MjServerException server:
@@ -88,6 +94,26 @@ internal static class ErrorMapping
             default:
                 return new(exception, MjErrorIds.ApiError, MjErrorCategory.NotSpecified, target);
         }
+    }
+
+    /// <summary>
+    /// The error with its advice for a command that lets the user pick another speed mode as <paramref name="speedChoice"/>
+    /// ("-Mode", "Mode column"; null: it cannot): the client's advice names a speed mode in general words where another
+    /// one may help (no account free for this mode), and only a command with a way to choose one should name it.
+    /// </summary>
+    public static MjCommandError WithSpeedChoice(MjCommandError error, string? speedChoice)
+    {
+        for (var e = error.Exception; e is not null; e = e.InnerException)
+        {
+            if (e is MjApiException { SpeedMayHelp: true, ServerMessage: { } known, Advice: { } advice } && error.RecommendedAction is { } action
+                && action.Contains(advice))
+            {
+                return new MjCommandError(error.Exception, error.ErrorId, error.Category, error.Target,
+                    action.Replace(advice, known.AdviceWithSpeed(speedChoice)));
+            }
+        }
+
+        return error;
     }
 
     /// <summary>An input error found before any request.</summary>

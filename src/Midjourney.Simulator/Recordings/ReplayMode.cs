@@ -91,7 +91,7 @@ internal sealed class ReplayMode
                 ["GRID_HASH"] = "a1d6c282-c93d-4eb1-8129-9a9c63098feb",
             },
         },
-        // The client's own requests (tests/Recordings/tools/capture-client.py) on the kit's seeded rows
+        // The client's own requests (tools/recordings/capture_client.py) on the kit's seeded rows
         // (base 1796600847203001: +901 running, +902 failed, +906 CANCEL, +907 with a seed).
         "client-guest" => new ReplayMode(Users.Both, guest: true, tasks: true)
         {

@@ -70,7 +70,7 @@ internal sealed class InvokeBatchOperation : MjOperation
         var connections = options.Connections.Count > 0 ? options.Connections.Distinct().ToList() : new List<MjConnection> { Connections.Resolve(null) };
         var servers = connections.GroupBy(ServerOf, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var summary = new MjBatchSummary { Rows = options.Rows.Count, OutputPath = options.OutputPath, StatePath = options.StatePath };
-        var earlier = File.Exists(options.StatePath) ? BatchStateFile.Read(ReadShared(options.StatePath)).Rows : new Dictionary<string, BatchRowState>();
+        var earlier = File.Exists(options.StatePath) ? BatchStateFile.ReadShared(options.StatePath).Rows : new Dictionary<string, BatchRowState>();
         var earlierIndexes = new HashSet<int>(earlier.Values.Select(r => r.Index));
 
         // 1. Check every row before anything is sent.
@@ -156,7 +156,7 @@ internal sealed class InvokeBatchOperation : MjOperation
             states = new Dictionary<string, BatchRowState>(file.Rows.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
             if (file.SkippedLines > 0)
             {
-                output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop); the stages before them are kept.");
+                output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop, or one longer than MjLimits.MaxLineBytes); they were skipped and the other stages kept.");
             }
 
             var scheduler = new BatchScheduler(servers.Select(s => new BatchLane(s.Key, options.LoadOf(s.Value))), options.MaxInFlight);
@@ -209,7 +209,8 @@ internal sealed class InvokeBatchOperation : MjOperation
         lock (summary)
         {
             summary.Failed++;
-            summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = row.Prompt, Reason = reason });
+            // Shown in a table: the prompt comes from the user's file and the reason may quote a server or the state file.
+            summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = MjText.Clean(row.Prompt) ?? string.Empty, Reason = MjText.Clean(reason) ?? string.Empty });
         }
 
         if (write)
@@ -218,11 +219,17 @@ internal sealed class InvokeBatchOperation : MjOperation
         }
     }
 
-    private static string ReadShared(string path)
+    /// <summary>
+    /// Why a row failed for now, and that a rerun tries it again: the English first, the carry-on sentence after it, and
+    /// the server's own words (when the message quotes them) last, on their own line.
+    /// </summary>
+    internal static string RetryableReason(Exception e)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var message = e.Message;
+        var split = message.IndexOf('\n');
+        var head = (split < 0 ? message : message.Substring(0, split)).TrimEnd();
+        var tail = split < 0 ? string.Empty : message.Substring(split);
+        return $"{head}{(head.EndsWith(".", StringComparison.Ordinal) ? string.Empty : ".")} {BatchRowException.CarryOn}{tail}";
     }
 
     /// <summary>One run of the admitted rows.</summary>
@@ -362,8 +369,16 @@ internal sealed class InvokeBatchOperation : MjOperation
             }
             catch (Exception e) when (IsItemFailure(e, cancellationToken))
             {
-                // Not recorded: the row stays at its stage, and the next run carries on from there.
-                Fail(_summary, row, e.Message + " Run the same command again to carry on.", _output, write: true);
+                // Not recorded: the row stays at its stage, and the next run carries on from there. The error is the
+                // cause's (a server outage is MjServerError, not bad input), with the row named and the advice to rerun.
+                var error = new BatchRowException(row.Index, e);
+                lock (_summary)
+                {
+                    _summary.Failed++;
+                    _summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = row.Prompt, Reason = RetryableReason(e), Retryable = true });
+                }
+
+                _output.WriteError(ErrorMapping.FromException(error, row.Prompt));
                 _progress.Failed();
             }
             finally
