@@ -5,7 +5,8 @@ image, and two that are not base64), the field left out, and a lower-case value.
 
 usage: capture_blend_dimensions.py BASEURL OUT.json
 The server must run with EnableGuest=true and Redis on; the requests carry no key (a guest). 127.0.0.1 only.
-The output: {"source", "requests": [{name, method, path, sent_headers, request, status, content_type, body, json}]}."""
+The output is the capture kit's list: [{name, method, path, sent_headers, request, status, content_type, body, json}]
+(a plain list, so every reader of capture.py's files reads it too)."""
 import sys, json, http.client, urllib.parse
 
 base, out = sys.argv[1], sys.argv[2]
@@ -37,7 +38,6 @@ for name, body in reqs:
     except Exception: parsed = None
     res.append({'name': name, 'method': 'POST', 'path': '/mj/submit/blend', 'sent_headers': headers, 'request': body,
                 'status': status, 'content_type': ctype, 'body': text[:4000], 'json': parsed})
-source = 'trueai midjourney-proxy 11.10.3, EnableGuest=true, Redis on, no account; no key sent'
-json.dump({'source': source, 'requests': res}, open(out, 'w'), indent=1, ensure_ascii=False)
+json.dump(res, open(out, 'w'), indent=1, ensure_ascii=False)
 for r in res:
     print(f"{r['name']:34} {r['status']} {str(r['content_type'])[:31]:31} {r['body'][:100]!r}")
