@@ -204,6 +204,27 @@ public class FlowTests
     }
 
     [Fact]
+    public async Task A_shorten_pick_on_Plus_imagines_that_prompt_in_the_same_call()
+    {
+        // PLUS documents the shorten picks as a MODAL imagine (TrueAI 11 refuses them): the click sends the MODAL step on.
+        await using var sim = await SimHarness.StartAsync(SimulatorFlavor.Plus);
+        var submitted = new RecordingOutput();
+        await new NewShortenOperation(sim.Session).ProcessAsync(
+            new NewShortenOptions { Prompt = "a very detailed red ceramic mug on a wooden table in soft morning light", Wait = true, PollInterval = SimHarness.Poll },
+            submitted, CancellationToken.None);
+        var shorten = Assert.Single(submitted.Tasks);
+        Assert.Equal(5, shorten.Prompts.Count);
+
+        var output = await Click(sim, new InvokeButtonOptions { Task = shorten, Label = "3️⃣", Wait = true });
+
+        Assert.Empty(output.Errors);
+        Assert.Empty(output.Warnings);
+        var imagine = Assert.Single(output.Tasks);
+        Assert.Equal(("IMAGINE", MjTaskStatus.Success), (imagine.Action, imagine.Status));
+        Assert.Equal(shorten.Prompts[2], imagine.Prompt);
+    }
+
+    [Fact]
     public async Task Save_MjImage_warns_for_no_tiles_and_for_no_image_and_says_to_finish_a_MODAL_step()
     {
         await using var sim = await SimHarness.StartAsync();
