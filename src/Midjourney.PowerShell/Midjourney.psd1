@@ -55,6 +55,9 @@
         'Show-MjImage'
         'Get-MjImageInfo'
         'Invoke-MjBatch'
+
+        # Export-MjGallery (issue 20)
+        'Export-MjGallery'
     )
 
     FunctionsToExport = @()

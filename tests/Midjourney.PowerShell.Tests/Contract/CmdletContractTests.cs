@@ -11,7 +11,7 @@ public class CmdletContractTests
     private const string All = CompiledParameterSet.AllSets;
     private const string MjTask = "Midjourney.Client.MjTask";
 
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test", "Stop" };
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test", "Stop", "Export" };
 
     // Parameter: name, type, then per set: "Set:M:pos:P:N" (M mandatory, pos or -, P ValueFromPipeline, N ...ByPropertyName).
     private static readonly Dictionary<string, (string? DefaultSet, bool Should, string Impact, string[] Outputs, string[] Parameters)> Table = new()
@@ -119,6 +119,12 @@ public class CmdletContractTests
             "StatePath|String|" + All + ":::", "Then|String[]|" + All + ":::|ArgumentCompleter", "MaxInFlight|Int32|" + All + ":::|ValidateRange=1,1000|ArgumentCompleter",
             "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter", "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600|ArgumentCompleter",
             "Connection|MjConnection[]|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+        }),
+        ["Export-MjGallery"] = ("Path", true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        {
+            "Path|String|Path:M:0::", "InputObject|Object[]|Pipeline:M::P:|ValidateNotNull=|ArgumentCompleter", "OutputPath|String|" + All + ":::",
+            "Force|SwitchParameter|" + All + ":::", "PassThru|SwitchParameter|" + All + ":::", "Open|SwitchParameter|" + All + ":::",
+            "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
     };
 
