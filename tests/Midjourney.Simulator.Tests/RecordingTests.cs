@@ -33,11 +33,6 @@ public sealed class RecordingTests
             ["admin-accounts"] = "the admin routes are not simulated yet (issue 19): the administrator gets 404",
             ["admin-users"] = "the admin routes are not simulated yet (issue 19): the administrator gets 404",
         },
-        ["tasks-checks"] = new()
-        {
-            ["action-bookmark"] = "11.10.3's controller routes no MJ::BOOKMARK (code 4 未知的 Action 类型); the simulator keeps the documented ❤️ answer (code 1, no task), which the module's bookmark click relies on",
-            ["action-promptanalyzer"] = "11.10.3's controller routes no MJ::Job::PromptAnalyzer (code 4 未知的 Action 类型); the simulator keeps the documented shorten pick (a MODAL imagine)",
-        },
     };
 
     public static TheoryData<string> Replayable()

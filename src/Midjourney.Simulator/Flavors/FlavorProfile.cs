@@ -121,6 +121,14 @@ internal abstract class FlavorProfile
     protected virtual Task WriteQueueFullAsync(HttpContext context) =>
         EnvelopeJson.WriteAsync(context, 200, 23, "队列已满，请稍后尝试", null, Props(("discordInstanceId", InstanceId)));
 
+    // ---- buttons ----
+
+    /// <summary>
+    /// False for a button the action route does not know: code 4 "未知的 Action 类型", before an account is chosen. No
+    /// flavour routes ❤️ (PLUS's docs list it as unsupported, TrueAI 11 has no branch for it); base: every other kind.
+    /// </summary>
+    public virtual bool RoutesButton(ButtonKind kind) => kind is not (ButtonKind.Unknown or ButtonKind.Bookmark);
+
     // ---- request bodies ----
 
     /// <summary>

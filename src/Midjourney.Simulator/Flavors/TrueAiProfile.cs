@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Midjourney.Simulator.Domain;
 using Midjourney.Simulator.Engine;
 using Midjourney.Simulator.Http;
 
@@ -41,6 +42,13 @@ internal sealed class TrueAiProfile : FlavorProfile
 
     public override string TimeoutReason(SimulatorOptions options) =>
         "执行超时 " + options.Timeout.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture) + " 分钟";
+
+    /// <summary>
+    /// 11.x's <c>SubmitController.Action</c> picks the child's action by customId prefix and has no branch for the shorten
+    /// picks (<c>MJ::Job::PromptAnalyzer::…</c>) either, although Discord's buttons on a shorten result carry them: code 4
+    /// "未知的 Action 类型". (<c>TaskService.SubmitAction</c> still handles them and ❤️; 10.x and older reached it.)
+    /// </summary>
+    public override bool RoutesButton(ButtonKind kind) => base.RoutesButton(kind) && kind != ButtonKind.PromptAnalyzer;
 
     /// <summary>Raw token in <c>Authorization</c> (wins when present, even if wrong), else <c>mj-api-secret</c>.</summary>
     public override bool IsAuthorized(HttpRequest request, string apiKey) => string.Equals(Token(request), apiKey, StringComparison.Ordinal);

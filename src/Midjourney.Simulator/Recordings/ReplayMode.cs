@@ -72,7 +72,7 @@ internal sealed class ReplayMode
     public static ReplayMode? For(string recording) => recording switch
     {
         "guest-nokey" => new ReplayMode(Users.None, guest: true, noRedis: true),
-        "guest-redis" => new ReplayMode(Users.None, guest: true),
+        "guest-redis" or "blend-dimensions" => new ReplayMode(Users.None, guest: true),
         "guest-admin" => new ReplayMode(Users.AdminOnly, guest: true),
         "guest-user" => new ReplayMode(Users.Both, guest: true),
         "noguest-nokey" or "noguest-admin" or "client-noguest" => new ReplayMode(Users.Both, guest: false),
