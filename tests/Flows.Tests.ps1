@@ -152,7 +152,7 @@ Describe 'Buttons TrueAI 11 does not route (point 6)' {
         $out.Count | Should -Be 0
         @($warnings).Count | Should -Be 0
         $err[0].FullyQualifiedErrorId | Should -BeLike 'MjApiError,*'
-        $err[0].Exception.Message | Should -Match "does not know this button's action"
+        $err[0].Exception.Message | Should -Match "does not route this button's action"
         @(Get-Content -LiteralPath $Simulator.JournalPath).Count | Should -Be $before
     }
 
@@ -162,7 +162,7 @@ Describe 'Buttons TrueAI 11 does not route (point 6)' {
         $keycap = [string][char]50 + [char]0xFE0F + [char]0x20E3
         $out = @($short | Invoke-MjButton -Label $keycap -ErrorAction SilentlyContinue -ErrorVariable err)
         $out.Count | Should -Be 0
-        $err[0].Exception.Message | Should -Match "does not know this button's action"
+        $err[0].Exception.Message | Should -Match "does not route this button's action"
         $imagine = New-MjImagine $short.Prompts[1]
         $imagine.Action | Should -Be 'IMAGINE'
     }

@@ -60,7 +60,7 @@ public static class MjServerMessages
         new(@"当前账号不支持 ?remix", "The server's Midjourney account does not support remix.", "Turn remix off for this job, or " + AskAdmin, General),
 
         // Bad input.
-        new(@"prompt不能为空", "The prompt is empty.", "Give a prompt.", General),
+        new(@"(?i)prompt ?不能为空", "The prompt is empty.", "Give a prompt.", General),
         new(@"maskBase64格式错误", "The mask is not a PNG image.", "Give the mask as a PNG of the image's size (black keeps, white repaints).", General),
         new(@"蒙版尺寸错误[:：]\s*需要\s*(?<w>\d+)\s*[x×]\s*(?<h>\d+)[,，]\s*收到\s*(?<mw>\d+)\s*[x×]\s*(?<mh>\d+)", "The mask is {mw}x{mh} but the image is {w}x{h}.", "Give a PNG mask of the image's size (black keeps, white repaints).", General),
         new(@"蒙版尺寸错误", "The mask is not the size of the image.", "Give a PNG mask of the image's size (black keeps, white repaints).", General),
@@ -69,6 +69,7 @@ public static class MjServerMessages
         new(@"base64或link不能为空", "The image to describe is missing (neither data nor a link was sent).", "Give an image file or a public image URL.", General),
         new(@"image或prompt不能为空", "The image or the prompt is missing.", "Give both an image and a prompt.", General),
         new(@"disabled upload base64", "The server does not take images as data (uploads of base64 are off).", "Give public image URLs instead, or " + AskAdmin, General),
+        new(@"base64 ?参数错误", "No image was sent, or it is not valid base64 data.", "Give image files, or public image URLs.", General),
         new(@"base64格式错误", "An image is not valid base64 data (novicezk wants a data: URL).", "Give image files or data:image/png;base64,… URLs; prefer public image URLs for big images.", General),
         new(@"image不能为空或格式错误", "The image is missing or is not an image.", "Give a PNG, JPEG, GIF or WebP image, or a public image URL.", General),
         new(@"链接格式错误", "A link is not a valid http(s) URL.", "Give a full http:// or https:// URL.", General),
@@ -81,7 +82,7 @@ public static class MjServerMessages
         new(@"taskId不能为空", "The task id is missing.", "Give the id of the task.", General),
         new(@"action参数错误", "The server does not accept this action.", "Use a button the task offers (Invoke-MjButton).", General),
         new(@"content参数错误", "The change is not '<id> U1..U4', '<id> V1..V4' or '<id> R'.", "Click a button instead (Invoke-MjButton).", General),
-        new(@"未知的 ?Action ?类型", "The server does not know this button's action.", "Use a button the task offers; this server may not support it.", General),
+        new(@"未知的 ?Action ?类型", "The server does not route this button's action (TrueAI 11 and later route neither ❤️ nor the picks of a shorten, though the tasks still show them).", "For a shorten pick, imagine its prompt instead (New-MjImagine $task.Prompts[n]); for another button, use one of the U, V, zoom, pan or reroll buttons the task offers.", General),
         new(@"unknown_action[:：]?\s*(?<id>\S*)", "The gateway does not support this button{ id}.", "Use U, V or reroll, or a server that supports the button.", General),
         new(@"State参数过长[,，]?\s*最大\s*(?<max>\d+)", "The state text is longer than the server's limit of {max} characters.", "Give a shorter state", General),
         new(@"NotifyHook参数过长[,，]?\s*最大\s*(?<max>\d+)", "The notify hook URL is longer than the server's limit of {max} characters.", "Give a shorter notify hook URL", General),

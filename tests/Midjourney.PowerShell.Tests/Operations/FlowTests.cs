@@ -198,7 +198,7 @@ public class FlowTests
         Assert.Empty(output.Warnings);
         var error = Assert.Single(output.Errors);
         Assert.Equal(MjErrorIds.ApiError, error.ErrorId);
-        Assert.Contains("does not know this button's action", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not route this button's action", error.Message, StringComparison.Ordinal);
         Assert.Contains("未知的 Action 类型", error.Message, StringComparison.Ordinal);
         Assert.Equal(journal, (await sim.Connection.Client.GetRecentAsync(50)).Count);
     }
