@@ -9,6 +9,7 @@ usage: capture_admin.py BASEURL DB OUTDIR
 The accounts carry made-up secrets that all start with "SECRET-" (user token, cookie, bot token, login, password,
 2FA, captcha URLs, invitation link), so a test can prove that none of them reaches a client's output. The server has
 no Discord, so no account connects: its routine check (every minute) disables enabled accounts it cannot start.
+GET /mj/admin/current (open to every key) tells a key's role; it also repeats the key sent (the kit's test tokens).
 """
 import http.client, json, sqlite3, sys, time, urllib.parse
 
@@ -116,6 +117,7 @@ def run(key):
         print(f"{name:28} {method:6} {path:52} {entry['status']} {entry['body'][:110]!r}")
         return entry
 
+    rec('current', 'GET', '/mj/admin/current')
     rec('accounts-list', 'GET', '/mj/admin/accounts')
     rec('accounts-page', 'POST', '/mj/admin/accounts', PAGE())
     rec('accounts-page-disabled', 'POST', '/mj/admin/accounts', PAGE({'enable': False}))
@@ -160,6 +162,7 @@ def run_refused(key):
     """Every admin route with a key that is not the administrator's: the middleware answers before the controller."""
     got = []
     for name, method, path, body in [
+        ('current', 'GET', '/mj/admin/current', None),
         ('accounts-list', 'GET', '/mj/admin/accounts', None),
         ('accounts-page', 'POST', '/mj/admin/accounts', PAGE()),
         ('account-fetch', 'GET', f'/mj/admin/account/{A}', None),
