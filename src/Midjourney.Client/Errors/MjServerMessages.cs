@@ -101,6 +101,17 @@ public static class MjServerMessages
         new(@"任务超时", "The task timed out on the server (no reply from Midjourney was matched to it in time).", Resubmit, MjServerMessageKind.Timeout),
         new(@"取消任务", "The task was cancelled.", "Submit it again if you still want it.", General),
 
+        // Administration (TrueAI /mj/admin): refusals of account, user and banned-word changes.
+        new(@"不能删除管理员账号", "The server's administrator user cannot be removed.", "Remove another user (Get-MjUser lists them).", General),
+        new(@"不能删除默认账号", "The server's default user cannot be removed.", "Remove another user (Get-MjUser lists them).", General),
+        new(@"不能删除默认违规词", "The server's default banned-word list cannot be removed.", "Take words out of it instead (Remove-MjBannedWord -Id default -Word ...).", General),
+        new(@"Token 重复", "Another user of the server has this token already.", "Make the user again: New-MjUser makes a new random token.", General),
+        new(@"Token 不能为空", "A user needs a token.", "Make users with New-MjUser, which makes one.", General),
+        new(@"用户名不能为空", "A user needs a name.", "Give -Name.", General),
+        new(@"同步失败", "The server could not sync the account with Midjourney.", "Try again later; Get-MjAccount shows whether the account is connected.", General),
+        new(@"作业执行中，请稍后重试", "The server is busy with this account (another change of it is running).", "Try again in a few seconds.", General),
+        new(@"未开启赞助功能|无权限操作", "This key may not change this account (only its sponsor or the administrator may).", "Use the administrator's token.", General),
+
         // Auth texts (401/403 bodies).
         new(@"Authorization header missing", "The server needs a key and none was sent.", "Give one with Connect-MjServer -ApiKey (or MJ_API_KEY).", General),
         new(@"无效的令牌", "The gateway does not accept this key (invalid token).", "Check the key; gateways want -AuthScheme Bearer.", General),
