@@ -55,6 +55,17 @@
         'Show-MjImage'
         'Get-MjImageInfo'
         'Invoke-MjBatch'
+        'Get-MjAccount'
+        'Enable-MjAccount'
+        'Disable-MjAccount'
+        'Sync-MjAccount'
+        'Remove-MjAccount'
+        'Get-MjUser'
+        'New-MjUser'
+        'Remove-MjUser'
+        'Get-MjBannedWord'
+        'Add-MjBannedWord'
+        'Remove-MjBannedWord'
     )
 
     FunctionsToExport = @()

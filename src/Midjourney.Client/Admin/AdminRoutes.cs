@@ -51,6 +51,30 @@ internal sealed class AdminRoutes
 
     public bool HasUsers => UserList is not null;
 
+    /// <summary>True when the flavour has the routes of <paramref name="operation"/>.</summary>
+    public bool Has(MjAdminOperation operation) => operation switch
+    {
+        MjAdminOperation.ReadAccounts => AccountList is not null,
+        MjAdminOperation.EnableAccount => AccountsEnable is not null || AccountUpdate is not null,
+        MjAdminOperation.DisableAccount or MjAdminOperation.ReconnectAccount => AccountUpdate is not null,
+        MjAdminOperation.SyncAccount => AccountSync is not null,
+        MjAdminOperation.RemoveAccount => AccountDelete is not null,
+        _ => HasUsers,
+    };
+
+    /// <summary>The operation in words, for messages: "disable accounts".</summary>
+    public static string Describe(MjAdminOperation operation) => operation switch
+    {
+        MjAdminOperation.ReadAccounts => "read accounts",
+        MjAdminOperation.EnableAccount => "enable accounts",
+        MjAdminOperation.DisableAccount => "disable accounts",
+        MjAdminOperation.SyncAccount => "sync accounts",
+        MjAdminOperation.ReconnectAccount => "reconnect accounts",
+        MjAdminOperation.RemoveAccount => "remove accounts",
+        MjAdminOperation.ManageUsers => "manage users",
+        _ => "manage banned words",
+    };
+
     /// <summary>What the flavour calls its account API, for messages.</summary>
     public string AccountApiName => Flavor switch
     {

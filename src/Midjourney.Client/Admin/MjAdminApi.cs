@@ -31,6 +31,7 @@ public sealed class MjAdminApi
     private readonly MjTransport _transport;
     private readonly TimeSpan _attemptTimeout;
     private volatile object? _isAdministrator;
+    private volatile string? _role;
     private int _capacityTried;
 
     internal MjAdminApi(MjClient client, MjTransport transport, TimeSpan attemptTimeout)
@@ -48,7 +49,7 @@ public sealed class MjAdminApi
     /// <summary>Every account of the pool, in the server's order. TrueAI's paged query also counts each one's running and queued jobs.</summary>
     public async Task<IReadOnlyList<MjAccount>> GetAccountsAsync(CancellationToken cancellationToken = default)
     {
-        var routes = await RoutesAsync("read the accounts", r => r.AccountList, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ReadAccounts, cancellationToken).ConfigureAwait(false);
         var accounts = new List<MjAccount>();
         for (var page = 0; page < MaxPages; page++)
         {
@@ -73,7 +74,7 @@ public sealed class MjAdminApi
     public async Task<MjAccount> GetAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
         Require(accountId, nameof(accountId));
-        var routes = await RoutesAsync("read an account", r => r.AccountFetch, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ReadAccounts, cancellationToken).ConfigureAwait(false);
         using var document = await FetchAccountDocumentAsync(routes, accountId, cancellationToken).ConfigureAwait(false);
         return AdminJson.Account(document.RootElement, _transport.BaseAddress, routes.Flavor, liveCounts: false);
     }
@@ -85,7 +86,7 @@ public sealed class MjAdminApi
     public async Task EnableAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
         Require(accountId, nameof(accountId));
-        var routes = await RoutesAsync("enable accounts", r => r.AccountsEnable ?? (object?)r.AccountUpdate, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.EnableAccount, cancellationToken).ConfigureAwait(false);
         if (routes.AccountsEnable is { } path)
         {
             // Without this check TrueAI answers "已启用 0 个账号" for an id it does not have, as if all were well.
@@ -108,7 +109,7 @@ public sealed class MjAdminApi
     public async Task DisableAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
         Require(accountId, nameof(accountId));
-        var routes = await RoutesAsync("disable accounts", r => r.AccountUpdate, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.DisableAccount, cancellationToken).ConfigureAwait(false);
         await SendBackAsync(routes, accountId, enable: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -119,7 +120,7 @@ public sealed class MjAdminApi
     public async Task SyncAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
         Require(accountId, nameof(accountId));
-        var routes = await RoutesAsync("sync accounts", r => r.AccountSync, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.SyncAccount, cancellationToken).ConfigureAwait(false);
         try
         {
             await ChangeAsync(HttpMethod.Post, routes.AccountSync!(accountId), Array.Empty<byte>(), "account", accountId, cancellationToken).ConfigureAwait(false);
@@ -140,7 +141,7 @@ public sealed class MjAdminApi
     public async Task ReconnectAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
         Require(accountId, nameof(accountId));
-        var routes = await RoutesAsync("reconnect accounts", r => r.AccountUpdate, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ReconnectAccount, cancellationToken).ConfigureAwait(false);
         await SendBackAsync(routes, accountId, enable: null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -148,7 +149,7 @@ public sealed class MjAdminApi
     public async Task RemoveAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
         Require(accountId, nameof(accountId));
-        var routes = await RoutesAsync("remove accounts", r => r.AccountDelete, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.RemoveAccount, cancellationToken).ConfigureAwait(false);
         await ChangeAsync(HttpMethod.Delete, routes.AccountDelete!(accountId), null, "account", accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -202,8 +203,8 @@ public sealed class MjAdminApi
         Interlocked.Exchange(ref _capacityTried, 1);
         var usable = accounts.Where(a => a.IsUsable).ToList();
         var capacity = new MjPoolCapacity(usable.Sum(a => a.Capacity ?? 0), usable.Count, accounts.Count, DateTimeOffset.UtcNow);
-        _client.Admission.UseAccountCapacity(capacity.Capacity > 0 ? capacity : null);
-        Trace($"the pool holds {capacity.Capacity} jobs at once: {capacity.UsableAccounts} of {capacity.Accounts} accounts usable");
+        _client.Admission.UseAccountCapacity(capacity);
+        Trace($"the pool's accounts: {capacity}");
         return capacity;
     }
 
@@ -258,7 +259,7 @@ public sealed class MjAdminApi
     /// <summary>Every user of a TrueAI proxy (tokens dropped).</summary>
     public async Task<IReadOnlyList<MjUser>> GetUsersAsync(CancellationToken cancellationToken = default)
     {
-        var routes = await RoutesAsync("manage users", r => r.UserList, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ManageUsers, cancellationToken).ConfigureAwait(false);
         return await ReadPagesAsync(routes.UserList!, null, (e, server) => AdminJson.User(e, server), cancellationToken).ConfigureAwait(false);
     }
 
@@ -274,7 +275,7 @@ public sealed class MjAdminApi
             throw new ArgumentException("A user needs a name.", nameof(request));
         }
 
-        var routes = await RoutesAsync("manage users", r => r.UserSave, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ManageUsers, cancellationToken).ConfigureAwait(false);
         var token = NewToken();
         var body = UserBody(request, token);
         try
@@ -298,7 +299,7 @@ public sealed class MjAdminApi
     public async Task RemoveUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         Require(userId, nameof(userId));
-        var routes = await RoutesAsync("manage users", r => r.UserDelete, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ManageUsers, cancellationToken).ConfigureAwait(false);
         await ChangeAsync(HttpMethod.Delete, routes.UserDelete!(userId), null, "user", userId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -307,7 +308,7 @@ public sealed class MjAdminApi
     /// <summary>Every banned-word list of a TrueAI proxy.</summary>
     public async Task<IReadOnlyList<MjBannedWord>> GetBannedWordsAsync(CancellationToken cancellationToken = default)
     {
-        var routes = await RoutesAsync("manage banned words", r => r.BannedWordList, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ManageBannedWords, cancellationToken).ConfigureAwait(false);
         return await ReadPagesAsync(routes.BannedWordList!, null, (e, server) => AdminJson.BannedWord(e, server), cancellationToken).ConfigureAwait(false);
     }
 
@@ -318,7 +319,7 @@ public sealed class MjAdminApi
     public async Task<MjBannedWord> AddBannedWordsAsync(IEnumerable<string> words, string? name = null, string? description = null, string? listId = null, CancellationToken cancellationToken = default)
     {
         var adding = Words(words);
-        var routes = await RoutesAsync("manage banned words", r => r.BannedWordSave, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ManageBannedWords, cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(listId))
         {
             var list = await GetBannedWordListAsync(routes, listId!, cancellationToken).ConfigureAwait(false);
@@ -341,7 +342,7 @@ public sealed class MjAdminApi
     public async Task<MjBannedWord?> RemoveBannedWordsAsync(string listId, IEnumerable<string>? words = null, CancellationToken cancellationToken = default)
     {
         Require(listId, nameof(listId));
-        var routes = await RoutesAsync("manage banned words", r => r.BannedWordDelete, cancellationToken).ConfigureAwait(false);
+        var routes = await RoutesAsync(MjAdminOperation.ManageBannedWords, cancellationToken).ConfigureAwait(false);
         if (words is null)
         {
             await ChangeAsync(HttpMethod.Delete, routes.BannedWordDelete!(listId), null, "banned-word list", listId, cancellationToken).ConfigureAwait(false);
@@ -377,8 +378,17 @@ public sealed class MjAdminApi
 
     // ---- the wire ----
 
+    /// <summary>
+    /// Tells, without sending <paramref name="operation"/> itself, whether this server and key allow it: throws
+    /// <see cref="MjNotSupportedException"/> when the flavour lacks it (after a check with free requests when the flavour
+    /// is not known yet), or when TrueAI says the key is not its administrator's (<c>GET /mj/admin/current</c>).
+    /// A server that cannot tell the key's role beforehand refuses it when it is sent.
+    /// </summary>
+    public async Task CheckAsync(MjAdminOperation operation, CancellationToken cancellationToken = default) =>
+        await RoutesAsync(operation, cancellationToken).ConfigureAwait(false);
+
     /// <summary>The flavour's routes, after the checks that need no request to the operation itself.</summary>
-    private async Task<AdminRoutes> RoutesAsync(string what, Func<AdminRoutes, object?> operation, CancellationToken cancellationToken)
+    private async Task<AdminRoutes> RoutesAsync(MjAdminOperation operation, CancellationToken cancellationToken)
     {
         if (_client.Capabilities.Flavor is null)
         {
@@ -388,9 +398,9 @@ public sealed class MjAdminApi
 
         var flavor = _client.Capabilities.Flavor;
         var routes = AdminRoutes.For(flavor);
-        if (operation(routes) is null)
+        if (!routes.Has(operation))
         {
-            throw Unsupported(what, flavor);
+            throw Unsupported(operation, flavor);
         }
 
         await RequireAdministratorAsync(routes, cancellationToken).ConfigureAwait(false);
@@ -405,7 +415,8 @@ public sealed class MjAdminApi
             try
             {
                 var answer = await _transport.ProbeAsync(HttpMethod.Get, current, null, _client.AuthScheme, _attemptTimeout, cancellationToken).ConfigureAwait(false);
-                IsAdministrator = answer.Status is 401 or 403 ? false : answer.Status < 300 ? RoleOf(answer.Body) == "ADMIN" : null;
+                _role = answer.Status < 300 ? RoleOf(answer.Body) : null;
+                IsAdministrator = answer.Status is 401 or 403 ? false : _role is { } role ? role == "ADMIN" : null;
             }
             catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
             {
@@ -415,7 +426,9 @@ public sealed class MjAdminApi
 
         if (IsAdministrator == false)
         {
-            throw NeedsAdministrator(routes, null, "No request was sent: the server said this key is not its administrator's.");
+            throw NeedsAdministrator(routes, null, _role is { } role
+                ? $"No request was sent: {_transport.Errors.Url(routes.CurrentUser)} gives this key the role {role}."
+                : "No request was sent: the server refused this key on its admin routes before.");
         }
     }
 
@@ -632,21 +645,32 @@ public sealed class MjAdminApi
         return new MjNotSupportedException($"{text} {advice}\n{origin}", true, null, response?.StatusCode, response?.Path) { Advice = advice };
     }
 
-    private MjNotSupportedException Unsupported(string what, string? flavor)
+    private MjNotSupportedException Unsupported(MjAdminOperation operation, string? flavor)
     {
+        var server = _transport.Errors.Server;
+        var what = AdminRoutes.Describe(operation);
+        var usersOrWords = operation is MjAdminOperation.ManageUsers or MjAdminOperation.ManageBannedWords;
         var text = flavor switch
         {
-            null => $"{_transport.Errors.Server} could not be checked, so it is not known whether it can {what}.",
-            "gateway" or "taskapi" => $"{_transport.Errors.Server} is a gateway ({flavor}) and has no account API: it cannot {what}; its accounts (channels) are managed in the gateway's own console.",
-            "novicezk" => $"{_transport.Errors.Server} is a novicezk proxy: its account API only lists and reads accounts (/mj/account/list, /mj/account/{{id}}/fetch), so it cannot {what}.",
-            "plus" => $"{_transport.Errors.Server} is a Plus proxy: it has accounts but no users or banned words to {what} (only TrueAI has those).",
-            _ => $"{_transport.Errors.Server} (a {flavor} server) cannot {what}.",
+            null => $"{server} could not be checked, so it is not known whether it can {what}; check it with Test-MjServer.",
+            _ when usersOrWords => $"{server} is a {FlavorName(flavor)}, which has no users or banned words: only TrueAI proxies have them.",
+            "gateway" or "taskapi" => $"{server} is a {FlavorName(flavor)}, which has no account API: its accounts (channels) are managed in the gateway's own console.",
+            "novicezk" => $"{server} is a novicezk proxy, whose account API only lists and reads accounts: it cannot {what}.",
+            _ => $"{server} is a {FlavorName(flavor)}, which cannot {what}.",
         };
-        var advice = flavor is null
-            ? "Check the server (Test-MjServer), then try again."
-            : "Do it in the server's configuration or web page; nothing was sent.";
+        var advice = flavor is null ? "Run Test-MjServer, then try again." : "Nothing was sent; do it on the server itself.";
         return new MjNotSupportedException($"{text} {advice}", false, null, null, null) { Advice = advice };
     }
+
+    private static string FlavorName(string flavor) => flavor switch
+    {
+        "gateway" => "new-api gateway",
+        "taskapi" => "TASK_STATUS gateway",
+        "plus" => "Plus proxy",
+        "novicezk" => "novicezk proxy",
+        "trueai" => "TrueAI proxy",
+        _ => flavor + " server",
+    };
 
     private MjApiException Refused(MjHttpResponse response, string refusal, string? subject, string? id)
     {

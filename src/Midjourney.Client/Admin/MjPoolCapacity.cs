@@ -29,5 +29,7 @@ public sealed class MjPoolCapacity
     public DateTimeOffset ReadAt { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Capacity} ({UsableAccounts} of {Accounts} accounts usable)";
+    public override string ToString() => UsableAccounts == 0
+        ? $"no usable account ({Accounts} in all)"
+        : $"{Capacity} jobs at once ({UsableAccounts} of {Accounts} accounts usable)";
 }

@@ -87,15 +87,15 @@ internal sealed class SubmitAdmission
     }
 
     /// <summary>
-    /// The pool's capacity read from its account list becomes the capacity (null: the pool has no usable account, so
-    /// a capacity that came from the accounts is forgotten; the server refuses at once and says why).
+    /// The pool's capacity read from its account list becomes the capacity. A pool with no usable account gives none:
+    /// a capacity that came from the accounts is then forgotten (the server refuses at once, and says why).
     /// </summary>
-    public void UseAccountCapacity(MjPoolCapacity? pool)
+    public void UseAccountCapacity(MjPoolCapacity pool)
     {
         lock (_gate)
         {
             _pool = pool;
-            if (pool is not null)
+            if (pool.Capacity > 0)
             {
                 _capacity = pool.Capacity;
                 _capacitySource = MjCapacitySource.Accounts;

@@ -54,7 +54,7 @@ public sealed class AdminClientTests
 
         Assert.True(error.NeedsAdministrator);
         Assert.StartsWith("This needs the server's admin token", error.Message, StringComparison.Ordinal);
-        Assert.Contains("No request was sent", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No request was sent: http://proxy.test/mj/admin/current gives this key the role USER.", error.Message, StringComparison.Ordinal);
         Assert.Equal(new[] { "/mj/admin/current" }, server.Seen.Select(r => r.Path));
         Assert.False(client.Admin.IsAdministrator);
     }
@@ -228,9 +228,9 @@ public sealed class AdminClientTests
     }
 
     [Theory]
-    [InlineData("novicezk", "only lists and reads accounts")]
-    [InlineData("gateway", "has no account API")]
-    [InlineData("plus", "no users or banned words")]
+    [InlineData("novicezk", "is a novicezk proxy, whose account API only lists and reads accounts: it cannot remove accounts.")]
+    [InlineData("gateway", "is a new-api gateway, which has no account API: its accounts (channels) are managed in the gateway's own console.")]
+    [InlineData("plus", "is a Plus proxy, which has no users or banned words: only TrueAI proxies have them.")]
     public async Task A_flavour_without_the_operation_says_so_before_sending_anything(string flavor, string words)
     {
         var server = new FakeServer(_ => FakeServer.Empty(HttpStatusCode.InternalServerError));
