@@ -52,13 +52,16 @@ internal static class NoUsableAccount
         _ => availability.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The server's reasons in quotes; an account without one by its name.</summary>
     private static string Reasons(IEnumerable<MjAccount> accounts) =>
-        Quote(accounts.Select(a => a.DisabledReason is { Length: > 0 } reason ? Shorten(reason) : Label(a) + ": no reason given"));
+        List(accounts.Select(a => a.DisabledReason is { Length: > 0 } reason ? "'" + Shorten(reason) + "'" : Label(a) + " (no reason given)"));
 
-    private static string Quote(IEnumerable<string> items)
+    private static string Quote(IEnumerable<string> items) => List(items.Select(i => "'" + i + "'"));
+
+    private static string List(IEnumerable<string> items)
     {
         var list = items.ToList();
-        var shown = list.Take(MaxReasons).Select(i => "'" + i + "'");
+        var shown = list.Take(MaxReasons);
         var more = list.Count > MaxReasons ? $" and {list.Count - MaxReasons} more" : string.Empty;
         return string.Join(", ", shown) + more;
     }

@@ -324,7 +324,7 @@ public sealed class AdminClientTests
 
         Assert.Equal(3, error.Code);
         Assert.Contains("has no Midjourney account that can take this job: 4 accounts, none usable: 2 disabled ('Blocked, You have been blocked", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'账号用量已经用完'), 2 enabled but not connected ('studio main: no reason given', 'relax pool: no reason given')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'账号用量已经用完'), 2 enabled but not connected (studio main (no reason given), relax pool (no reason given))", error.Message, StringComparison.Ordinal);
         Assert.Contains("Enable-MjAccount", error.Advice, StringComparison.Ordinal);
         Assert.EndsWith("answered code 3: 无可用的账号实例", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.Count("/mj/submit/imagine"));

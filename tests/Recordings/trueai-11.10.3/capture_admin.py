@@ -2,6 +2,7 @@
 """The admin API of a real TrueAI midjourney-proxy, recorded for issue 19 (accounts, users, banned words).
 
 usage: capture_admin.py BASEURL DB OUTDIR
+       capture_admin.py BASEURL DB --seed-only     (only put the five accounts into the database)
   BASEURL  the server (127.0.0.1 only), started with the capture kit's start-server.sh (GUEST=true REDIS=true)
   DB       its SQLite database (<RUNDIR>/run/data/mj_sqlite.db); five accounts are put straight into it
   OUTDIR   where admin-*.json are written (admin-after-check.json about 75 s after the others)
@@ -191,6 +192,8 @@ def save(name, entries):
 
 
 seed()
+if out == '--seed-only':
+    sys.exit(0)
 print('== admin token')
 save('admin-admin.json', run(ADMIN))
 print('== user token')

@@ -78,7 +78,7 @@ internal sealed class AccountOperation : MjOperation
             {
                 if (!Wildcard.Has(id) && !accounts.Any(a => Same(a.Id, id) || Same(a.ChannelId, id)))
                 {
-                    output.WriteError(ErrorMapping.InvalidInput($"{connection.Uri} has no account with the id or channel '{id}'. Get-MjAccount lists them.", id, MjErrorCategory.ObjectNotFound));
+                    output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no account with the id or channel '{id}'.", "account", id, "Get-MjAccount lists them."));
                 }
             }
         }, cancellationToken).ConfigureAwait(false);

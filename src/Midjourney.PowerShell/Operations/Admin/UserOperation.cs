@@ -57,7 +57,7 @@ internal sealed class UserOperation : MjOperation
             {
                 if (!Wildcard.Has(name) && !users.Any(u => string.Equals(u.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
                 {
-                    output.WriteError(ErrorMapping.InvalidInput($"{connection.Uri} has no user named '{name}'. Get-MjUser lists them.", name, MjErrorCategory.ObjectNotFound));
+                    output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no user named '{name}'.", "user", name, "Get-MjUser lists them."));
                 }
             }
 
@@ -65,7 +65,7 @@ internal sealed class UserOperation : MjOperation
             {
                 if (!users.Any(u => u.Id == id))
                 {
-                    output.WriteError(ErrorMapping.InvalidInput($"{connection.Uri} has no user with the id '{id}'. Get-MjUser lists them.", id, MjErrorCategory.ObjectNotFound));
+                    output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no user with the id '{id}'.", "user", id, "Get-MjUser lists them."));
                 }
             }
         }, cancellationToken).ConfigureAwait(false);
@@ -121,7 +121,7 @@ internal sealed class UserOperation : MjOperation
             var user = users.FirstOrDefault(u => u.Id == trimmed);
             if (user is null)
             {
-                output.WriteError(ErrorMapping.InvalidInput($"{connection.Uri} has no user with the id '{trimmed}'. Get-MjUser lists them.", trimmed, MjErrorCategory.ObjectNotFound));
+                output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no user with the id '{trimmed}'.", "user", trimmed, "Get-MjUser lists them."));
                 return;
             }
 
