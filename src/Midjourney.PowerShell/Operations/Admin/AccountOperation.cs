@@ -64,22 +64,15 @@ internal sealed class AccountOperation : MjOperation
         {
             var accounts = await connection.Client.Admin.GetAccountsAsync(cancellationToken).ConfigureAwait(false);
             output.WriteVerbose($"{connection.Uri}: {accounts.Count} accounts, {accounts.Count(a => a.IsUsable)} usable.");
-            var patterns = options.Id?.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => Wildcard.ToRegex(i.Trim())).ToList();
-            foreach (var account in accounts)
+            var wanted = Wildcard.AnyOf(options.Id);
+            foreach (var account in accounts.Where(a => wanted(new[] { a.Id, a.ChannelId }) && (options.Enabled is null || a.Enabled == options.Enabled)))
             {
-                if ((patterns is null || patterns.Count == 0 || patterns.Any(p => p.IsMatch(account.Id) || (account.ChannelId is { } channel && p.IsMatch(channel))))
-                    && (options.Enabled is null || account.Enabled == options.Enabled))
-                {
-                    output.WriteObject(account);
-                }
+                output.WriteObject(account);
             }
 
-            foreach (var id in options.Id ?? Array.Empty<string>())
+            foreach (var id in Wildcard.Unmatched(options.Id, accounts.SelectMany(a => new[] { a.Id, a.ChannelId })))
             {
-                if (!Wildcard.Has(id) && !accounts.Any(a => Same(a.Id, id) || Same(a.ChannelId, id)))
-                {
-                    output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no account with the id or channel '{id}'.", "account", id, "Get-MjAccount lists them."));
-                }
+                output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no account with the id or channel '{id}'.", "account", id, "Get-MjAccount lists them."));
             }
         }, cancellationToken).ConfigureAwait(false);
     });
@@ -172,6 +165,4 @@ internal sealed class AccountOperation : MjOperation
         details.Add(account.Enabled == false ? "disabled" : account.Availability.ToString());
         return $"Account {account.Id} ({string.Join(", ", details)}) on {connection.Uri}";
     }
-
-    private static bool Same(string? a, string b) => string.Equals(a, b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -55,16 +55,13 @@ internal sealed class BannedWordOperation : MjOperation
         await TryItemAsync(output, connection.Uri, async () =>
         {
             var lists = await connection.Client.Admin.GetBannedWordsAsync(cancellationToken).ConfigureAwait(false);
-            var names = options.Name?.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => Wildcard.ToRegex(n.Trim())).ToList();
+            var named = Wildcard.AnyOf(options.Name);
             var word = options.Word?.Trim();
-            foreach (var list in lists)
+            foreach (var list in lists.Where(l => named(new[] { l.Name })
+                && (options.Id is null || options.Id.Count == 0 || options.Id.Contains(l.Id, StringComparer.Ordinal))
+                && (string.IsNullOrEmpty(word) || l.Keywords.Contains(word, StringComparer.OrdinalIgnoreCase))))
             {
-                if ((names is null || names.Count == 0 || names.Any(n => n.IsMatch(list.Name ?? string.Empty)))
-                    && (options.Id is null || options.Id.Count == 0 || options.Id.Contains(list.Id, StringComparer.Ordinal))
-                    && (string.IsNullOrEmpty(word) || list.Keywords.Contains(word, StringComparer.OrdinalIgnoreCase)))
-                {
-                    output.WriteObject(list);
-                }
+                output.WriteObject(list);
             }
         }, cancellationToken).ConfigureAwait(false);
     });

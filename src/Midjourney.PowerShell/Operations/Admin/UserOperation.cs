@@ -42,31 +42,21 @@ internal sealed class UserOperation : MjOperation
         await TryItemAsync(output, connection.Uri, async () =>
         {
             var users = await connection.Client.Admin.GetUsersAsync(cancellationToken).ConfigureAwait(false);
-            var names = options.Name?.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => Wildcard.ToRegex(n.Trim())).ToList();
-            var ids = options.Id?.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).ToList();
-            foreach (var user in users)
+            var named = Wildcard.AnyOf(options.Name);
+            var ids = options.Id?.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).ToList() ?? new List<string>();
+            foreach (var user in users.Where(u => named(new[] { u.Name }) && (ids.Count == 0 || ids.Contains(u.Id, StringComparer.Ordinal))))
             {
-                if ((names is null || names.Count == 0 || names.Any(n => n.IsMatch(user.Name ?? string.Empty)))
-                    && (ids is null || ids.Count == 0 || ids.Contains(user.Id, StringComparer.Ordinal)))
-                {
-                    output.WriteObject(user);
-                }
+                output.WriteObject(user);
             }
 
-            foreach (var name in options.Name ?? Array.Empty<string>())
+            foreach (var name in Wildcard.Unmatched(options.Name, users.Select(u => u.Name)))
             {
-                if (!Wildcard.Has(name) && !users.Any(u => string.Equals(u.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
-                {
-                    output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no user named '{name}'.", "user", name, "Get-MjUser lists them."));
-                }
+                output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no user named '{name}'.", "user", name, "Get-MjUser lists them."));
             }
 
-            foreach (var id in ids ?? new List<string>())
+            foreach (var id in ids.Where(i => !users.Any(u => u.Id == i)))
             {
-                if (!users.Any(u => u.Id == id))
-                {
-                    output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no user with the id '{id}'.", "user", id, "Get-MjUser lists them."));
-                }
+                output.WriteError(ErrorMapping.NotFound($"{connection.Uri} has no user with the id '{id}'.", "user", id, "Get-MjUser lists them."));
             }
         }, cancellationToken).ConfigureAwait(false);
     });
