@@ -9,8 +9,9 @@ Build   dotnet publish src/Midjourney.PowerShell (version from its Midjourney.ps
         Midjourney.PowerShell.dll, Midjourney.Client.dll, dependencies/<third-party dlls>,
         en-US/<MAML + about help>. Fails on a missing allow-listed dll and on any unexpected dll.
 Test    Build, dotnet test (from the repository root), then Pester 5.9.1 (restored from the package feed
-        through tools/Pester, imported by path) on tests/*.Tests.ps1 in a fresh PowerShell process,
-        writing out/TestResults/pester.xml (NUnit). Fails when a test fails or Pester cannot be loaded.
+        through tools/Pester, imported by path) on tests/*.Tests.ps1 in fresh PowerShell processes (one per
+        core, 2 to 4, MJ_TEST_WORKERS overrides; tools/PesterWorker.ps1), writing out/TestResults/pester/*.xml
+        (NUnit, one per file). Fails when a test fails or Pester cannot be loaded.
 Demo    Build, start the simulator, run imagine -> wait -> U1 -> wait -> save in a fresh process,
         show the tasks and files, stop the simulator.
 Package Build, then out/Midjourney.<version>.nupkg through a temporary local repository
@@ -286,6 +287,85 @@ function Get-XunitCounts {
     $counts
 }
 
+function Get-PesterWorkerCount {
+    # One Pester process per core (at least 2: the tests mostly wait on simulators), at most 4; MJ_TEST_WORKERS overrides.
+    $count = 0
+    if ([int]::TryParse([string]$env:MJ_TEST_WORKERS, [ref]$count) -and $count -ge 1) { return $count }
+    [math]::Min(4, [math]::Max(2, [System.Environment]::ProcessorCount))
+}
+
+function Invoke-PesterWorkers {
+    # Runs the Pester files in $Workers fresh processes of tools/PesterWorker.ps1, which share the list and take
+    # one file at a time. Prints each file's counts as it finishes, then each worker's full output. Returns the
+    # counts and the problems (failed tests, a worker that ended early, a file that never reported).
+    param(
+        [Parameter(Mandatory = $true)][string[]]$Files,
+        [Parameter(Mandatory = $true)][int]$Workers,
+        [Parameter(Mandatory = $true)][string]$PesterManifest,
+        [Parameter(Mandatory = $true)][string]$ResultDirectory
+    )
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-pester-' + [guid]::NewGuid().ToString('N'))
+    $claims = Join-Path $work 'claims'
+    $null = New-Item -ItemType Directory -Path $claims -Force
+    $list = Join-Path $work 'files.txt'
+    Set-Content -LiteralPath $list -Value $Files -Encoding UTF8
+    $exe = Get-PowerShellExecutable
+    $script = Join-Path $RepoRoot 'tools/PesterWorker.ps1'
+    $arguments = @('-NoProfile', '-NonInteractive')
+    if ([System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT) {
+        $arguments += @('-ExecutionPolicy', 'Bypass')
+    }
+    # Start-Process joins its arguments with spaces, so every path is quoted.
+    $arguments += @('-File', $script, '-PesterManifest', $PesterManifest, '-ListPath', $list,
+        '-ClaimDirectory', $claims, '-ResultDirectory', $ResultDirectory) | ForEach-Object { '"' + $_ + '"' }
+    $Workers = [math]::Min($Workers, $Files.Count)
+    Write-Host ("{0} Pester file(s) in {1} process(es)" -f $Files.Count, $Workers)
+
+    $processes = @()
+    for ($i = 1; $i -le $Workers; $i++) {
+        $process = Start-Process -FilePath $exe -ArgumentList $arguments -NoNewWindow -PassThru `
+            -RedirectStandardOutput (Join-Path $work "worker-$i.out") -RedirectStandardError (Join-Path $work "worker-$i.err")
+        $null = $process.Handle # keeps the exit code readable after the process ends
+        $processes += $process
+    }
+
+    $counts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Problems = @() }
+    $reported = @{}
+    $names = @($Files | ForEach-Object { [System.IO.Path]::GetFileNameWithoutExtension($_) })
+    do {
+        $running = @($processes | Where-Object { -not $_.HasExited }).Count
+        foreach ($name in $names) {
+            $summaryPath = Join-Path $ResultDirectory ($name + '.json')
+            if ($reported.ContainsKey($name) -or -not (Test-Path -LiteralPath $summaryPath)) { continue }
+            $summary = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
+            $reported[$name] = $true
+            $counts.Passed += $summary.Passed
+            $counts.Failed += $summary.Failed
+            $counts.Skipped += $summary.Skipped
+            Write-Host ('  {0,-40} {1,4} passed {2,3} failed {3,3} skipped {4,6} s' -f $name, $summary.Passed, $summary.Failed, $summary.Skipped, $summary.Seconds)
+        }
+        if ($running -gt 0) { Start-Sleep -Milliseconds 500 }
+    } while ($running -gt 0)
+
+    for ($i = 1; $i -le $Workers; $i++) {
+        Write-Host ''
+        Write-Host "----- Pester process $i of $Workers -----"
+        foreach ($stream in @('out', 'err')) {
+            $path = Join-Path $work "worker-$i.$stream"
+            if (Test-Path -LiteralPath $path) { Get-Content -LiteralPath $path | ForEach-Object { Write-Host $_ } }
+        }
+        $process = $processes[$i - 1]
+        $process.WaitForExit()
+        if ($process.ExitCode -ne 0) { $counts.Problems += "Pester process $i exited with code $($process.ExitCode)" }
+    }
+    foreach ($name in $names) {
+        if (-not $reported.ContainsKey($name)) { $counts.Problems += "Pester: $name.Tests.ps1 did not run to the end (no summary was written)" }
+    }
+    if ($counts.Failed -gt 0) { $counts.Problems += "Pester: $($counts.Failed) failed" }
+    Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
+    $counts
+}
+
 function Invoke-TestTask {
     # Runs xunit, then Pester (even when xunit failed, so one run shows every failure), prints both
     # counts and one closing total, and throws when anything failed or could not run.
@@ -319,39 +399,27 @@ function Invoke-TestTask {
     Write-Step 'Pester'
     $pesterManifest = Get-PesterManifest
     $simulatorDll = Build-MjSimulator -RepoRoot $RepoRoot
-    $resultPath = Join-Path $resultRoot 'pester.xml'
-    $summaryPath = Join-Path $resultRoot 'pester-summary.json'
-    $runner = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-pester-' + [guid]::NewGuid().ToString('N') + '.ps1')
-    Set-Content -LiteralPath $runner -Encoding UTF8 -Value @'
-param([string]$TestPath, [string]$ResultPath, [string]$SummaryPath, [string]$PesterManifest)
-$ErrorActionPreference = 'Stop'
-Import-Module -Name $PesterManifest -Force
-$config = New-PesterConfiguration
-# Every tests/*.Tests.ps1, then the hygiene check, which must see the whole run.
-$files = @(Get-ChildItem -LiteralPath $TestPath -Filter '*.Tests.ps1' -File | Sort-Object Name | ForEach-Object { $_.FullName })
-$config.Run.Path = [string[]]($files + @(Join-Path $TestPath 'Hygiene/RealJournal.Tests.ps1'))
-$config.Run.PassThru = $true
-$config.Output.Verbosity = 'Detailed'
-$config.TestResult.Enabled = $true
-$config.TestResult.OutputFormat = 'NUnitXml'
-$config.TestResult.OutputPath = $ResultPath
-$result = Invoke-Pester -Configuration $config
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-[pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount + $result.NotRunCount } |
-    ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding UTF8
-exit $failed
-'@
+    $pesterResults = Join-Path $resultRoot 'pester'
+    $null = New-Item -ItemType Directory -Path $pesterResults -Force
     $previousModule = $env:MJ_TEST_MODULE_DIR
     $previousSimulator = $env:MJ_SIMULATOR_DLL
+    $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     try {
         # tests/common.ps1 reads these: the built module and the already built simulator.
         $env:MJ_TEST_MODULE_DIR = $ModuleDirectory
         $env:MJ_SIMULATOR_DLL = $simulatorDll
-        Invoke-PowerShellScript -ScriptPath $runner -ArgumentList @(
-            '-TestPath', (Join-Path $RepoRoot 'tests'),
-            '-ResultPath', $resultPath,
-            '-SummaryPath', $summaryPath,
-            '-PesterManifest', $pesterManifest)
+        # Every tests/*.Tests.ps1, longest first (file size stands in for run time), spread over the workers;
+        # then the hygiene check alone, which must see the whole run.
+        $files = @(Get-ChildItem -LiteralPath (Join-Path $RepoRoot 'tests') -Filter '*.Tests.ps1' -File |
+                Sort-Object Length -Descending | ForEach-Object { $_.FullName })
+        $run = Invoke-PesterWorkers -Files $files -Workers (Get-PesterWorkerCount) -PesterManifest $pesterManifest -ResultDirectory $pesterResults
+        $hygiene = Invoke-PesterWorkers -Files @(Join-Path $RepoRoot 'tests/Hygiene/RealJournal.Tests.ps1') -Workers 1 -PesterManifest $pesterManifest -ResultDirectory $pesterResults
+        foreach ($part in @($run, $hygiene)) {
+            $pester.Passed += $part.Passed
+            $pester.Failed += $part.Failed
+            $pester.Skipped += $part.Skipped
+            $problems += @($part.Problems)
+        }
     }
     catch {
         $problems += "Pester: $($_.Exception.Message)"
@@ -359,15 +427,8 @@ exit $failed
     finally {
         $env:MJ_TEST_MODULE_DIR = $previousModule
         $env:MJ_SIMULATOR_DLL = $previousSimulator
-        Remove-Item -LiteralPath $runner -Force -ErrorAction SilentlyContinue
     }
-    $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
-    if (Test-Path -LiteralPath $summaryPath) {
-        $pester = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
-    }
-    else {
-        $problems += 'Pester did not run to the end (no summary was written)'
-    }
+    $resultPath = Join-Path $pesterResults '*.xml'
 
     Write-Host ''
     Write-Host "Results: $xunitResults/*.trx and $resultPath"
