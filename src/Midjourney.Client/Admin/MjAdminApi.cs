@@ -46,8 +46,14 @@ public sealed class MjAdminApi
 
     // ---- accounts ----
 
-    /// <summary>Every account of the pool, in the server's order. TrueAI's paged query also counts each one's running and queued jobs.</summary>
-    public async Task<IReadOnlyList<MjAccount>> GetAccountsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every account of the pool, in the server's order. TrueAI's paged query also counts each one's running and queued
+    /// jobs. The read also refreshes the pool's capacity that this client's submits start from.
+    /// </summary>
+    public async Task<IReadOnlyList<MjAccount>> GetAccountsAsync(CancellationToken cancellationToken = default) =>
+        (await ReadPoolAsync(cancellationToken).ConfigureAwait(false)).Accounts;
+
+    private async Task<(IReadOnlyList<MjAccount> Accounts, MjPoolCapacity Capacity)> ReadPoolAsync(CancellationToken cancellationToken)
     {
         var routes = await RoutesAsync(MjAdminOperation.ReadAccounts, cancellationToken).ConfigureAwait(false);
         var accounts = new List<MjAccount>();
@@ -67,7 +73,7 @@ public sealed class MjAdminApi
             }
         }
 
-        return accounts;
+        return (accounts, UseCapacity(accounts));
     }
 
     /// <summary>One account by its id (running and queued counts are not included: only TrueAI's list counts them).</summary>
@@ -161,11 +167,8 @@ public sealed class MjAdminApi
     /// later refusal that says otherwise wins. A pool with no usable account leaves the capacity unknown: its submits
     /// are answered at once (code 3), and the error says why.
     /// </summary>
-    public async Task<MjPoolCapacity> GetCapacityAsync(CancellationToken cancellationToken = default)
-    {
-        var accounts = await GetAccountsAsync(cancellationToken).ConfigureAwait(false);
-        return UseCapacity(accounts);
-    }
+    public async Task<MjPoolCapacity> GetCapacityAsync(CancellationToken cancellationToken = default) =>
+        (await ReadPoolAsync(cancellationToken).ConfigureAwait(false)).Capacity;
 
     /// <summary>
     /// Reads the capacity once per client, when the flavour is known (a server check found it) and has an account list
@@ -173,6 +176,7 @@ public sealed class MjAdminApi
     /// </summary>
     public async Task<MjPoolCapacity?> TryGetCapacityAsync(CancellationToken cancellationToken = default)
     {
+        Interlocked.Exchange(ref _capacityTried, 1); // tried once is enough: a key that may not read stays so
         if (!AdminRoutes.For(_client.Capabilities.Flavor).HasAccountList || IsAdministrator == false)
         {
             return null;
@@ -192,7 +196,7 @@ public sealed class MjAdminApi
     /// <summary>The one-time read before the first submit.</summary>
     internal async Task EnsureCapacityAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _capacityTried, 1) == 0)
+        if (Interlocked.CompareExchange(ref _capacityTried, 1, 0) == 0)
         {
             await TryGetCapacityAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -226,7 +230,6 @@ public sealed class MjAdminApi
             try
             {
                 accounts = await GetAccountsAsync(cancellationToken).ConfigureAwait(false);
-                UseCapacity(accounts);
             }
             catch (MjException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -606,6 +609,11 @@ public sealed class MjAdminApi
         if (AdminJson.Refusal(response.Body) is { } refusal)
         {
             throw Refused(response, refusal, subject, id);
+        }
+
+        if (subject == "account")
+        {
+            Volatile.Write(ref _capacityTried, 0); // the pool changed: the next submit (or Get-MjAccount) reads it again
         }
 
         return AdminJson.Message(response.Body);
