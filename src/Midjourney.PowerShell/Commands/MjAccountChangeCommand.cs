@@ -67,4 +67,7 @@ public abstract class MjAccountChangeCommand : MjCmdletBase
             RunOperation((output, token) => _operation.ChangeAsync(id ?? string.Empty, options, output, token));
         }
     }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => RunOperation((output, token) => _operation.RefreshCapacityAsync(output, token));
 }

@@ -50,6 +50,8 @@ internal sealed class ChangeAccountOptions
 /// </summary>
 internal sealed class AccountOperation : MjOperation
 {
+    private readonly HashSet<MjConnection> _changed = new();
+
     /// <summary>Creates the operation.</summary>
     public AccountOperation(MjSession session)
         : base(session)
@@ -98,7 +100,7 @@ internal sealed class AccountOperation : MjOperation
         await TryItemAsync(output, trimmed, () => ChangeOneAsync(connection, trimmed, null, options, output, cancellationToken), cancellationToken).ConfigureAwait(false);
     });
 
-    private static async Task ChangeOneAsync(MjConnection connection, string id, MjAccount? known, ChangeAccountOptions options, ICommandOutput output, CancellationToken cancellationToken)
+    private async Task ChangeOneAsync(MjConnection connection, string id, MjAccount? known, ChangeAccountOptions options, ICommandOutput output, CancellationToken cancellationToken)
     {
         var admin = connection.Client.Admin;
         await admin.CheckAsync(Operation(options.Change), cancellationToken).ConfigureAwait(false);
@@ -129,7 +131,20 @@ internal sealed class AccountOperation : MjOperation
             case AccountChange.Remove:
                 await admin.RemoveAccountAsync(id, cancellationToken).ConfigureAwait(false);
                 output.WriteVerbose($"Removed account {id} from {connection.Uri}.");
-                return;
+                break;
+        }
+
+        if (options.Change != AccountChange.Sync)
+        {
+            lock (_changed)
+            {
+                _changed.Add(connection);
+            }
+        }
+
+        if (options.Change == AccountChange.Remove)
+        {
+            return;
         }
 
         if (options.PassThru)
@@ -137,6 +152,28 @@ internal sealed class AccountOperation : MjOperation
             output.WriteObject(await admin.GetAccountAsync(id, cancellationToken).ConfigureAwait(false));
         }
     }
+
+    /// <summary>
+    /// After the last account: each server whose pool changed reads its accounts once more, so its capacity (Get-MjServer,
+    /// and where its submits start from) is the pool's now.
+    /// </summary>
+    public Task RefreshCapacityAsync(ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
+    {
+        List<MjConnection> changed;
+        lock (_changed)
+        {
+            changed = _changed.ToList();
+            _changed.Clear();
+        }
+
+        foreach (var connection in changed)
+        {
+            if (await connection.Client.Admin.TryGetCapacityAsync(cancellationToken).ConfigureAwait(false) is { } pool)
+            {
+                output.WriteVerbose($"{connection.Uri}: the pool holds {pool} now.");
+            }
+        }
+    });
 
     private static MjAdminOperation Operation(AccountChange change) => change switch
     {
