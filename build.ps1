@@ -5,7 +5,7 @@ Builds, tests, demonstrates and packages the Midjourney PowerShell module.
 
 .DESCRIPTION
 Build   dotnet publish src/Midjourney.PowerShell (version from its Midjourney.psd1) and lay out
-        out/Midjourney/<version>/ : Midjourney.psd1, Midjourney.Format.ps1xml,
+        out/Midjourney/<version>/ : Midjourney.psd1, Midjourney.Format.ps1xml, LICENSE,
         Midjourney.PowerShell.dll, Midjourney.Client.dll, dependencies/<third-party dlls>,
         en-US/<MAML + about help>. Fails on a missing allow-listed dll and on any unexpected dll.
 Test    Build, dotnet test (from the repository root), then Pester 5.9.1 (restored from the package feed
@@ -74,14 +74,16 @@ $DependencyAllowList = @(
 # they go to dependencies/<same path>, where the module's loader looks for the running OS and processor.
 # SkiaSharp's Linux assets are the NoDependencies variant (no fontconfig). A unit test checks every entry is a
 # real native asset of the project; keep it a plain list of quoted paths.
+# Only the image cmdlets need them, and they are most of the package: the 64-bit Windows, Linux and macOS ones ship
+# (osx is one file for x64 and arm64). win-x86 (32-bit PowerShell, 4.5 MB packed, 10 MB installed) and
+# linux-musl-x64 (Alpine, 7.0 MB packed, 18 MB installed) are left out; there the image cmdlets say
+# MjImagingUnavailable and which file to add (README, "Installing from the PowerShell Gallery").
 $NativeAllowList = @(
     'runtimes/linux-arm64/native/libSkiaSharp.so'
-    'runtimes/linux-musl-x64/native/libSkiaSharp.so'
     'runtimes/linux-x64/native/libSkiaSharp.so'
     'runtimes/osx/native/libSkiaSharp.dylib'
     'runtimes/win-arm64/native/libSkiaSharp.dll'
     'runtimes/win-x64/native/libSkiaSharp.dll'
-    'runtimes/win-x86/native/libSkiaSharp.dll'
 )
 
 . (Join-Path $RepoRoot 'tools/Simulator.ps1')
@@ -227,6 +229,8 @@ function Invoke-BuildTask {
 
         Copy-Item -LiteralPath $ManifestPath -Destination $moduleDir
         Copy-Item -LiteralPath $FormatPath -Destination $moduleDir
+        # The licence travels with the module (the manifest has no LicenseUri: there is no public address yet).
+        Copy-Item -LiteralPath (Join-Path $RepoRoot 'LICENSE') -Destination $moduleDir
         foreach ($name in $ModuleAssemblies) {
             Copy-Item -LiteralPath (Join-Path $publishDir $name) -Destination $moduleDir
         }

@@ -54,6 +54,40 @@ Describe 'Cmdlet help' {
         $outputs = @($help.returnValues.returnValue | ForEach-Object { $_.type.name })
         $outputs.Count | Should -BeGreaterThan 0
     }
+
+    It '<_> shows PowerShell type names in SYNTAX and parameter headings, as Get-Command -Syntax does' -ForEach $CmdletNames {
+        $name = $_
+        $expected = @{}
+        foreach ($match in [regex]::Matches((Get-Command -Name $name -Syntax | Out-String -Width 10000), '-(\w+)\]? <([^>]+)>')) {
+            $expected[$match.Groups[1].Value] = $match.Groups[2].Value
+        }
+        $help = Get-Help -Name $name -Full
+        $syntax = $help.syntax | Out-String -Width 10000
+        $headings = $help.parameters | Out-String -Width 10000
+        $expected.Count | Should -BeGreaterThan 0
+        foreach ($parameter in $expected.Keys) {
+            $type = $expected[$parameter]
+            # SYNTAX lists an enum's values ({Default | Relax | ...}) instead of its type; every other parameter shows the type.
+            foreach ($shown in [regex]::Matches($syntax, '-' + $parameter + '\]? <([^>]+)>')) {
+                $shown.Groups[1].Value | Should -BeExactly $type -Because "SYNTAX of $name -$parameter"
+            }
+            $heading = [regex]::Match($headings, '(?m)^\s*-' + $parameter + ' <([^>]+)>')
+            $heading.Success | Should -BeTrue -Because "$name -$parameter needs a heading"
+            $heading.Groups[1].Value | Should -BeExactly $type -Because "the heading of $name -$parameter"
+        }
+    }
+}
+
+Describe 'Stop-MjTask and its confirmation (item 12)' {
+    It 'says in its help why it does not ask by default, and nothing tells the reader to pass -Confirm:$false' {
+        $attribute = (Get-Command Stop-MjTask).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $help = Get-Help Stop-MjTask -Full | Out-String -Width 300
+        $help | Should -Match ('ConfirmImpact ' + $attribute.ConfirmImpact)
+        $help | Should -Not -Match '-Confirm:\$false'
+        foreach ($file in @(Join-Path $RepoRoot 'README.md') + @(Get-ChildItem -LiteralPath (Join-Path $RepoRoot 'docs/en-US') -Filter '*.md' | ForEach-Object { $_.FullName })) {
+            @(Get-Content -LiteralPath $file | Where-Object { $_ -match 'Stop-MjTask.*-Confirm:\$false' }) | Should -BeNullOrEmpty -Because "$file should not tell the reader to pass -Confirm:`$false to Stop-MjTask"
+        }
+    }
 }
 
 Describe 'about_Midjourney' {

@@ -7,7 +7,8 @@ BeforeAll {
     $Esc = [char]27
 
     function Get-HostText {
-        # Show-MjImage writes to the host (the information stream, tagged PSHOST); 6>&1 captures it as text.
+        # Show-MjImage writes its picture to the output, Wait-MjTask -Show to the host (the information stream, tagged
+        # PSHOST); 6>&1 captures both as text.
         param([scriptblock]$Script)
         (@(& $Script 6>&1) | ForEach-Object { [string]$_ }) -join ''
     }
@@ -128,10 +129,8 @@ Describe 'Tiles, metadata and previews on novicezk' {
         }
     }
 
-    It 'draws the grid with true-colour half blocks, to the host and not the pipeline' {
-        $objects = @($Grid | Show-MjImage -Width 40 -Protocol HalfBlock 6>$null)
-        $objects.Count | Should -Be 0
-        $text = Get-HostText { $Grid | Show-MjImage -Width 40 -Protocol HalfBlock }
+    It 'draws the grid with true-colour half blocks' {
+        $text = Get-HostText { $Grid | Show-MjImage -Width 40 -Protocol HalfBlock -Force }
         $text | Should -BeLike "Task $($Grid.Id) (IMAGINE, Success, 512x340): tiles 1 2 / 3 4 are U1 U2 / U3 U4*"
         $lines = @($text.TrimEnd("`n").Split("`n") | Select-Object -Skip 1)
         $lines.Count | Should -Be 14
@@ -143,7 +142,7 @@ Describe 'Tiles, metadata and previews on novicezk' {
     }
 
     It 'draws with Sixel when asked' {
-        $text = Get-HostText { Show-MjImage -InputObject (Join-Path $Out "$($Grid.Id)_1.png") -Width 20 -Protocol Sixel }
+        $text = Get-HostText { Show-MjImage -InputObject (Join-Path $Out "$($Grid.Id)_1.png") -Width 20 -Protocol Sixel -Force }
         $text | Should -BeLike "$($Grid.Id)_1.png*$Esc`Pq`"1;1;160;106#0;2;0;0;0*"
         $text.TrimEnd("`n") | Should -BeLike "*$Esc\"
     }
@@ -154,12 +153,12 @@ Describe 'Tiles, metadata and previews on novicezk' {
             $env:TERM_PROGRAM = $null
             $env:KITTY_WINDOW_ID = $null
             $env:TERM = 'mlterm'
-            Get-HostText { Show-MjImage (Join-Path $Out "$($Grid.Id)_2.png") -Width 10 } | Should -BeLike "*$Esc`Pq*"
+            Get-HostText { Show-MjImage (Join-Path $Out "$($Grid.Id)_2.png") -Width 10 -Force } | Should -BeLike "*$Esc`Pq*"
             $env:KITTY_WINDOW_ID = '1'
-            Get-HostText { Show-MjImage (Join-Path $Out "$($Grid.Id)_2.png") -Width 10 } | Should -BeLike "*$Esc`_Ga=T,f=100*"
+            Get-HostText { Show-MjImage (Join-Path $Out "$($Grid.Id)_2.png") -Width 10 -Force } | Should -BeLike "*$Esc`_Ga=T,f=100*"
             $env:KITTY_WINDOW_ID = $null
             $env:TERM = 'xterm-256color'
-            Get-HostText { Show-MjImage (Join-Path $Out "$($Grid.Id)_2.png") -Width 10 } | Should -BeLike "*$([char]0x2580)*"
+            Get-HostText { Show-MjImage (Join-Path $Out "$($Grid.Id)_2.png") -Width 10 -Force } | Should -BeLike "*$([char]0x2580)*"
         }
         finally {
             $env:TERM, $env:KITTY_WINDOW_ID, $env:TERM_PROGRAM = $saved
@@ -197,7 +196,7 @@ Describe 'WebP images (simulator --image-format webp, novicezk)' {
     }
 
     It 'draws the WebP grid' {
-        $text = Get-HostText { $Grid | Show-MjImage -Width 16 -Protocol HalfBlock }
+        $text = Get-HostText { $Grid | Show-MjImage -Width 16 -Protocol HalfBlock -Force }
         $text | Should -BeLike "Task $($Grid.Id) (IMAGINE, Success, 512x512)*"
     }
 }

@@ -142,7 +142,14 @@ public sealed partial class MjClient : IDisposable
     /// Saves a finished task's image (and with options its tiles and videos) into <paramref name="folder"/>.
     /// Signed URLs that expired are refreshed once by re-fetching the task. No credentials are sent to image hosts.
     /// </summary>
-    public Task<IReadOnlyList<FileInfo>> DownloadAsync(MjTask task, string folder, MjDownloadOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FileInfo>> DownloadAsync(MjTask task, string folder, MjDownloadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var files = await DownloadFilesAsync(task, folder, options, cancellationToken).ConfigureAwait(false);
+        return files.Select(f => f.File).ToList();
+    }
+
+    /// <summary><see cref="DownloadAsync"/>, telling for each file which of the task's URLs it holds.</summary>
+    internal Task<IReadOnlyList<DownloadedFile>> DownloadFilesAsync(MjTask task, string folder, MjDownloadOptions? options, CancellationToken cancellationToken)
     {
         if (task is null)
         {

@@ -33,12 +33,9 @@ internal static class MaskBuilder
             canvas.Clear(invert ? SKColors.White : SKColors.Black);
             foreach (var region in regions)
             {
+                region.CheckInside(width, height);
                 var (x, y, w, h) = region.ToPixels(width, height);
                 var rect = SKRect.Create((float)x, (float)y, (float)w, (float)h);
-                if (rect.Left >= width || rect.Top >= height)
-                {
-                    throw new ImageFailure($"The region '{region}' lies outside the {width}x{height} image.");
-                }
 
                 if (region.Shape == MaskShape.Ellipse)
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -67,6 +68,9 @@ internal readonly struct MaskLength
 /// </summary>
 internal sealed class MaskRegion
 {
+    // A region may overshoot the image by this much: percentages that add up to 100.1% are rounding, not a mistake.
+    private const double RoundingPixels = 1.0;
+
     /// <summary>Creates a region.</summary>
     public MaskRegion(MaskLength x, MaskLength y, MaskLength width, MaskLength height, MaskShape shape = MaskShape.Rectangle)
     {
@@ -136,6 +140,70 @@ internal sealed class MaskRegion
 
     /// <inheritdoc />
     public override string ToString() => $"{(Shape == MaskShape.Ellipse ? "ellipse:" : string.Empty)}{X},{Y},{Width},{Height}";
+
+    /// <summary>
+    /// Refuses a region that starts outside a <paramref name="imageWidth"/>×<paramref name="imageHeight"/> image or
+    /// reaches past its edge (by more than a pixel of rounding). Clipping it instead would repaint, and charge for, an
+    /// area the user did not write; the likeliest cause is two corners written where x, y, width and height belong, so
+    /// the message shows both readings.
+    /// </summary>
+    public void CheckInside(int imageWidth, int imageHeight)
+    {
+        var (x, y, w, h) = ToPixels(imageWidth, imageHeight);
+        if (x >= imageWidth || y >= imageHeight)
+        {
+            throw new ImageFailure($"The region '{this}' lies outside the {imageWidth}x{imageHeight} image: x must be below {imageWidth} pixels (100%) and y below {imageHeight}.");
+        }
+
+        var pastRight = x + w > imageWidth + RoundingPixels;
+        var pastBottom = y + h > imageHeight + RoundingPixels;
+        if (!pastRight && !pastBottom)
+        {
+            return;
+        }
+
+        var where = new List<string>();
+        if (pastRight)
+        {
+            where.Add(Reach("x + width", x + w, Width.IsPercent, imageWidth, "width"));
+        }
+
+        if (pastBottom)
+        {
+            where.Add(Reach("y + height", y + h, Height.IsPercent, imageHeight, "height"));
+        }
+
+        var message = $"The region '{this}' reaches past the edge of the {imageWidth}x{imageHeight} image: {string.Join("; ", where)}. " +
+            "The four values are x, y, width and height, not two corners.";
+
+        var clipped = new MaskRegion(
+            X, Y,
+            pastRight ? Length(imageWidth - x, Width.IsPercent, imageWidth) : Width,
+            pastBottom ? Length(imageHeight - y, Height.IsPercent, imageHeight) : Height,
+            Shape);
+        var upToEdge = $"repaint up to the edge, write '{clipped}'.";
+
+        // Read as corners (x, y) to (width, height), when that fits the image.
+        double right = Width.ToPixels(imageWidth), bottom = Height.ToPixels(imageHeight);
+        if (right > x && bottom > y && right <= imageWidth + RoundingPixels && bottom <= imageHeight + RoundingPixels)
+        {
+            var corners = new MaskRegion(X, Y, Length(right - x, Width.IsPercent, imageWidth), Length(bottom - y, Height.IsPercent, imageHeight), Shape);
+            throw new ImageFailure(message + $" To repaint from ({X}, {Y}) to ({Width}, {Height}), write '{corners}'; to {upToEdge}");
+        }
+
+        throw new ImageFailure(message + " To " + upToEdge);
+    }
+
+    /// <summary>How far a side reaches, in the length's unit: "x + width = 115% of its width".</summary>
+    private static string Reach(string sum, double endPixels, bool percent, int side, string dimension) => percent
+        ? $"{sum} = {Number(endPixels * 100.0 / side)}% of its {dimension}"
+        : $"{sum} = {Number(endPixels)} pixels, more than its {dimension} of {side}";
+
+    /// <summary>A length of <paramref name="pixels"/>, written in percent of <paramref name="side"/> or in pixels.</summary>
+    private static MaskLength Length(double pixels, bool percent, int side) =>
+        new(Math.Round(percent ? pixels * 100.0 / side : pixels, 2), percent);
+
+    private static string Number(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
     private static MaskShape ParseShape(string text)
     {

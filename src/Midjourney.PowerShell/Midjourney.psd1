@@ -89,8 +89,10 @@
                 'MacOS'
             )
 
-            # The project has no public home yet. Add LicenseUri and ProjectUri here once it has
-            # one; never a placeholder address (the Gallery shows these links).
+            # No LicenseUri and no ProjectUri: the project has no public address yet, and the Gallery shows
+            # these links, so a made-up one would mislead. The licence (MIT) ships as LICENSE in the module
+            # folder and is named in Copyright; the README says the same. Add both here once there is a
+            # public repository.
 
             ReleaseNotes = 'First release: connections, imagine/blend/describe/shorten/video/edit, waiting, buttons, MODAL steps, downloads and the task journal.'
         }

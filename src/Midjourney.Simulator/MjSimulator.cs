@@ -90,6 +90,16 @@ public sealed class MjSimulator : IAsyncDisposable
         return new MjSimulator(app, services, notify, baseAddress);
     }
 
+    /// <summary>
+    /// True while the proxy has no usable Midjourney account: every submit answers code 3 "无可用的账号实例" (the
+    /// <see cref="SimulatorOptions.NoAccounts"/> state, changeable while running; same as <c>POST /sim/accounts?usable=</c>).
+    /// </summary>
+    public bool NoAccounts
+    {
+        get => !_services.Engine.Accounts.Usable;
+        set => _services.Engine.Accounts.Usable = !value;
+    }
+
     /// <summary>Same data as <c>GET /sim/stats</c>.</summary>
     public SimulatorStats GetStats() => _services.Stats();
 

@@ -24,6 +24,8 @@ if (parsed.ShowHelp)
     return 0;
 }
 
+if (parsed.ReplayFiles.Count > 0) return await Replay.RunAsync(parsed.ReplayFiles);
+
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -24,14 +24,12 @@ public sealed class CancelAndQueryTests
     }
 
     [Fact]
-    public async Task TrueAi_cancel_is_admin_only_when_an_admin_key_is_set()
+    public async Task TrueAi_cancel_is_for_the_administrator_only_and_refused_in_plain_text()
     {
         await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.TrueAi, o => { o.TimeScale = 1; o.ApiKey = "user"; o.AdminKey = "admin"; });
         string id = await sim.SubmitAsync("/mj/submit/imagine", new { prompt = "a mug" }, r => r.Headers.TryAddWithoutValidation("Authorization", "user"));
         Reply refused = await sim.SendAsync(HttpMethod.Post, $"/mj/task/{id}/cancel", null, r => r.Headers.TryAddWithoutValidation("Authorization", "user"));
-        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.False(refused.Root.GetProperty("success").GetBoolean());
-        Assert.Equal("演示模式，禁止操作", refused.Root.GetProperty("message").GetString());
+        Assert.Equal((HttpStatusCode.BadRequest, "text/plain", "演示模式，禁止操作"), (refused.Status, refused.ContentType, refused.Text));
 
         Reply done = await sim.SendAsync(HttpMethod.Post, $"/mj/task/{id}/cancel", null, r => r.Headers.TryAddWithoutValidation("Authorization", "admin"));
         Assert.Equal((HttpStatusCode.OK, ""), (done.Status, done.Text));
@@ -85,14 +83,14 @@ public sealed class CancelAndQueryTests
     }
 
     [Theory]
-    [InlineData(SimulatorFlavor.TrueAi, HttpStatusCode.NotFound)]
-    [InlineData(SimulatorFlavor.Plus, HttpStatusCode.OK)]
-    public async Task Image_seed_of_an_unfinished_task_is_code_3_not_found_seed(SimulatorFlavor flavor, HttpStatusCode status)
+    [InlineData(SimulatorFlavor.TrueAi, HttpStatusCode.BadRequest, 4, "关联任务状态错误")] // TA: no Discord message yet, BadRequest(...)
+    [InlineData(SimulatorFlavor.Plus, HttpStatusCode.OK, 3, "未找到 seed")]
+    public async Task Image_seed_of_a_task_that_has_not_started_is_refused(SimulatorFlavor flavor, HttpStatusCode status, int code, string text)
     {
         await using SimHarness sim = await SimHarness.StartAsync(flavor, o => o.TimeScale = 1);
-        string id = await sim.ImagineAsync();
+        string id = await sim.ImagineAsync("a mug --seed 7");
         Reply seed = await sim.GetAsync($"/mj/task/{id}/image-seed");
-        Assert.Equal((status, 3, "未找到 seed"), (seed.Status, seed.Code, seed.Root.GetProperty("description").GetString()));
+        Assert.Equal((status, code, text), (seed.Status, seed.Code, seed.Root.GetProperty("description").GetString()));
     }
 
     [Fact]

@@ -52,10 +52,11 @@ public sealed class StatsAndAuthTests
     public async Task TrueAi_auth_takes_raw_authorization_or_mj_api_secret_and_authorization_wins()
     {
         await using SimHarness sim = await SimHarness.StartAsync(configure: o => o.ApiKey = "tok");
+        // Missing and wrong keys alike: 401 with the text and no content type (SimpleAuthMiddleware's WriteAsync).
         Reply missing = await sim.GetAsync("/mj/task/list");
-        Assert.Equal((HttpStatusCode.Unauthorized, "text/plain", "Authorization header missing."), (missing.Status, missing.ContentType, missing.Text));
+        Assert.Equal((HttpStatusCode.Unauthorized, null, "Authorization header missing."), (missing.Status, missing.ContentType, missing.Text));
         Reply wrong = await sim.GetAsync("/mj/task/list", r => r.Headers.TryAddWithoutValidation("Authorization", "nope"));
-        Assert.Equal((HttpStatusCode.Unauthorized, ""), (wrong.Status, wrong.Text));
+        Assert.Equal((HttpStatusCode.Unauthorized, null, "Authorization header missing."), (wrong.Status, wrong.ContentType, wrong.Text));
         Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync("/mj/task/list", r => r.Headers.TryAddWithoutValidation("Authorization", "tok"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync("/mj/task/list", r => r.Headers.Add("mj-api-secret", "tok"))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await sim.GetAsync("/mj/task/list", r =>

@@ -285,11 +285,11 @@ public sealed class TrueAiFlavorTests
     [Fact]
     public async Task Cancel_marks_failure_with_trueai_reason_and_frees_the_slot()
     {
-        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.TimeScale = 1; o.Concurrency = 1; o.Queue = 0; });
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.TimeScale = 1; o.Concurrency = 1; o.Queue = 0; o.AdminKey = "admin"; });
         string id = await sim.ImagineAsync();
         Assert.Equal(9, (await sim.PostAsync("/mj/submit/imagine", new { prompt = "b" })).Code);
-        Reply cancel = await sim.SendAsync(HttpMethod.Post, $"/mj/task/{id}/cancel");
-        Assert.Equal(HttpStatusCode.OK, cancel.Status);
+        Reply cancel = await sim.SendAsync(HttpMethod.Post, $"/mj/task/{id}/cancel", null, r => r.Headers.TryAddWithoutValidation("Authorization", "admin"));
+        Assert.Equal((HttpStatusCode.OK, ""), (cancel.Status, cancel.Text));
         JsonElement task = await sim.FetchAsync(id);
         Assert.Equal("FAILURE", SimHarness.StatusOf(task));
         Assert.Equal("取消任务", task.GetProperty("failReason").GetString());

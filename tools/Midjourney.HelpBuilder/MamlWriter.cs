@@ -122,7 +122,7 @@ public static class MamlWriter
             element.Add(new XElement(Command + "parameterValue",
                 new XAttribute("required", p.IsSwitch ? "false" : "true"),
                 new XAttribute("variableLength", "false"),
-                p.Type));
+                PowerShellTypeNames.Of(p.Type)));
         }
 
         element.Add(TypeElement(p.Type));

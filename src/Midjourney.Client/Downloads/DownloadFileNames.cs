@@ -11,13 +11,13 @@ namespace Midjourney.Client;
 /// <remarks>
 /// The one naming scheme of every file written for a task, the same on every server flavour:
 /// <c>&lt;id&gt;.png</c> the main image (a grid or a single image), <c>&lt;id&gt;_1</c>…<c>_4</c> its tiles (from the
-/// server, or cut locally), <c>&lt;id&gt;.mp4</c> the main video and <c>&lt;id&gt;_n.mp4</c> each of several videos.
+/// server, or cut locally), <c>&lt;id&gt;.mp4</c> the one video and <c>&lt;id&gt;_n.mp4</c> each of several. The
+/// extension is what the file holds (<see cref="Extension(byte[], string, Uri)"/>); when that gives a file the same
+/// name as another of the task (a video that is a PNG beside the PNG cover), the later one becomes
+/// <c>&lt;id&gt;-2</c>.
 /// </remarks>
 internal static class DownloadFileNames
 {
-    /// <summary>The extension of a video whose response does not name a video type.</summary>
-    public const string VideoExtension = ".mp4";
-
     // Long ids would make long paths (MAX_PATH on Windows); real ids are ~20 characters.
     private const int MaxIdLength = 100;
 
@@ -35,7 +35,9 @@ internal static class DownloadFileNames
         ["image/jpeg"] = ".jpg",
         ["image/webp"] = ".webp",
         ["image/gif"] = ".gif",
+        ["image/apng"] = ".png",
         ["video/mp4"] = ".mp4",
+        ["video/quicktime"] = ".mov",
         ["video/webm"] = ".webm",
     };
 
@@ -66,25 +68,22 @@ internal static class DownloadFileNames
     /// <summary>The base name of tile <paramref name="number"/> (1-based) of a task's grid: <c>&lt;id&gt;_n</c>.</summary>
     public static string Tile(string? taskId, int number) => SanitizeId(taskId) + "_" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The base name of a task's main video: <c>&lt;id&gt;</c> (its extension is a video one, so it never meets the image).</summary>
+    /// <summary>The base name of a task's one video: <c>&lt;id&gt;</c>.</summary>
     public static string Video(string? taskId) => SanitizeId(taskId);
 
     /// <summary>The base name of video <paramref name="number"/> (1-based) of several: <c>&lt;id&gt;_n</c>.</summary>
     public static string VideoItem(string? taskId, int number) => Tile(taskId, number);
 
     /// <summary>
-    /// The extension of a video response: from its media type when that is a video type, else from the URL path
-    /// when that is <c>.mp4</c> or <c>.webm</c>, else <see cref="VideoExtension"/>.
+    /// The extension for a response: from its first bytes when they are a known format (a server may say
+    /// <c>video/mp4</c> for a PNG), else from its media type when known, else from the URL path when that is 1–5
+    /// lowercase alphanumerics, else <c>.bin</c>.
     /// </summary>
-    public static string VideoFileExtension(string? mediaType, Uri url)
-    {
-        var extension = Extension(mediaType, url);
-        return extension is ".mp4" or ".webm" ? extension : VideoExtension;
-    }
+    public static string Extension(byte[]? head, string? mediaType, Uri url) => Sniff(head) ?? Extension(mediaType, url);
 
     /// <summary>
-    /// The extension for a response: from its media type when known, else from the URL path when that is
-    /// 1–5 lowercase alphanumerics, else <c>.bin</c>.
+    /// The extension for a response before its body is read: from its media type when known, else from the URL path
+    /// when that is 1–5 lowercase alphanumerics, else <c>.bin</c>.
     /// </summary>
     public static string Extension(string? mediaType, Uri url)
     {
@@ -94,6 +93,62 @@ internal static class DownloadFileNames
         }
 
         return DownloadUrl.PathExtension(url) ?? ".bin";
+    }
+
+    /// <summary>The extension of the format the first bytes of a file show (PNG and APNG, JPEG, GIF, WebP, MP4/MOV, WebM), or null.</summary>
+    public static string? Sniff(byte[]? head)
+    {
+        if (head is null || head.Length < 12)
+        {
+            return null;
+        }
+
+        bool At(int offset, string ascii)
+        {
+            for (var i = 0; i < ascii.Length; i++)
+            {
+                if (head[offset + i] != ascii[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (head[0] == 0x89 && At(1, "PNG\r\n"))
+        {
+            return ".png";
+        }
+
+        if (head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+        {
+            return ".jpg";
+        }
+
+        if (At(0, "GIF8"))
+        {
+            return ".gif";
+        }
+
+        if (At(0, "RIFF") && At(8, "WEBP"))
+        {
+            return ".webp";
+        }
+
+        // ISO base media (MP4, QuickTime): a box of type 'ftyp' first; 'qt  ' brands are QuickTime movies.
+        if (At(4, "ftyp"))
+        {
+            return At(8, "qt  ") ? ".mov" : ".mp4";
+        }
+
+        // Matroska / WebM: the EBML magic number.
+        if (head[0] == 0x1A && head[1] == 0x45 && head[2] == 0xDF && head[3] == 0xA3)
+        {
+            return ".webm";
+        }
+
+        return null;
     }
 
     /// <summary>

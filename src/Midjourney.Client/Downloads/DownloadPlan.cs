@@ -17,8 +17,10 @@ internal static class DownloadPlan
                 $"Task {task.Id} is {task.Status}{reason}, not Success: there is nothing final to download.", null, null, null);
         }
 
-        // Names come from positions (DownloadFileNames), so they are the same on every server; a URL met twice
-        // (TrueAI's imageUrl repeated as a tile, a taskapi first image) is fetched once and copied.
+        // Names come from positions (DownloadFileNames), so they are the same on every server; a tile that repeats
+        // the main image (a taskapi first image) is fetched once and copied, so -All always gives <id>_1..._4. A video
+        // is saved once per distinct URL: one the download already saved (TrueAI's imageUrl is its first video) is
+        // left out by the downloader.
         var items = new List<DownloadItem>();
         void Add(DownloadItem item)
         {
@@ -39,14 +41,7 @@ internal static class DownloadPlan
 
         if (options.IncludeVideos)
         {
-            Add(new DownloadItem(DownloadSource.Video, 0, DownloadFileNames.Video(task.Id)));
-            if (task.VideoUrls.Count > 1 || string.IsNullOrWhiteSpace(task.VideoUrl))
-            {
-                for (var i = 0; i < task.VideoUrls.Count; i++)
-                {
-                    Add(new DownloadItem(DownloadSource.VideoItem, i, DownloadFileNames.VideoItem(task.Id, i + 1)));
-                }
-            }
+            items.AddRange(Videos(task));
         }
 
         if (items.Count == 0)
@@ -56,6 +51,45 @@ internal static class DownloadPlan
 
         return items;
     }
+
+    /// <summary>
+    /// The videos, each distinct URL once: a single one as <c>&lt;id&gt;</c>; several by their position in
+    /// <see cref="MjTask.VideoUrls"/> as <c>&lt;id&gt;_n</c>, with <see cref="MjTask.VideoUrl"/> as <c>&lt;id&gt;</c> only when the
+    /// list does not hold it already (servers repeat it there).
+    /// </summary>
+    private static IEnumerable<DownloadItem> Videos(MjTask task)
+    {
+        var main = Trimmed(task.VideoUrl);
+        var listed = task.VideoUrls.Select(Trimmed).ToList();
+        var distinct = new[] { main }.Concat(listed).Where(u => u is not null).Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            yield break;
+        }
+
+        if (distinct.Count == 1)
+        {
+            yield return main is not null
+                ? new DownloadItem(DownloadSource.Video, 0, DownloadFileNames.Video(task.Id))
+                : new DownloadItem(DownloadSource.VideoItem, listed.IndexOf(distinct[0]), DownloadFileNames.Video(task.Id));
+            yield break;
+        }
+
+        if (main is not null && !listed.Contains(main))
+        {
+            yield return new DownloadItem(DownloadSource.Video, 0, DownloadFileNames.Video(task.Id));
+        }
+
+        for (var i = 0; i < listed.Count; i++)
+        {
+            if (listed[i] is not null && listed.IndexOf(listed[i]) == i)
+            {
+                yield return new DownloadItem(DownloadSource.VideoItem, i, DownloadFileNames.VideoItem(task.Id, i + 1));
+            }
+        }
+    }
+
+    private static string? Trimmed(string? url) => string.IsNullOrWhiteSpace(url) ? null : url!.Trim();
 
     /// <summary>
     /// True when the server sent separate images (the tiles of a grid): a list of image URLs that is not just the

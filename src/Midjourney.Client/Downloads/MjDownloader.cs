@@ -18,6 +18,9 @@ internal sealed class MjDownloader
 {
     private const int BufferSize = 81920;
 
+    // Enough of a file's start to tell its format (DownloadFileNames.Sniff).
+    private const int HeadBytes = 16;
+
     private readonly HttpClient _http;
     private readonly TimeSpan _baseDelay;
     private readonly TimeSpan _maxDelay;
@@ -67,8 +70,8 @@ internal sealed class MjDownloader
     /// <param name="options">What to save and the limits.</param>
     /// <param name="refreshTask">Re-fetches the task, for fresh signed URLs when one has expired; called at most once.</param>
     /// <param name="cancellationToken">Stops the download; the partial file is deleted.</param>
-    /// <returns>The files written, in order: main image, tiles, videos.</returns>
-    public async Task<IReadOnlyList<FileInfo>> DownloadAsync(
+    /// <returns>The files written, in order: main image, tiles, videos, each with the URL it holds.</returns>
+    public async Task<IReadOnlyList<DownloadedFile>> DownloadAsync(
         MjTask task,
         string folder,
         MjDownloadOptions options,
@@ -92,7 +95,7 @@ internal sealed class MjDownloader
 
         var pipeline = BuildPipeline(options.MaxRetries, cancellationToken);
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var saved = new List<FileInfo>();
+        var saved = new List<DownloadedFile>();
         var current = task;
         var refreshed = false;
         var fetched = new Dictionary<string, FileInfo>(StringComparer.Ordinal);
@@ -112,12 +115,19 @@ internal sealed class MjDownloader
 
                 try
                 {
-                    var file = fetched.TryGetValue(url.Trim(), out var same)
-                        ? CopyOf(same, url, item, fullFolder, options, usedNames)
+                    var seen = fetched.TryGetValue(url.Trim(), out var same);
+                    if (seen && IsVideo(item))
+                    {
+                        // Saved already (TrueAI's imageUrl is its first video): each distinct URL is one file.
+                        break;
+                    }
+
+                    var file = seen
+                        ? CopyOf(same!, url, item, fullFolder, options, usedNames)
                         : await DownloadOneAsync(pipeline, item, url, fullFolder, options, usedNames, cancellationToken).ConfigureAwait(false);
                     fetched[url.Trim()] = file;
                     usedNames.Add(file.Name);
-                    saved.Add(file);
+                    saved.Add(new DownloadedFile(file, item.Source, item.Index));
                     break;
                 }
                 catch (DownloadStatusException ex)
@@ -220,22 +230,29 @@ internal sealed class MjDownloader
             throw TooLarge(uri, declared.Value, options.MaxBytes, null);
         }
 
+        // The name is known for sure only from the first bytes; the media type (or the URL) gives the likely one, so an
+        // existing file is refused before its body is fetched.
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        var extension = IsVideo(item) ? DownloadFileNames.VideoFileExtension(mediaType, uri) : DownloadFileNames.Extension(mediaType, uri);
-        var fileName = UniqueName(item.BaseName, extension, usedNames);
-        var path = DownloadFileNames.PathInside(folder, fileName);
-        var partial = DownloadFileNames.PathInside(folder, fileName + ".partial");
-        if (!options.Overwrite && File.Exists(path))
+        var likely = UniqueName(item.BaseName, DownloadFileNames.Extension(mediaType, uri), usedNames);
+        var partial = DownloadFileNames.PathInside(folder, likely + ".partial");
+        if (!options.Overwrite && File.Exists(DownloadFileNames.PathInside(folder, likely)))
         {
-            throw Exists(uri, path);
+            throw Exists(uri, DownloadFileNames.PathInside(folder, likely));
         }
 
         try
         {
+            byte[] head;
             using (var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
             using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
             {
-                await CopyAsync(source, target, uri, options.MaxBytes, partial, idle, cancellationToken).ConfigureAwait(false);
+                head = await CopyAsync(source, target, uri, options.MaxBytes, partial, idle, cancellationToken).ConfigureAwait(false);
+            }
+
+            var path = DownloadFileNames.PathInside(folder, UniqueName(item.BaseName, DownloadFileNames.Extension(head, mediaType, uri), usedNames));
+            if (!options.Overwrite && File.Exists(path))
+            {
+                throw Exists(uri, path);
             }
 
             MoveIntoPlace(partial, path, uri, options.Overwrite);
@@ -248,9 +265,12 @@ internal sealed class MjDownloader
         }
     }
 
-    private async Task CopyAsync(Stream source, Stream target, Uri uri, long maxBytes, string partial, IdleTimer idle, CancellationToken cancellationToken)
+    /// <summary>Copies the body under the size cap and the idle timer; returns its first bytes (for the file's real type).</summary>
+    private async Task<byte[]> CopyAsync(Stream source, Stream target, Uri uri, long maxBytes, string partial, IdleTimer idle, CancellationToken cancellationToken)
     {
         var buffer = new byte[BufferSize];
+        var head = new byte[HeadBytes];
+        var headLength = 0;
         long total = 0;
 
         // A stalled body would otherwise hang forever: no HttpClient timeout covers the body after ResponseHeadersRead.
@@ -282,10 +302,19 @@ internal sealed class MjDownloader
                 throw TooLarge(uri, total, maxBytes, partial);
             }
 
+            if (headLength < HeadBytes)
+            {
+                var take = Math.Min(read, HeadBytes - headLength);
+                Array.Copy(buffer, 0, head, headLength, take);
+                headLength += take;
+            }
+
             await target.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
         }
 
         await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+        Array.Resize(ref head, headLength);
+        return head;
     }
 
     private static void MoveIntoPlace(string partial, string path, Uri uri, bool overwrite)
@@ -368,7 +397,7 @@ internal sealed class MjDownloader
         return null;
     }
 
-    /// <summary><c>base.ext</c>, or <c>base-2.ext</c>... when this download already wrote that name (an image and a video both ending in <c>.bin</c>).</summary>
+    /// <summary>True for a video of the task (its URL may repeat one already saved, and is then not saved again).</summary>
     private static bool IsVideo(DownloadItem item) => item.Source is DownloadSource.Video or DownloadSource.VideoItem;
 
     /// <summary>A URL already saved under another name (a tile that is also the main image) is copied, not fetched again.</summary>
@@ -385,6 +414,7 @@ internal sealed class MjDownloader
         return new FileInfo(path);
     }
 
+    /// <summary><c>base.ext</c>, or <c>base-2.ext</c>... when this download already wrote that name (a video that is a PNG beside the PNG cover).</summary>
     private static string UniqueName(string baseName, string extension, HashSet<string> usedNames)
     {
         var name = baseName + extension;

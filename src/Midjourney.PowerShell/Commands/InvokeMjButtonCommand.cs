@@ -5,7 +5,7 @@ using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
 
-/// <summary>Invoke-MjButton: clicks a button of a finished task (and finishes a MODAL step with -Prompt/-MaskPath).</summary>
+/// <summary>Invoke-MjButton: clicks buttons of a finished task (and finishes a MODAL step with -Prompt/-MaskPath).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "MjButton", DefaultParameterSetName = ButtonSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MjTask))]
 public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
@@ -27,10 +27,10 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask Task { get; set; } = null!;
 
-    /// <summary>The label (U1, Vary (Region)), emoji (🔄) or kind name.</summary>
+    /// <summary>Labels (U1, Vary (Region)), emoji (🔄) or kind names; each is clicked (-Label U1, U2).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = LabelSet)]
     [ArgumentCompleter(typeof(LabelCompleter))]
-    public string Label { get; set; } = string.Empty;
+    public string[] Label { get; set; } = null!;
 
     /// <summary>The image index 1–4, with -Kind.</summary>
     [Parameter(Mandatory = true, ParameterSetName = IndexSet)]
@@ -99,7 +99,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
         {
             SkipParameterCheck = SkipParameterCheck.IsPresent,
             Task = Task,
-            Label = ParameterSetName == LabelSet ? Label : null,
+            Labels = ParameterSetName == LabelSet ? Label : System.Array.Empty<string>(),
             Index = ParameterSetName == IndexSet ? Index : null,
             Kind = Kind,
             CustomId = ParameterSetName == CustomIdSet ? CustomId : null,

@@ -233,6 +233,9 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
                 // Write-Host's way: the information stream, tagged PSHOST, shown by the host (6>&1 captures it).
                 WriteInformation(new HostInformationMessage { Message = text.Text, NoNewLine = true }, new[] { "PSHOST" });
                 break;
+            case OutputKind.Object when message.Payload is SavedFile saved:
+                WriteObject(SavedFileObject.Of(saved, InvokeProvider));
+                break;
             case OutputKind.Object:
                 WriteObject(message.Payload);
                 break;

@@ -7,8 +7,12 @@ using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
 
-/// <summary>Show-MjImage: draws tasks' images, image files or URLs in the terminal (to the host, not the pipeline).</summary>
+/// <summary>
+/// Show-MjImage: draws tasks' images, image files or URLs in the terminal. The picture is output text (so
+/// <c>| Out-Null</c> silences it); where it would not be drawn (redirected output, PlainText rendering) one line says so.
+/// </summary>
 [Cmdlet(VerbsCommon.Show, "MjImage")]
+[OutputType(typeof(string))]
 public sealed class ShowMjImageCommand : MjCmdletBase
 {
     private readonly List<object> _items = new();
@@ -32,6 +36,10 @@ public sealed class ShowMjImageCommand : MjCmdletBase
     /// <summary>Number the four tiles of a grid file or URL (tasks are recognised by their U1–U4 buttons).</summary>
     [Parameter]
     public SwitchParameter Grid { get; set; }
+
+    /// <summary>Write the picture even where it would not be drawn (redirected output, PlainText rendering): to keep its escape codes in a file or variable.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
 
     /// <summary>The connection for URLs; default the task's server, else the session's.</summary>
     [Parameter]
@@ -74,7 +82,16 @@ public sealed class ShowMjImageCommand : MjCmdletBase
     protected override void EndProcessing()
     {
         var (columns, rows) = TerminalSize.Of(Host, Width);
-        var options = new ShowImageOptions { Items = _items, Columns = columns, MaxRows = rows, Protocol = Protocol, Grid = Grid.IsPresent, Connection = Connection };
+        var options = new ShowImageOptions
+        {
+            Items = _items,
+            Columns = columns,
+            MaxRows = rows,
+            Protocol = Protocol,
+            Grid = Grid.IsPresent,
+            Connection = Connection,
+            NotDrawnBecause = Force.IsPresent ? null : TerminalOutput.WhyNotDrawn(this),
+        };
         var operation = new ShowImageOperation(Session);
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));
     }

@@ -77,7 +77,7 @@ public sealed class WaitMjTaskCommand : MjCmdletBase
         if (Show.IsPresent)
         {
             var (columns, rows) = TerminalSize.Of(Host, 0);
-            options.Show = new ShowImageOptions { Columns = columns, MaxRows = rows, Connection = Connection };
+            options.Show = new ShowImageOptions { Columns = columns, MaxRows = rows, Connection = Connection, ToHost = true, NotDrawnBecause = TerminalOutput.WhyNotDrawn(this) };
         }
 
         RunOperation((output, token) => _operation.EndAsync(options, output, token));

@@ -101,12 +101,16 @@ internal static class ImageWork
         {
             throw new InvalidInputException(e.Message, target, MjErrorCategory.InvalidData, e);
         }
+        catch (Exception e) when (ImagingLibrary.IsMissing(e))
+        {
+            throw ImagingLibrary.Unavailable(e);
+        }
     }
 
     private static void Run(Action work, object? target) => Run<object?>(() => { work(); return null; }, target);
 
     private sealed class SkiaHeaderReader : IImageHeaderReader
     {
-        public (int Width, int Height)? ReadSize(byte[] head) => ImageCodec.ReadSize(head);
+        public (int Width, int Height)? ReadSize(byte[] head) => Run(() => ImageCodec.ReadSize(head), null);
     }
 }

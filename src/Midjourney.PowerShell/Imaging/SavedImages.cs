@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using Midjourney.Client;
 using Midjourney.PowerShell.Operations;
 using Midjourney.PowerShell.Output;
@@ -15,25 +14,22 @@ namespace Midjourney.PowerShell.Imaging;
 /// </summary>
 internal static class SavedImages
 {
-    /// <summary>The saved files plus any tiles cut here, each PNG carrying the task's facts.</summary>
-    public static IReadOnlyList<FileInfo> Finish(MjTask task, IReadOnlyList<FileInfo> files, SaveImageOptions options, ICommandOutput output)
+    /// <summary>The saved files plus any tiles cut here and the sidecar, each with its kind; every PNG carries the task's facts.</summary>
+    public static IReadOnlyList<SavedFile> Finish(MjTask task, IReadOnlyList<DownloadedFile> files, SaveImageOptions options, ICommandOutput output)
     {
         var facts = ImageMetadata.From(task, null);
-        var result = files.ToList();
-        var main = files.FirstOrDefault();
-        var baseName = main is null ? null : Path.GetFileNameWithoutExtension(main.Name);
-        var tilePattern = baseName is null ? null : new Regex("^" + Regex.Escape(baseName) + "_([1-4])$");
-        foreach (var file in files.Where(f => IsImage(f)))
+        var result = files.Select(f => Describe(task, f)).ToList();
+        foreach (var saved in result.Where(f => IsImage(f.File)))
         {
-            var match = tilePattern?.Match(Path.GetFileNameWithoutExtension(file.Name));
-            var tile = match is { Success: true } ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-            var info = tile is int n ? ImageMetadata.ForTile(facts, n) : facts;
-            if (ImageMetadata.WriteInto(file.FullName, info))
+            var info = saved.TileNumber is int n ? ImageMetadata.ForTile(facts, n) : facts;
+            if (ImageMetadata.WriteInto(saved.File.FullName, info))
             {
-                file.Refresh();
+                saved.File.Refresh();
             }
         }
 
+        var main = files.FirstOrDefault()?.File;
+        var baseName = main is null ? null : Path.GetFileNameWithoutExtension(main.Name);
         if (options.Split && main is not null && baseName is not null)
         {
             if (GridTiles.HasTileUrls(task))
@@ -48,7 +44,7 @@ internal static class SavedImages
             {
                 var tiles = GridTiles.Split(main.FullName, main.DirectoryName ?? options.Folder, baseName, options.Force, facts);
                 output.WriteVerbose($"Cut the grid of task {task.Id} into {baseName}_1.png…_4.png.");
-                result.InsertRange(1, tiles);
+                result.InsertRange(1, tiles.Select((tile, i) => new SavedFile(tile, SavedFile.Tile, task.Id, i + 1)));
             }
         }
 
@@ -61,12 +57,28 @@ internal static class SavedImages
             }
 
             File.WriteAllText(sidecar, ImageMetadata.ToJson(facts), new UTF8Encoding(false));
-            result.Add(new FileInfo(sidecar));
+            result.Add(new SavedFile(new FileInfo(sidecar), SavedFile.Sidecar, task.Id));
         }
 
         return result;
     }
 
+    /// <summary>What a downloaded file is: the grid or single image, a tile (with its number), or a video.</summary>
+    private static SavedFile Describe(MjTask task, DownloadedFile file)
+    {
+        if (IsVideo(file.File) || file.Source is DownloadSource.Video or DownloadSource.VideoItem)
+        {
+            return new SavedFile(file.File, SavedFile.Video, task.Id);
+        }
+
+        return file.Source == DownloadSource.ImageTile
+            ? new SavedFile(file.File, SavedFile.Tile, task.Id, file.Index + 1)
+            : new SavedFile(file.File, GridTiles.IsGrid(task) ? SavedFile.Grid : SavedFile.Image, task.Id);
+    }
+
     private static bool IsImage(FileInfo file) =>
         file.Extension.ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".webp" or ".gif";
+
+    private static bool IsVideo(FileInfo file) =>
+        file.Extension.ToLowerInvariant() is ".mp4" or ".mov" or ".webm";
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
@@ -60,6 +61,22 @@ internal static class NativeLibraries
         }
 
         return null;
+    }
+
+    /// <summary>The runtime identifiers under <paramref name="dependencyFolder"/> that have <paramref name="libraryName"/>, sorted.</summary>
+    public static System.Collections.Generic.IReadOnlyList<string> Shipped(string dependencyFolder, string libraryName)
+    {
+        var runtimes = Path.Combine(dependencyFolder, "runtimes");
+        if (!Directory.Exists(runtimes))
+        {
+            return Array.Empty<string>();
+        }
+
+        return Directory.GetDirectories(runtimes)
+            .Where(rid => Directory.Exists(Path.Combine(rid, "native")) && Directory.GetFiles(Path.Combine(rid, "native"), libraryName + ".*").Length > 0)
+            .Select(rid => Path.GetFileName(rid))
+            .OrderBy(rid => rid, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>

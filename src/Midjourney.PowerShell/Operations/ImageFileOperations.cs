@@ -73,7 +73,7 @@ internal sealed class ImageFileOperations : MjOperation
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path)) ?? ".");
             File.WriteAllBytes(options.Path, png);
             output.WriteVerbose($"Wrote a {width}x{height} mask to {options.Path}.");
-            output.WriteObject(new FileInfo(options.Path));
+            output.WriteObject(new SavedFile(new FileInfo(options.Path), SavedFile.Mask, options.Task?.Id));
         }, cancellationToken).ConfigureAwait(false);
     });
 
@@ -92,9 +92,9 @@ internal sealed class ImageFileOperations : MjOperation
 
                 var facts = ImageMetadata.Read(path);
                 var tiles = GridTiles.Split(path, folder, System.IO.Path.GetFileNameWithoutExtension(path), force, facts.TaskId is null ? null : facts);
-                foreach (var tile in tiles)
+                for (var i = 0; i < tiles.Count; i++)
                 {
-                    output.WriteObject(tile);
+                    output.WriteObject(new SavedFile(tiles[i], SavedFile.Tile, facts.TaskId, i + 1));
                 }
             }, cancellationToken).ConfigureAwait(false);
         }

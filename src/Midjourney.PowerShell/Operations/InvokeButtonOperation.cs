@@ -17,8 +17,15 @@ internal sealed class InvokeButtonOptions : SubmitOptions
     /// <summary>-Task (sets Label, Index, CustomId).</summary>
     public MjTask? Task { get; set; }
 
-    /// <summary>-Label: a label, emoji or kind name.</summary>
-    public string? Label { get; set; }
+    /// <summary>-Label: labels, emoji or kind names; each is clicked.</summary>
+    public IReadOnlyList<string> Labels { get; set; } = Array.Empty<string>();
+
+    /// <summary>One label: the same as <see cref="Labels"/> with that one entry.</summary>
+    public string? Label
+    {
+        get => Labels.Count == 1 ? Labels[0] : null;
+        set => Labels = value is null ? Array.Empty<string>() : new[] { value };
+    }
 
     /// <summary>-Index 1–4, with <see cref="Kind"/>.</summary>
     public int? Index { get; set; }
@@ -58,56 +65,101 @@ internal sealed class InvokeButtonOperation : MjOperation
     {
     }
 
-    /// <summary>Finds the button and checks the input, then clicks (one pipeline record).</summary>
+    /// <summary>
+    /// Finds every button the input names (all of them before the first click, so a wrong label clicks nothing) and
+    /// checks the input, then clicks each in turn, asking ShouldProcess per click. Without -Wait each click's tasks
+    /// are emitted as it is made; with -Wait the tasks of every click are waited for together.
+    /// </summary>
     public Task ProcessAsync(InvokeButtonOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
         var connection = Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
-        await TryItemAsync(output, (object?)options.Task ?? options.Button, async () =>
+        IReadOnlyList<MjButton> buttons = Array.Empty<MjButton>();
+        WaitSettings? settings = null;
+        var found = await TryItemAsync(output, (object?)options.Task ?? options.Button, () =>
         {
+            settings = options.WaitSettings();
             if (options.Prompt is not null)
             {
                 PromptChecks.Check(options.Prompt, options.SkipParameterCheck);
             }
 
-            var button = options.Button ?? FindButton(options);
-            CheckModalInput(button, options);
-            var mask = await PrepareMaskAsync(connection.Client, button, options, output, cancellationToken).ConfigureAwait(false);
-            var settings = options.WaitSettings();
-            if (!await output.ShouldProcessAsync($"{button.DisplayName} of task {button.TaskId} on {connection.Uri}", "Click button").ConfigureAwait(false))
+            buttons = options.Button is { } given ? new[] { given } : FindButtons(options);
+            foreach (var button in buttons)
             {
-                return;
+                CheckModalInput(button, options);
             }
 
-            var client = connection.Client;
-            var children = await client.ClickAsync(button, options.ApplyTo(new MjClickOptions()), cancellationToken).ConfigureAwait(false);
-            if (children.Count == 0)
-            {
-                output.WriteWarning(button.Kind == MjButtonKind.Bookmark
-                    ? $"{button.DisplayName} of task {button.TaskId} created no task: a bookmark only marks the image on the server. Nothing was emitted."
-                    : $"{button.DisplayName} of task {button.TaskId} created no task. Nothing was emitted.");
-                return;
-            }
-
-            var results = new List<MjTask>();
-            foreach (var child in children)
-            {
-                output.WriteVerbose($"Clicked {button.DisplayName}: task {child.Id} ({child.Action ?? "?"}, {child.Status}).");
-                try
-                {
-                    results.Add(await FinishModalAsync(client, button, child, options, mask, output, cancellationToken).ConfigureAwait(false));
-                }
-                catch (ModalStepFailedException e)
-                {
-                    // The MODAL task exists: emit it too, so nothing is lost, and say how to finish it.
-                    output.WriteObject(child);
-                    output.WriteError(ErrorMapping.FromException(e, child));
-                    connection.FirstModalNotice(child.Id);
-                }
-            }
-
-            await SubmitFlow.EmitAsync(connection, results, options.Wait, settings, output, cancellationToken, button).ConfigureAwait(false);
+            return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
+        if (!found || settings is null)
+        {
+            return;
+        }
+
+        var waitFor = new List<MjTask>();
+        foreach (var button in buttons)
+        {
+            // One click failing (the server refuses it) is an error for that click; the others still go.
+            await TryItemAsync(output, (object?)options.Task ?? button, async () =>
+            {
+                var made = await ClickAsync(connection, button, options, output, cancellationToken).ConfigureAwait(false);
+                if (options.Wait)
+                {
+                    // MODAL tasks never move by themselves: they are reported now, with what their button needs.
+                    await SubmitFlow.EmitAsync(connection, made.Where(t => t.NeedsInput).ToList(), wait: false, settings, output, cancellationToken, button).ConfigureAwait(false);
+                    waitFor.AddRange(made.Where(t => !t.NeedsInput));
+                }
+                else
+                {
+                    await SubmitFlow.EmitAsync(connection, made, wait: false, settings, output, cancellationToken, button).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (waitFor.Count > 0)
+        {
+            await SubmitFlow.EmitAsync(connection, waitFor, wait: true, settings, output, cancellationToken).ConfigureAwait(false);
+        }
     });
+
+    /// <summary>Prepares the mask, asks ShouldProcess and clicks one button; returns the tasks to emit (none for -WhatIf or a no).</summary>
+    private static async Task<IReadOnlyList<MjTask>> ClickAsync(MjConnection connection, MjButton button, InvokeButtonOptions options, ICommandOutput output, CancellationToken cancellationToken)
+    {
+        var mask = await PrepareMaskAsync(connection.Client, button, options, output, cancellationToken).ConfigureAwait(false);
+        if (!await output.ShouldProcessAsync($"{button.DisplayName} of task {button.TaskId} on {connection.Uri}", "Click button").ConfigureAwait(false))
+        {
+            return Array.Empty<MjTask>();
+        }
+
+        var client = connection.Client;
+        var children = await client.ClickAsync(button, options.ApplyTo(new MjClickOptions()), cancellationToken).ConfigureAwait(false);
+        if (children.Count == 0)
+        {
+            output.WriteWarning(button.Kind == MjButtonKind.Bookmark
+                ? $"{button.DisplayName} of task {button.TaskId} created no task: a bookmark only marks the image on the server. Nothing was emitted."
+                : $"{button.DisplayName} of task {button.TaskId} created no task. Nothing was emitted.");
+            return children;
+        }
+
+        var results = new List<MjTask>();
+        foreach (var child in children)
+        {
+            output.WriteVerbose($"Clicked {button.DisplayName}: task {child.Id} ({child.Action ?? "?"}, {child.Status}).");
+            try
+            {
+                results.Add(await FinishModalAsync(client, button, child, options, mask, output, cancellationToken).ConfigureAwait(false));
+            }
+            catch (ModalStepFailedException e)
+            {
+                // The MODAL task exists: emit it too, so nothing is lost, and say how to finish it.
+                output.WriteObject(child);
+                output.WriteError(ErrorMapping.FromException(e, child));
+                connection.FirstModalNotice(child.Id);
+            }
+        }
+
+        return results;
+    }
 
     /// <summary>Checks before the click what a MODAL step will need, so a bad input leaves no half-done task behind.</summary>
     private static void CheckModalInput(MjButton button, InvokeButtonOptions options)
@@ -115,6 +167,11 @@ internal sealed class InvokeButtonOperation : MjOperation
         if (options.UseSuggestedPrompt && (options.Prompt is not null || options.MaskPath is not null || options.Regions is { Count: > 0 }))
         {
             throw new InvalidInputException("-UseSuggestedPrompt sends the server's prompt as it is; give it, or -Prompt/-MaskPath/-Region, not both.", null);
+        }
+
+        if (options.Regions is { Count: > 0 } && button.Kind != MjButtonKind.VaryRegion)
+        {
+            throw new InvalidInputException($"-Region draws a Vary (Region) mask, but {button.DisplayName} is a {button.Kind} button. Click 'Vary (Region)' with -Region.", button);
         }
 
         switch (button.Kind)
@@ -144,24 +201,22 @@ internal sealed class InvokeButtonOperation : MjOperation
         }
 
         await MaskInputs.CheckAsync(mask, cancellationToken).ConfigureAwait(false);
-        if (mask.Regions is { Count: > 0 } && button.Kind != MjButtonKind.VaryRegion)
-        {
-            throw new InvalidInputException($"-Region draws a Vary (Region) mask, but {button.DisplayName} is a {button.Kind} button. Click 'Vary (Region)' with -Region.", button);
-        }
-
         var image = options.Task is { } task && task.Id == button.TaskId ? task : await client.GetTaskAsync(button.TaskId, cancellationToken).ConfigureAwait(false);
         return await MaskInputs.PrepareAsync(client, image, mask, output, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The button the options name; MjButtonNotFound when none does.</summary>
-    private static MjButton FindButton(InvokeButtonOptions options)
+    /// <summary>The buttons the options name, each once, in the order given; MjButtonNotFound for the first that is not there.</summary>
+    private static IReadOnlyList<MjButton> FindButtons(InvokeButtonOptions options)
     {
         var task = options.Task ?? throw new InvalidInputException("Give -Button, or -Task with -Label, -Index or -CustomId.", null);
         if (!string.IsNullOrEmpty(options.CustomId))
         {
             // customIds are opaque server values: one the task does not list is still clicked as given.
-            return task.Buttons.FirstOrDefault(b => string.Equals(b.CustomId, options.CustomId, StringComparison.Ordinal))
-                ?? new MjButton(task.Id, options.CustomId!);
+            return new[]
+            {
+                task.Buttons.FirstOrDefault(b => string.Equals(b.CustomId, options.CustomId, StringComparison.Ordinal))
+                    ?? new MjButton(task.Id, options.CustomId!),
+            };
         }
 
         if (task.Status != MjTaskStatus.Success)
@@ -173,15 +228,27 @@ internal sealed class InvokeButtonOperation : MjOperation
 
         if (options.Index is int index)
         {
-            return MjButtonFinder.Find(task, options.Kind, index);
+            return new[] { MjButtonFinder.Find(task, options.Kind, index) };
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Label))
+        var labels = options.Labels.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        if (labels.Count == 0)
         {
-            return MjButtonFinder.Find(task, options.Label!);
+            throw new InvalidInputException("Give -Label, -Index or -CustomId with -Task.", task);
         }
 
-        throw new InvalidInputException("Give -Label, -Index or -CustomId with -Task.", task);
+        // The same button named twice (U1, U1) is clicked once: a second click would pay for the same job again.
+        var buttons = new List<MjButton>();
+        foreach (var label in labels)
+        {
+            var button = MjButtonFinder.Find(task, label);
+            if (!buttons.Any(b => string.Equals(b.CustomId, button.CustomId, StringComparison.Ordinal)))
+            {
+                buttons.Add(button);
+            }
+        }
+
+        return buttons;
     }
 
     /// <summary>

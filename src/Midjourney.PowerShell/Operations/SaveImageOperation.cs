@@ -37,7 +37,8 @@ internal sealed class SaveImageOptions
 }
 
 /// <summary>
-/// Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files, named by
+/// Save-MjImage: downloads finished tasks' images (and tiles, videos) into a folder and emits the files (as
+/// <see cref="SavedFile"/>: each with its task, tile and kind), named by
 /// <see cref="DownloadFileNames"/>. A task with nothing to save, or no tiles under -All, is a warning.
 /// </summary>
 internal sealed class SaveImageOperation : MjOperation
@@ -88,17 +89,16 @@ internal sealed class SaveImageOperation : MjOperation
                     download = new MjDownloadOptions { All = true, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
                 }
 
-                var files = await connection.Client.DownloadAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
+                var files = await connection.Client.DownloadFilesAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
                 if (options.All && !options.Split && !DownloadPlan.HasTiles(task))
                 {
-                    output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].Name : DownloadFileNames.MainImage(task.Id)));
+                    output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].File.Name : DownloadFileNames.MainImage(task.Id)));
                 }
 
-                files = SavedImages.Finish(task, files, options, output);
-                foreach (var file in files)
+                foreach (var saved in SavedImages.Finish(task, files, options, output))
                 {
-                    output.WriteVerbose($"Saved {file.FullName} ({file.Length} bytes).");
-                    output.WriteObject(file);
+                    output.WriteVerbose($"Saved {saved.File.FullName} ({saved.File.Length} bytes).");
+                    output.WriteObject(saved);
                 }
             }, cancellationToken).ConfigureAwait(false);
         }

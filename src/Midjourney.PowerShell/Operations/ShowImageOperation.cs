@@ -32,9 +32,19 @@ internal sealed class ShowImageOptions
 
     /// <summary>-Connection.</summary>
     public MjConnection? Connection { get; set; }
+
+    /// <summary>Why a picture would not reach a terminal that draws it (redirected, PlainText); null draws.</summary>
+    public string? NotDrawnBecause { get; set; }
+
+    /// <summary>Write to the host beside the pipeline (Wait-MjTask -Show) instead of to the output.</summary>
+    public bool ToHost { get; set; }
 }
 
-/// <summary>Show-MjImage: draws images in the terminal (written to the host, never to the pipeline).</summary>
+/// <summary>
+/// Show-MjImage: draws images in the terminal. The picture is output (so <c>| Out-Null</c> or <c>$null =</c> silences
+/// it, and a variable keeps it to print later); for Wait-MjTask -Show, whose output is the tasks, it goes to the host.
+/// When it would not reach a terminal that draws it, one plain line says so instead, and nothing is downloaded.
+/// </summary>
 internal sealed class ShowImageOperation : MjOperation
 {
     /// <summary>Creates the operation.</summary>
@@ -56,13 +66,32 @@ internal sealed class ShowImageOperation : MjOperation
     public Task<bool> DrawAsync(object item, ShowImageOptions options, ICommandOutput output, CancellationToken cancellationToken) =>
         TryItemAsync(output, item, async () =>
         {
+            if (options.NotDrawnBecause is { } reason)
+            {
+                Write(options, output, $"{NameOf(item)}: not drawn, {reason}. Show-MjImage -Force writes the picture anyway.");
+                return;
+            }
+
             var protocol = string.Equals(options.Protocol, "Auto", StringComparison.OrdinalIgnoreCase)
                 ? ImageWork.DetectProtocol(options.Environment)
                 : options.Protocol;
             var (bytes, title, grid) = await ReadAsync(item, options, cancellationToken).ConfigureAwait(false);
             var picture = ImageWork.RenderForTerminal(bytes, title, protocol, options.Columns, options.MaxRows, grid);
-            output.WriteObject(new HostText(title + Environment.NewLine + picture));
+            Write(options, output, title + Environment.NewLine + picture.TrimEnd('\n'));
         }, cancellationToken);
+
+    /// <summary>One text: an output string, or a host line (with its line end) for Wait-MjTask -Show.</summary>
+    private static void Write(ShowImageOptions options, ICommandOutput output, string text) =>
+        output.WriteObject(options.ToHost ? new HostText(text + "\n") : text);
+
+    /// <summary>What an item is called without reading it: the task with its action and status, a file's name, a URL.</summary>
+    private static string NameOf(object item) => item switch
+    {
+        MjTask task => $"Task {task.Id} ({task.Action ?? "?"}, {task.Status})",
+        string url when MjImageData.IsUrl(url) => url,
+        string path => Path.GetFileName(path),
+        _ => item?.ToString() ?? "null",
+    };
 
     private async Task<(byte[] Bytes, string Title, bool Grid)> ReadAsync(object item, ShowImageOptions options, CancellationToken cancellationToken)
     {

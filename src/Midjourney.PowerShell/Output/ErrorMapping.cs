@@ -19,6 +19,8 @@ internal static class ErrorMapping
     {
         switch (exception)
         {
+            case ImagingUnavailableException imaging:
+                return new(exception, MjErrorIds.ImagingUnavailable, MjErrorCategory.NotInstalled, target, imaging.Advice);
             case InvalidInputException input:
                 return new(exception, MjErrorIds.InvalidInput, input.Category, input.Target ?? target);
             case ModalStepFailedException modal:

@@ -24,6 +24,9 @@ internal enum MjErrorCategory
     /// <summary>The server does not offer what was asked.</summary>
     NotImplemented = 11,
 
+    /// <summary>NotInstalled: a part the module needs is missing on this computer.</summary>
+    NotInstalled = 12,
+
     /// <summary>ObjectNotFound.</summary>
     ObjectNotFound = 13,
 

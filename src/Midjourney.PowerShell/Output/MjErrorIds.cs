@@ -47,4 +47,7 @@ internal static class MjErrorIds
 
     /// <summary>The server failed or could not be reached.</summary>
     public const string ServerError = "MjServerError";
+
+    /// <summary>The native imaging library (libSkiaSharp) cannot be loaded on this platform.</summary>
+    public const string ImagingUnavailable = "MjImagingUnavailable";
 }

@@ -11,6 +11,9 @@ internal sealed class CommandLine
     public bool ShowHelp { get; private set; }
     public string? ReadyFile { get; private set; }
 
+    /// <summary>Recording files to replay against an in-process simulator (<c>--replay</c>) instead of serving.</summary>
+    public List<string> ReplayFiles { get; } = new();
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var result = new CommandLine();
@@ -46,6 +49,11 @@ internal sealed class CommandLine
                     break;
                 case "--api-key": o.ApiKey = Value(); break;
                 case "--admin-key": o.AdminKey = Value(); break;
+                case "--guest": o.Guest = true; break;
+                case "--no-guest": o.Guest = false; break;
+                case "--no-accounts": o.NoAccounts = true; break;
+                case "--no-redis": o.NoRedis = true; break;
+                case "--guest-daily-limit": o.GuestDailyLimit = Integer(name, Value()); break;
                 case "--time-scale": o.TimeScale = Number(name, Value()); break;
                 case "--concurrency": o.Concurrency = Integer(name, Value()); break;
                 case "--queue": o.Queue = Integer(name, Value()); break;
@@ -71,6 +79,7 @@ internal sealed class CommandLine
                     break;
                 case "--log": o.EnableLogging = true; break;
                 case "--ready-file": result.ReadyFile = Value(); break;
+                case "--replay": result.ReplayFiles.Add(Value()); break;
                 case "--fault-500": f.ServerErrorRate = Number(name, Value()); break;
                 case "--fault-429": f.TooManyRequestsRate = Number(name, Value()); break;
                 case "--fault-reset": f.ResetRate = Number(name, Value()); break;

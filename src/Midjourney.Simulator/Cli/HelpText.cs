@@ -14,10 +14,19 @@ then serves until Ctrl+C or SIGTERM.
 Server
   --urls <url>              Listen URL (default http://127.0.0.1:8080; port 0 = any free port, the real one is printed)
   --flavor <name>           trueai (default) | plus | novicezk | gateway | taskapi
-  --api-key <key>           Require this key (default: no auth). Header rules follow the flavour.
-  --admin-key <key>         Also accept this administrator's key; trueai then lets only it cancel tasks
+  --api-key <key>           Require this key (default: no auth; trueai: guests). Header rules follow the flavour.
+                            trueai: a user's token, or the administrator's when no --admin-key is given
+  --admin-key <key>         The administrator's token; trueai lets only it cancel tasks and use /mj/admin/*
+  --guest, --no-guest       trueai guest mode (default: on without --api-key, as the real server ships): no token or
+                            an unknown one is served as a guest, who may not cancel or use /mj/admin/*
+  --no-accounts             No usable Midjourney account: every submit answers code 3 "无可用的账号实例"
+                            (switch while running: POST /sim/accounts?usable=false|true)
+  --no-redis                trueai with its Redis down: every new task is refused ("服务暂不可用，请联系管理员")
+  --guest-daily-limit <n>   trueai: tasks a guest may create per day (default 0 = no limit)
   --ready-file <path>       Write the base URL to this file once listening
   --log                     Turn on ASP.NET Core console logging (off by default: it costs throughput)
+  --replay <file.json>      Do not serve: replay a recording of the real server (tests/Recordings/...) against a
+                            simulator in the matching mode and print what a client would see differ (repeatable)
   --help                    Show this text
 
 Behaviour
@@ -47,7 +56,8 @@ Faults (all off by default; seeded; never on /sim/*)
 
 Durations: 250ms, 30s, 5m, 1h, a bare number of seconds, or hh:mm:ss.
 Prompt markers: --sim-fail (task fails half-way), --sim-hang (task runs until the timeout).
-Simulator routes: GET /sim/stats, POST /sim/reset, GET /sim/tasks, GET /sim/health, GET /sim/images/..., GET /sim/attachments/...
+Simulator routes: GET /sim/stats, POST /sim/reset, GET /sim/tasks, GET /sim/health, GET|POST /sim/accounts,
+  GET /sim/images/..., GET /sim/attachments/...
 
 """;
 }

@@ -12,14 +12,37 @@ public sealed class SimulatorOptions
     /// <summary>Which server to imitate. Default <see cref="SimulatorFlavor.TrueAi"/>.</summary>
     public SimulatorFlavor Flavor { get; set; } = SimulatorFlavor.TrueAi;
 
-    /// <summary>Required API key; null (default) disables authentication. Header rules depend on <see cref="Flavor"/>.</summary>
+    /// <summary>
+    /// Required API key (a user's token); null (default) disables authentication. Header rules depend on <see cref="Flavor"/>.
+    /// On TrueAI it also turns guest mode off (see <see cref="Guest"/>), and while <see cref="AdminKey"/> is null it is
+    /// the administrator's token, the only one the server has.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// An administrator's key, accepted wherever <see cref="ApiKey"/> is. When set, TrueAI lets only this key cancel tasks
-    /// (others get HTTP 400 "演示模式，禁止操作", as TA v10+ does). Null (default): every accepted key may cancel.
+    /// The administrator's token, accepted wherever <see cref="ApiKey"/> is. TrueAI lets only the administrator cancel
+    /// tasks (others get HTTP 400 "演示模式，禁止操作") and use <c>/mj/admin/*</c> (others get 401 "账号无权限").
     /// </summary>
     public string? AdminKey { get; set; }
+
+    /// <summary>
+    /// TrueAI's guest mode (its <c>EnableGuest</c> setting): a request with no token or an unknown one is served as a guest,
+    /// who may do everything but cancel and the admin routes. Null (default): on unless <see cref="ApiKey"/> is set, as a
+    /// fresh TrueAI install has it. Other flavours ignore it.
+    /// </summary>
+    public bool? Guest { get; set; }
+
+    /// <summary>
+    /// Imitates a proxy with no usable Midjourney account (all banned, disabled or out of hours): every submit answers
+    /// code 3 "无可用的账号实例". Reads, cancel and lists keep working. Changeable while running (<see cref="MjSimulator.NoAccounts"/>).
+    /// </summary>
+    public bool NoAccounts { get; set; }
+
+    /// <summary>TrueAI only: imitates a server whose Redis is off or unreachable: every new task is refused with "服务暂不可用，请联系管理员".</summary>
+    public bool NoRedis { get; set; }
+
+    /// <summary>TrueAI only: tasks a guest may create per day (its <c>GuestDefaultDayLimit</c>); 0 (default) = no limit.</summary>
+    public int GuestDailyLimit { get; set; }
 
     /// <summary>Serve task images (grids, tiles, upscales) as lossless WebP instead of PNG; one image also on request with <c>?format=webp</c>. Default false.</summary>
     public bool WebpImages { get; set; }
@@ -84,6 +107,12 @@ public sealed class SimulatorOptions
         if (MaxTasks < 1) throw new ArgumentException("MaxTasks must be at least 1.");
         if (TimeProvider is null) throw new ArgumentException("TimeProvider must not be null.");
         if (string.IsNullOrWhiteSpace(Urls)) throw new ArgumentException("Urls must not be empty.");
+        if (GuestDailyLimit < 0) throw new ArgumentException("GuestDailyLimit must be 0 (no limit) or more.");
+        if (Flavor == SimulatorFlavor.TrueAi && Guest == false && ApiKey is null && AdminKey is null)
+        {
+            throw new ArgumentException("With guest mode off, give an ApiKey or an AdminKey: otherwise the server refuses every request.");
+        }
+
         CheckRate(Faults.ServerErrorRate, nameof(FaultOptions.ServerErrorRate));
         CheckRate(Faults.TooManyRequestsRate, nameof(FaultOptions.TooManyRequestsRate));
         CheckRate(Faults.ResetRate, nameof(FaultOptions.ResetRate));
@@ -92,6 +121,9 @@ public sealed class SimulatorOptions
         double exclusive = Faults.ServerErrorRate + Faults.TooManyRequestsRate + Faults.ResetRate + Faults.MalformedJsonRate;
         if (exclusive > 1.0 + 1e-9) throw new ArgumentException("The sum of the 500, 429, reset and malformed rates must not exceed 1.");
     }
+
+    /// <summary>TrueAI serves unknown callers as guests (see <see cref="Guest"/>).</summary>
+    internal bool GuestMode => Flavor == SimulatorFlavor.TrueAi && (Guest ?? ApiKey is null);
 
     private static void CheckRate(double rate, string name)
     {

@@ -3,7 +3,7 @@ namespace Midjourney.Simulator.Domain;
 /// <summary>What a finished task produces, which decides its images and buttons.</summary>
 internal enum ResultKind
 {
-    /// <summary>A 2×2 grid of four tiles (imagine, variation, reroll, blend, pan, zoom, edit).</summary>
+    /// <summary>A 2×2 grid of four tiles (imagine, variation, reroll, blend, pan, zoom, edit, retexture).</summary>
     Grid,
 
     /// <summary>One upscaled tile.</summary>

@@ -15,8 +15,9 @@ internal static class TaskActions
     public const string Shorten = "SHORTEN";
     public const string Video = "VIDEO";
     public const string Edit = "EDIT";
+    public const string Retexture = "RETEXTURE";
 
     /// <summary>Actions whose result is a 2×2 grid that can be upscaled, varied or rerolled.</summary>
     public static bool IsGrid(string action) =>
-        action is Imagine or Variation or Reroll or Blend or Pan or Zoom or Edit;
+        action is Imagine or Variation or Reroll or Blend or Pan or Zoom or Edit or Retexture;
 }

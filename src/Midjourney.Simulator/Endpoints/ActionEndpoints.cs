@@ -27,6 +27,8 @@ internal sealed class ActionEndpoints
 
     private SubmitOutcome Action(HttpContext context, SubmitRequest request)
     {
+        bool trueAi = _services.Profile.TrueAiBehaviour;
+        if (trueAi && (string.IsNullOrWhiteSpace(request.TaskId) || string.IsNullOrWhiteSpace(request.CustomId))) return SubmitOutcome.Invalid("参数错误");
         if (string.IsNullOrWhiteSpace(request.TaskId)) return SubmitOutcome.Invalid("taskId不能为空");
         if (string.IsNullOrWhiteSpace(request.CustomId)) return SubmitOutcome.Invalid("customId不能为空");
         string customId = request.CustomId;
@@ -39,14 +41,17 @@ internal sealed class ActionEndpoints
         SimTask? parent = _services.Engine.Store.Get(request.TaskId);
         if (parent is null) return SubmitOutcome.NotFound();
         if (parent.StateAt(_services.Clock.NowMs()).Status != TaskStatuses.Success) return SubmitOutcome.Invalid("关联任务状态错误");
-        if (kind == ButtonKind.Unknown || !parent.Buttons.Any(b => b.CustomId == customId)) return SubmitOutcome.Invalid("未知的 Action 类型");
+        if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
+        if (kind == ButtonKind.Unknown) return SubmitOutcome.Invalid("未知的 Action 类型");
+        // TA chooses the account next; a button the parent does not carry would only fail at Discord.
+        if (_services.Engine.Accounts.RefuseSubmit() is { } refused) return refused;
+        if (!parent.Buttons.Any(b => b.CustomId == customId)) return SubmitOutcome.Invalid("未知的 Action 类型");
 
-        bool trueAi = _services.Profile.TrueAiBehaviour;
         switch (kind)
         {
             case ButtonKind.Bookmark:
                 // TA: nothing is created, the answer names the parent.
-                return new SubmitOutcome(OutcomeKind.Value) { Value = parent.Id };
+                return SubmitOutcome.ValueOf(parent.Id, "成功");
             case ButtonKind.PicReaderAll:
                 return ImagineAll(context, parent, request);
         }
@@ -79,25 +84,31 @@ internal sealed class ActionEndpoints
             ids.Add(one.TaskId);
         }
 
-        return ids.Count == 0 ? SubmitOutcome.QueueFull() : new SubmitOutcome(OutcomeKind.Value) { Value = string.Join(',', ids) };
+        return ids.Count == 0 ? SubmitOutcome.QueueFull() : SubmitOutcome.ValueOf(string.Join(',', ids), "成功");
     }
 
     public async Task ModalAsync(HttpContext context)
     {
         SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
         if (request is null) return;
-        await Answer.OutcomeAsync(context, _services, Modal(request));
+        await Answer.OutcomeAsync(context, _services, Modal(request), newTask: false);
     }
 
     private SubmitOutcome Modal(SubmitRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.TaskId)) return SubmitOutcome.Invalid("taskId不能为空");
+        bool trueAi = _services.Profile.TrueAiBehaviour;
+        if (string.IsNullOrWhiteSpace(request.TaskId)) return SubmitOutcome.Invalid(trueAi ? "参数错误" : "taskId不能为空");
         SimTask? task = _services.Engine.Store.Get(request.TaskId);
         if (task is null) return SubmitOutcome.NotFound();
-        if (!task.Schedule.IsModal) return SubmitOutcome.Invalid("任务状态错误，任务不在 MODAL 状态");
+        if (!trueAi && !task.Schedule.IsModal) return SubmitOutcome.Invalid("任务状态错误，任务不在 MODAL 状态");
 
         string prompt = string.IsNullOrWhiteSpace(request.Prompt) ? task.FinalPrompt : request.Prompt.Trim();
         if (string.IsNullOrWhiteSpace(prompt)) return SubmitOutcome.Invalid("prompt不能为空");
+
+        // TA does not look at the status: it submits the modal of the task's parent, and a task that is not waiting in
+        // MODAL (an imagine, say) has none to answer (code 3 at HTTP 200).
+        if (!task.Schedule.IsModal) return SubmitOutcome.Unavailable("目标任务不存在");
+        if (_services.Engine.Accounts.RefuseSubmit() is { } refused) return refused;
 
         if (task.ModalKind == ModalKind.Inpaint)
         {

@@ -9,20 +9,45 @@ namespace Midjourney.Simulator.Endpoints;
 /// <summary>Shared request/response steps of the proxy endpoints.</summary>
 internal static class Answer
 {
-    /// <summary>Writes a submit outcome in the flavour's dialect and counts accepted submits.</summary>
-    public static Task OutcomeAsync(HttpContext context, SimulatorServices services, SubmitOutcome outcome)
+    /// <summary>
+    /// Writes a submit outcome in the flavour's dialect and counts accepted submits. <paramref name="newTask"/> is false
+    /// where an accepted answer starts an existing task (a modal), which a guest's daily limit does not count.
+    /// </summary>
+    public static Task OutcomeAsync(HttpContext context, SimulatorServices services, SubmitOutcome outcome, bool newTask = true)
     {
         if (outcome.Kind is OutcomeKind.Accepted or OutcomeKind.Modal or OutcomeKind.Value) services.Counters.CountSubmitAccepted();
+        if (newTask && outcome.Kind is OutcomeKind.Accepted or OutcomeKind.Modal) services.Gate.CountCreated(context);
         return services.Profile.WriteOutcomeAsync(context, outcome);
     }
 
-    /// <summary>Reads the JSON body; on malformed JSON writes the flavour's model-binding error and returns null.</summary>
+    /// <summary>
+    /// Reads the JSON body. On a content type the flavour refuses, an empty body or malformed JSON it writes the flavour's
+    /// answer and returns null. The raw bytes stay on the request (<see cref="SubmitRequest.Raw"/>) for error positions.
+    /// </summary>
     public static async Task<SubmitRequest?> ReadBodyAsync(HttpContext context, SimulatorServices services)
     {
+        if (!services.Profile.AcceptsBody(context.Request.ContentType))
+        {
+            await services.Profile.WriteUnsupportedMediaTypeAsync(context);
+            return null;
+        }
+
+        byte[] body = await ReadAllAsync(context);
+        if (body.Length == 0 && services.Profile.EmptyBodyMessage is { } empty)
+        {
+            await services.Profile.WriteBadBodyAsync(context, empty);
+            return null;
+        }
+
         try
         {
-            SubmitRequest? request = await JsonSerializer.DeserializeAsync(context.Request.Body, SimJsonContext.Default.SubmitRequest, context.RequestAborted);
-            if (request is not null) return request;
+            SubmitRequest? request = JsonSerializer.Deserialize(body, SimJsonContext.Default.SubmitRequest);
+            if (request is not null)
+            {
+                request.Raw = body;
+                return request;
+            }
+
             await services.Profile.WriteBadBodyAsync(context, "请求体不能为空");
         }
         catch (JsonException exception)
@@ -31,6 +56,14 @@ internal static class Answer
         }
 
         return null;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(HttpContext context)
+    {
+        long? length = context.Request.ContentLength;
+        using var buffer = new System.IO.MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 256);
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     /// <summary>Path prefix first, then the prompt's flag, then the fallback.</summary>

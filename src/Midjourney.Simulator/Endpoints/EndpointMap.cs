@@ -31,6 +31,7 @@ internal static class EndpointMap
             app.MapPost("/mj/submit/edit", submit.EditsAsync);
         }
 
+        if (routes.Contains(SimRoute.Retexture)) app.MapPost("/mj/submit/retexture", submit.RetextureAsync);
         if (routes.Contains(SimRoute.UploadDiscordImages)) app.MapPost("/mj/submit/upload-discord-images", submit.UploadAsync);
         if (routes.Contains(SimRoute.Fetch)) app.MapGet("/mj/task/{id}/fetch", tasks.FetchAsync);
         if (routes.Contains(SimRoute.List)) app.MapGet("/mj/task/list", tasks.ListAsync);
@@ -41,7 +42,17 @@ internal static class EndpointMap
         if (routes.Contains(SimRoute.Query)) app.MapPost("/mj/task/query", tasks.QueryAsync);
         if (routes.Contains(SimRoute.ImageSeed)) app.MapGet("/mj/task/{id}/image-seed", tasks.ImageSeedAsync);
 
+        if (routes.Contains(SimRoute.Home))
+        {
+            var home = new HomeEndpoints(services);
+            app.MapGet("/health", home.HealthAsync);
+            app.MapGet("/mj/home", home.HomeAsync);
+            app.MapGet("/mj/admin/current", home.CurrentAsync);
+        }
+
         app.MapGet("/sim/stats", sim.StatsAsync);
+        app.MapGet("/sim/accounts", sim.AccountsAsync);
+        app.MapPost("/sim/accounts", sim.AccountsAsync);
         app.MapPost("/sim/reset", sim.ResetAsync);
         app.MapGet("/sim/tasks", sim.TasksAsync);
         app.MapGet("/sim/images/{taskId}/{file}", sim.ImageAsync);

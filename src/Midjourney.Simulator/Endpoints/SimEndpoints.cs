@@ -36,6 +36,33 @@ internal sealed class SimEndpoints
         });
     }
 
+    /// <summary>
+    /// <c>GET /sim/accounts</c> → <c>{"usable":true}</c>; <c>POST /sim/accounts?usable=false</c> takes every account away
+    /// (submits answer "no usable account") and <c>?usable=true</c> gives them back.
+    /// </summary>
+    public Task AccountsAsync(HttpContext context)
+    {
+        string? usable = context.Request.Query["usable"];
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            if (!bool.TryParse(usable, out bool value))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync("POST /sim/accounts needs ?usable=true or ?usable=false.", context.RequestAborted);
+            }
+
+            _services.Engine.Accounts.Usable = value;
+        }
+
+        return EnvelopeJson.WriteJsonAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("usable", _services.Engine.Accounts.Usable);
+            w.WriteEndObject();
+        });
+    }
+
     /// <summary>Every stored task with its fixed schedule (epoch ms), oldest first.</summary>
     public Task TasksAsync(HttpContext context)
     {

@@ -27,7 +27,9 @@ internal sealed class SubmitEndpoints
     {
         string prompt = request.Prompt?.Trim() ?? "";
         if (prompt.Length == 0) return SubmitOutcome.Invalid("prompt不能为空");
-        if (!TryStoreImages(request.Base64Array, allowUrls: _services.Profile.TrueAiBehaviour, out List<string> ids)) return SubmitOutcome.Invalid("base64格式错误");
+        // TA's imagine catches NewTask's LogicException itself and answers code 4 (the other routes: the -1 envelope).
+        if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.Invalid(refusal);
+        if (!TryStoreImages(request.Base64Array, allowUrls: TrueAi, out List<string> ids)) return SubmitOutcome.Invalid("base64格式错误");
         prompt = WithUploadedImages(context, request.Base64Array, ids, prompt);
         PromptInfo info = PromptInfo.Parse(prompt);
         return SubmitChecked(prompt, new TaskDraft
@@ -46,7 +48,6 @@ internal sealed class SubmitEndpoints
     {
         SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
         if (request is null) return;
-        int count = request.Base64Array?.Count ?? 0;
         double? ratio = request.Dimensions?.ToUpperInvariant() switch
         {
             null or "SQUARE" => 1.0,
@@ -54,91 +55,109 @@ internal sealed class SubmitEndpoints
             "LANDSCAPE" => 3.0 / 2.0,
             _ => null,
         };
-        if (ratio is null)
+        if (ratio is null && TrueAi)
         {
-            // TA fails model binding on an unknown enum; the others answer code 4.
-            if (_services.Profile.TrueAiBehaviour) await _services.Profile.WriteBadBodyAsync(context, "The JSON value could not be converted to BlendDimensions. Path: $.dimensions");
-            else await Answer.OutcomeAsync(context, _services, SubmitOutcome.Invalid("dimensions参数错误"));
+            // TA's dimensions is an enum: an unknown value fails model binding before the controller runs.
+            await _services.Profile.WriteBadBodyAsync(context,
+                ModelBindingText.NotConvertible(request.Raw.Span, "dimensions", "System.Nullable`1[Midjourney.Base.BlendDimensions]"));
             return;
         }
 
-        SubmitOutcome outcome;
-        if (count < 2 || count > 5) outcome = SubmitOutcome.Invalid("base64List参数错误，需要 2 到 5 张图片");
-        else if (!TryStoreImages(request.Base64Array, allowUrls: false, out _)) outcome = SubmitOutcome.Invalid("base64格式错误");
-        else
-        {
-            string prompt = request.Dimensions is null ? "" : "--ar " + (request.Dimensions.ToUpperInvariant() switch { "PORTRAIT" => "2:3", "LANDSCAPE" => "3:2", _ => "1:1" });
-            outcome = _services.Engine.Submit(new TaskDraft
-            {
-                Action = TaskActions.Blend,
-                Prompt = prompt,
-                Description = "/blend {id} " + count,
-                Result = ResultKind.Grid,
-                Mode = Answer.ModeOf(context, null, _services.Options.DefaultMode),
-                AspectRatio = ratio,
-                State = request.State,
-                NotifyHook = request.NotifyHook,
-            });
-        }
+        await Answer.OutcomeAsync(context, _services, Blend(context, request, ratio));
+    }
 
-        await Answer.OutcomeAsync(context, _services, outcome);
+    private SubmitOutcome Blend(HttpContext context, SubmitRequest request, double? ratio)
+    {
+        if (ratio is null) return SubmitOutcome.Invalid("dimensions参数错误");
+        int count = request.Base64Array?.Count ?? 0;
+        if (count < 2 || count > 5) return SubmitOutcome.Invalid(TrueAi ? "图片参数错误，2~5张图片" : "base64List参数错误，需要 2 到 5 张图片");
+        if (!TryStoreImages(request.Base64Array, allowUrls: false, out _)) return SubmitOutcome.Invalid("base64格式错误");
+        if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
+        string prompt = request.Dimensions is null ? "" : "--ar " + (request.Dimensions.ToUpperInvariant() switch { "PORTRAIT" => "2:3", "LANDSCAPE" => "3:2", _ => "1:1" });
+        return _services.Engine.Submit(new TaskDraft
+        {
+            Action = TaskActions.Blend,
+            Prompt = prompt,
+            Description = "/blend {id} " + count,
+            Result = ResultKind.Grid,
+            Mode = Answer.ModeOf(context, null, _services.Options.DefaultMode),
+            AspectRatio = ratio,
+            State = request.State,
+            NotifyHook = request.NotifyHook,
+        });
     }
 
     public async Task DescribeAsync(HttpContext context)
     {
         SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
         if (request is null) return;
-        SubmitOutcome outcome;
-        string? source = null;
-        if (!string.IsNullOrWhiteSpace(request.Base64))
+        await Answer.OutcomeAsync(context, _services, Describe(context, request));
+    }
+
+    private SubmitOutcome Describe(HttpContext context, SubmitRequest request)
+    {
+        bool hasBase64 = !string.IsNullOrWhiteSpace(request.Base64);
+        bool hasLink = TrueAi && !string.IsNullOrWhiteSpace(request.Link);
+        if (TrueAi)
         {
-            if (Base64Image.TryDecode(request.Base64, _services.Profile.RequiresDataUrl, out byte[] bytes))
-            {
-                source = _services.Links.Attachment(_services.BaseUrlOf(context), _services.Uploads.Add(bytes), _services.Clock.NowMs());
-            }
+            // TA checks the link's form even when base64 is given (and then uses the base64).
+            if (!hasBase64 && !hasLink) return SubmitOutcome.Invalid("base64或link不能为空");
+            if (hasLink && !IsHttpLink(request.Link!)) return SubmitOutcome.Invalid("链接格式错误");
         }
-        else if (_services.Profile.TrueAiBehaviour && Base64Image.IsUrl(request.Link))
+
+        string? source;
+        if (hasBase64)
+        {
+            if (!Base64Image.TryDecode(request.Base64, _services.Profile.RequiresDataUrl, out byte[] bytes)) return SubmitOutcome.Invalid("base64格式错误");
+            source = _services.Links.Attachment(_services.BaseUrlOf(context), _services.Uploads.Add(bytes), _services.Clock.NowMs());
+        }
+        else if (hasLink)
         {
             source = request.Link;
         }
-
-        if (source is null) outcome = SubmitOutcome.Invalid(string.IsNullOrWhiteSpace(request.Link) ? "base64格式错误" : "链接格式错误");
         else
         {
-            outcome = _services.Engine.Submit(new TaskDraft
-            {
-                Action = TaskActions.Describe,
-                Prompt = "",
-                Description = "/describe image.png",
-                Result = ResultKind.Describe,
-                Mode = Answer.ModeOf(context, null, _services.Options.DefaultMode),
-                SourceImageUrl = source,
-                State = request.State,
-                NotifyHook = request.NotifyHook,
-            });
+            return SubmitOutcome.Invalid("base64格式错误");
         }
 
-        await Answer.OutcomeAsync(context, _services, outcome);
+        if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
+        return _services.Engine.Submit(new TaskDraft
+        {
+            Action = TaskActions.Describe,
+            Prompt = "",
+            Description = "/describe image.png",
+            Result = ResultKind.Describe,
+            Mode = Answer.ModeOf(context, null, _services.Options.DefaultMode),
+            SourceImageUrl = source,
+            State = request.State,
+            NotifyHook = request.NotifyHook,
+        });
     }
 
     public async Task ShortenAsync(HttpContext context)
     {
         SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
         if (request is null) return;
+        await Answer.OutcomeAsync(context, _services, Shorten(context, request));
+    }
+
+    private SubmitOutcome Shorten(HttpContext context, SubmitRequest request)
+    {
+        // TA checks nothing before NewTask and the account; an empty prompt would only fail at Discord.
+        if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
+        if (_services.Engine.Accounts.RefuseSubmit() is { } refused) return refused;
         string prompt = request.Prompt?.Trim() ?? "";
-        SubmitOutcome outcome = prompt.Length == 0
-            ? SubmitOutcome.Invalid("prompt不能为空")
-            : SubmitChecked(prompt, new TaskDraft
-            {
-                Action = TaskActions.Shorten,
-                Prompt = prompt,
-                Description = "/shorten " + prompt,
-                Result = ResultKind.Shorten,
-                Mode = Answer.ModeOf(context, PromptInfo.Parse(prompt).Mode, _services.Options.DefaultMode),
-                State = request.State,
-                NotifyHook = request.NotifyHook,
-            });
-        await Answer.OutcomeAsync(context, _services, outcome);
+        if (prompt.Length == 0) return SubmitOutcome.Invalid("prompt不能为空");
+        return SubmitChecked(prompt, new TaskDraft
+        {
+            Action = TaskActions.Shorten,
+            Prompt = prompt,
+            Description = "/shorten " + prompt,
+            Result = ResultKind.Shorten,
+            Mode = Answer.ModeOf(context, PromptInfo.Parse(prompt).Mode, _services.Options.DefaultMode),
+            State = request.State,
+            NotifyHook = request.NotifyHook,
+        });
     }
 
     public async Task VideoAsync(HttpContext context)
@@ -148,24 +167,35 @@ internal sealed class SubmitEndpoints
         await Answer.OutcomeAsync(context, _services, Video(context, request));
     }
 
+    /// <summary>TA's order: prompt, images, NewTask, the parent of an extend, the account; then what Discord would refuse.</summary>
     private SubmitOutcome Video(HttpContext context, SubmitRequest request)
     {
         string prompt = request.Prompt?.Trim() ?? "";
-        if (prompt.Length == 0) return SubmitOutcome.Invalid("prompt不能为空");
+        if (prompt.Length == 0) return SubmitOutcome.Invalid("Prompt 不能为空");
+        if (!IsImageOrEmpty(request.Image) || !IsImageOrEmpty(request.EndImage)) return SubmitOutcome.Invalid("base64格式错误");
+        if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
+
+        SimTask? parent = null;
+        if (!string.IsNullOrWhiteSpace(request.TaskId))
+        {
+            if (!string.Equals(request.Action, "extend", StringComparison.Ordinal)) return SubmitOutcome.Invalid("任务类型错误");
+            parent = _services.Engine.Store.Get(request.TaskId);
+            if (parent is null) return SubmitOutcome.NotFound();
+            if (parent.StateAt(_services.Clock.NowMs()).Status != TaskStatuses.Success) return SubmitOutcome.Invalid("关联任务状态错误");
+        }
+
+        bool extend = string.Equals(request.Action, "extend", StringComparison.OrdinalIgnoreCase);
+        if (extend && parent is null) return SubmitOutcome.Unavailable("目标任务不存在");
+        if (_services.Engine.Accounts.RefuseSubmit() is { } refused) return refused;
+
         int count = request.BatchSize ?? 4;
         if (count is not (1 or 2 or 4)) return SubmitOutcome.Invalid("batchSize参数错误");
         if (request.Motion is not null && request.Motion is not ("low" or "high")) return SubmitOutcome.Invalid("motion参数错误");
-        PromptInfo info = PromptInfo.Parse(prompt);
-        string? parentId = null;
         (ulong, int)? art = null;
-        if (request.Action is not null || request.TaskId is not null)
+        if (parent is not null)
         {
-            if (!string.Equals(request.Action, "extend", StringComparison.OrdinalIgnoreCase)) return SubmitOutcome.Invalid("任务类型错误");
-            SimTask? parent = request.TaskId is null ? null : _services.Engine.Store.Get(request.TaskId);
-            if (parent is null) return SubmitOutcome.NotFound();
-            if (parent.StateAt(_services.Clock.NowMs()).Status != TaskStatuses.Success || parent.Result != ResultKind.Video) return SubmitOutcome.Invalid("关联任务状态错误");
+            if (parent.Result != ResultKind.Video) return SubmitOutcome.Invalid("关联任务状态错误");
             if (request.Index is not (>= 0 and <= 3)) return SubmitOutcome.Invalid("index参数错误");
-            parentId = parent.Id;
             art = (parent.ArtSeed, request.Index.Value);
         }
         else if (!TryStoreImage(request.Image, allowUrl: true))
@@ -179,38 +209,43 @@ internal sealed class SubmitEndpoints
             Prompt = prompt,
             Description = "/video " + prompt,
             Result = ResultKind.Video,
-            Mode = Answer.ModeOf(context, info.Mode, _services.Options.DefaultMode),
+            Mode = Answer.ModeOf(context, PromptInfo.Parse(prompt).Mode, _services.Options.DefaultMode),
             VideoCount = count,
-            ParentId = parentId,
+            ParentId = parent?.Id,
             InheritedArt = art,
             State = request.State,
             NotifyHook = request.NotifyHook,
         });
     }
 
-    public async Task EditsAsync(HttpContext context)
+    public Task EditsAsync(HttpContext context) => EditLikeAsync(context, TaskActions.Edit, "/edit ");
+
+    /// <summary>TA's <c>/mj/submit/retexture</c>: the same body and checks as edits, action RETEXTURE.</summary>
+    public Task RetextureAsync(HttpContext context) => EditLikeAsync(context, TaskActions.Retexture, "/retexture ");
+
+    private async Task EditLikeAsync(HttpContext context, string action, string command)
     {
         SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
         if (request is null) return;
-        string prompt = request.Prompt?.Trim() ?? "";
-        SubmitOutcome outcome;
-        if (prompt.Length == 0) outcome = SubmitOutcome.Invalid("prompt不能为空");
-        else if (!TryStoreImage(request.Image, allowUrl: true)) outcome = SubmitOutcome.Invalid("image不能为空或格式错误");
-        else
-        {
-            outcome = SubmitChecked(prompt, new TaskDraft
-            {
-                Action = TaskActions.Edit,
-                Prompt = prompt,
-                Description = "/edit " + prompt,
-                Result = ResultKind.Grid,
-                Mode = Answer.ModeOf(context, PromptInfo.Parse(prompt).Mode, _services.Options.DefaultMode),
-                State = request.State,
-                NotifyHook = request.NotifyHook,
-            });
-        }
+        await Answer.OutcomeAsync(context, _services, EditLike(context, request, action, command));
+    }
 
-        await Answer.OutcomeAsync(context, _services, outcome);
+    private SubmitOutcome EditLike(HttpContext context, SubmitRequest request, string action, string command)
+    {
+        string prompt = request.Prompt?.Trim() ?? "";
+        if (prompt.Length == 0 || string.IsNullOrWhiteSpace(request.Image)) return SubmitOutcome.Invalid("image或prompt不能为空");
+        if (!TryStoreImage(request.Image, allowUrl: true)) return SubmitOutcome.Invalid("base64格式错误");
+        if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
+        return SubmitChecked(prompt, new TaskDraft
+        {
+            Action = action,
+            Prompt = prompt,
+            Description = command + prompt,
+            Result = ResultKind.Grid,
+            Mode = Answer.ModeOf(context, PromptInfo.Parse(prompt).Mode, _services.Options.DefaultMode),
+            State = request.State,
+            NotifyHook = request.NotifyHook,
+        });
     }
 
     public async Task UploadAsync(HttpContext context)
@@ -218,8 +253,9 @@ internal sealed class SubmitEndpoints
         SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
         if (request is null) return;
         SubmitOutcome outcome;
-        if (request.Base64Array is not { Count: > 0 }) outcome = SubmitOutcome.Invalid("base64Array不能为空");
+        if (request.Base64Array is not { Count: > 0 }) outcome = SubmitOutcome.Invalid(TrueAi ? "base64 参数错误" : "base64Array不能为空");
         else if (!TryStoreImages(request.Base64Array, allowUrls: false, out List<string> ids)) outcome = SubmitOutcome.Invalid("base64格式错误");
+        else if ((TrueAi ? _services.Engine.Accounts.RefuseUpload() : _services.Engine.Accounts.RefuseSubmit()) is { } refused) outcome = refused;
         else
         {
             string baseUrl = _services.BaseUrlOf(context);
@@ -265,6 +301,16 @@ internal sealed class SubmitEndpoints
 
         return true;
     }
+
+    private bool TrueAi => _services.Profile.TrueAiBehaviour;
+
+    /// <summary>TA's describe accepts a link matching <c>^https?://.+</c>.</summary>
+    private static bool IsHttpLink(string link) =>
+        (link.StartsWith("http://", StringComparison.Ordinal) && link.Length > 7) || (link.StartsWith("https://", StringComparison.Ordinal) && link.Length > 8);
+
+    /// <summary>TA's <c>DataUrl.Parse</c> of an optional image: empty, a URL, or decodable base64 (data URL or bare).</summary>
+    private static bool IsImageOrEmpty(string? input) =>
+        string.IsNullOrWhiteSpace(input) || input.StartsWith("http", StringComparison.OrdinalIgnoreCase) || Base64Image.TryDecode(input, requireDataUrl: false, out _);
 
     private bool TryStoreImage(string? input, bool allowUrl)
     {

@@ -30,17 +30,20 @@ internal sealed class TaskEndpoints
         return Answer.TasksAsync(context, _services, _services.Engine.Store.Newest(limit));
     }
 
-    /// <summary><c>{"ids":[…]}</c> → the known ones (unknown ids silently omitted).</summary>
+    /// <summary><c>{"ids":[…]}</c> → the known ones, each once (unknown ids silently omitted, as TA's SQL <c>IN</c> does).</summary>
     public async Task ListByConditionAsync(HttpContext context)
     {
         SubmitRequest? request = await Answer.ReadBodyAsync(context, _services);
         if (request is null) return;
         var tasks = new List<SimTask>(request.Ids?.Count ?? 0);
+        HashSet<SimTask>? seen = request.Ids?.Count > 16 ? new HashSet<SimTask>(ReferenceEqualityComparer.Instance) : null;
         if (request.Ids is not null)
         {
             foreach (string id in request.Ids)
             {
-                if (id is not null && _services.Engine.Store.Get(id) is { } task) tasks.Add(task);
+                if (id is null || _services.Engine.Store.Get(id.Trim()) is not { } task) continue;
+                bool duplicate = seen is null ? tasks.Contains(task) : !seen.Add(task);
+                if (!duplicate) tasks.Add(task);
             }
         }
 
@@ -55,16 +58,15 @@ internal sealed class TaskEndpoints
         return Answer.TasksAsync(context, _services, waiting);
     }
 
-    /// <summary>Marks the task FAILURE with "取消任务" (TA does not use CANCEL) and frees its slot.</summary>
+    /// <summary>
+    /// Marks the task FAILURE with "取消任务" (TA's <c>task.Fail("取消任务")</c>; its CANCEL status is never set by a cancel)
+    /// and frees its slot. TA: only the administrator may cancel.
+    /// </summary>
     public Task CancelAsync(HttpContext context)
     {
-        if (_services.Profile.CancelNeedsAdmin && _services.Options.AdminKey is { } admin && !_services.Profile.IsAuthorized(context.Request, admin))
-        {
-            return _services.Profile.WriteAdminOnlyAsync(context);
-        }
-
+        if (_services.Profile.CancelNeedsAdmin && Caller.Get(context) != CallerRole.Admin) return _services.Profile.WriteAdminOnlyAsync(context);
         SimTask? task = Find(context);
-        if (task is null) return _services.Profile.WriteOutcomeAsync(context, SubmitOutcome.NotFound("任务不存在"));
+        if (task is null) return _services.Profile.WriteCancelOfMissingAsync(context);
         bool cancelled = _services.Engine.Cancel(task, CancelReason);
         if (!cancelled && !_services.Profile.TrueAiBehaviour) return _services.Profile.WriteOutcomeAsync(context, SubmitOutcome.Invalid("任务状态错误"));
         return _services.Profile.WriteCancelledAsync(context);
@@ -119,14 +121,28 @@ internal sealed class TaskEndpoints
     public Task ImageSeedAsync(HttpContext context)
     {
         SimTask? task = Find(context);
-        SubmitOutcome outcome;
-        if (task is null) outcome = SubmitOutcome.NotFound();
-        else if (task.StateAt(_services.Clock.NowMs()).Status != TaskStatuses.Success || task.Result is not (ResultKind.Grid or ResultKind.Upscale))
+        return Answer.OutcomeAsync(context, _services, task is null ? SubmitOutcome.NotFound() : ImageSeed(task));
+    }
+
+    /// <summary>
+    /// TA: a seed the task already has (set at submit, or read before) is answered at once, even with no account; a task
+    /// with no Discord message yet is a bad request; otherwise an account reads the seed from Discord.
+    /// </summary>
+    private SubmitOutcome ImageSeed(SimTask task)
+    {
+        TaskState state = task.StateAt(_services.Clock.NowMs());
+        bool seeded = state.Status == TaskStatuses.Success && task.Result is ResultKind.Grid or ResultKind.Upscale;
+        if (!_services.Profile.TrueAiBehaviour)
         {
-            outcome = SubmitOutcome.NotFound("未找到 seed");
+            return seeded ? SubmitOutcome.ValueOf(task.ImageSeed) : SubmitOutcome.NotFound("未找到 seed");
         }
-        else outcome = new SubmitOutcome(OutcomeKind.Value) { Value = task.ImageSeed };
-        return Answer.OutcomeAsync(context, _services, outcome);
+
+        if (task.KnownSeed(state) is { } known) return SubmitOutcome.ValueOf(known, "成功");
+        if (state.Status is TaskStatuses.NotStart or TaskStatuses.Submitted or TaskStatuses.Modal) return SubmitOutcome.Invalid("关联任务状态错误") with { BadRequest = true };
+        if (_services.Engine.Accounts.RefuseSubmit() is { } refused) return refused;
+        if (!seeded) return SubmitOutcome.Unavailable("未找到 seed");
+        task.SeedRead = true;
+        return SubmitOutcome.ValueOf(task.ImageSeed, "成功");
     }
 
     private SimTask? Find(HttpContext context) =>

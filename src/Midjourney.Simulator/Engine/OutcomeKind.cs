@@ -18,8 +18,17 @@ internal enum OutcomeKind
     /// <summary>Banned prompt rejected at submit (code 24).</summary>
     Banned,
 
-    /// <summary>Parent or task not found (code 3).</summary>
+    /// <summary>Parent or task not found (code 3; TrueAI answers it with HTTP 404).</summary>
     NotFound,
+
+    /// <summary>
+    /// Code 3 that is not a missing task, answered with HTTP 200 everywhere: no usable account ("无可用的账号实例"), no
+    /// seed found, a modal's parent missing ("目标任务不存在").
+    /// </summary>
+    Unavailable,
+
+    /// <summary>TrueAI's <c>LogicException</c> (Redis down, <c>state</c> too long, guest limit): the <c>{"success":false,"code":-1}</c> envelope at HTTP 200.</summary>
+    LogicError,
 
     /// <summary>Bad input or parent in the wrong state (code 4).</summary>
     Invalid,

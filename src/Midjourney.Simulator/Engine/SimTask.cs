@@ -8,11 +8,17 @@ namespace Midjourney.Simulator.Engine;
 internal sealed class SimTask
 {
     private TaskSchedule _schedule = TaskSchedule.Modal;
+    private PromptInfo _info = null!;
+    private string? _imageSeed;
+    private bool _seedRead;
 
     public required string Id { get; init; }
     public required long Sequence { get; init; }
     public required string Action { get; init; }
     public required long SubmitTime { get; init; }
+
+    /// <summary>TA's <c>nonce</c>: the snowflake id the proxy sends Discord with the job.</summary>
+    public required string Nonce { get; init; }
 
     /// <summary>Midjourney job UUID of this task's message (<c>properties.messageHash</c>, buttons' <c>{hash}</c>).</summary>
     public required string JobHash { get; init; }
@@ -52,7 +58,29 @@ internal sealed class SimTask
     public required string Prompt { get; set; }
     public required string PromptEn { get; set; }
     public required string FinalPrompt { get; set; }
-    public required PromptInfo Info { get; set; }
+
+    public required PromptInfo Info
+    {
+        get => _info;
+        set
+        {
+            _info = value;
+            _imageSeed = null;
+        }
+    }
+
+    /// <summary>
+    /// TA's <c>EnableDiscordAppendSeed</c> (on by default): an imagine, blend or video whose prompt has no <c>--seed</c> gets
+    /// a random one appended when it starts, so its seed is known (and in the task JSON) without asking Discord.
+    /// </summary>
+    public bool AppendsSeed { get; init; }
+
+    /// <summary>Set once image-seed has read the seed, which TA then keeps in the task.</summary>
+    public bool SeedRead
+    {
+        get => Volatile.Read(ref _seedRead);
+        set => Volatile.Write(ref _seedRead, value);
+    }
 
     /// <summary>Text results of describe/shorten (the suggestions), else null.</summary>
     public string? ResultText { get; init; }
@@ -65,6 +93,10 @@ internal sealed class SimTask
 
     public TaskState StateAt(long now) => TaskState.Observe(Schedule, now);
 
-    /// <summary>The seed string answered by <c>image-seed</c>.</summary>
-    public string ImageSeed => (Seed % 4_294_967_295UL).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The seed string answered by <c>image-seed</c>: the prompt's <c>--seed</c>, else one from the task's own seed.</summary>
+    public string ImageSeed => _imageSeed ??= (Info.Parameters.Seed is long chosen ? (ulong)chosen : Seed % 4_294_967_295UL).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The seed TA shows in this state (<c>seed</c> of the task JSON), or null while it is unknown.</summary>
+    public string? KnownSeed(TaskState state) =>
+        SeedRead || (AppendsSeed && state.Status is not (TaskStatuses.NotStart or TaskStatuses.Modal)) ? ImageSeed : null;
 }

@@ -26,7 +26,15 @@ internal sealed record SubmitOutcome(OutcomeKind Kind, string? Message = null)
 
     public string? PromptEn { get; init; }
 
+    /// <summary>TrueAI answers this code-4 refusal with HTTP 400 instead of 200 (image-seed of a task with no message yet).</summary>
+    public bool BadRequest { get; init; }
+
     public static SubmitOutcome Invalid(string message) => new(OutcomeKind.Invalid, message);
+    public static SubmitOutcome Unavailable(string message) => new(OutcomeKind.Unavailable, message);
+    public static SubmitOutcome LogicError(string message) => new(OutcomeKind.LogicError, message);
     public static SubmitOutcome NotFound(string message = "关联任务不存在或已失效") => new(OutcomeKind.NotFound, message);
     public static SubmitOutcome QueueFull() => new(OutcomeKind.QueueFull);
+
+    /// <summary>A value answer; <paramref name="description"/> overrides the flavour's success text (TA says "成功" for seeds).</summary>
+    public static SubmitOutcome ValueOf(object value, string? description = null) => new(OutcomeKind.Value, description) { Value = value };
 }

@@ -20,6 +20,7 @@ internal sealed class TaskEngine
 
     public TaskEngine(SimulatorOptions options, SimClock clock, SimCounters counters, bool trueAiButtons, string timeoutReason)
     {
+        Accounts = new AccountPool(!options.NoAccounts);
         _options = options;
         Clock = clock;
         Counters = counters;
@@ -30,6 +31,9 @@ internal sealed class TaskEngine
     }
 
     public SimClock Clock { get; }
+
+    /// <summary>The accounts that take the work; with none usable every submit is refused.</summary>
+    public AccountPool Accounts { get; }
     public SimCounters Counters { get; }
     public TaskStore Store { get; }
     public int Slots => _slots.Slots;
@@ -47,6 +51,7 @@ internal sealed class TaskEngine
     /// <summary>Creates a task that runs (now or after waiting); QueueFull when there is no room.</summary>
     public SubmitOutcome Submit(TaskDraft draft)
     {
+        if (Accounts.RefuseSubmit() is { } refused) return refused;
         SimTask task;
         int ahead;
         lock (_gate)
@@ -67,6 +72,7 @@ internal sealed class TaskEngine
     /// <summary>Creates a MODAL task; it takes no slot until <see cref="SubmitModal"/>.</summary>
     public SubmitOutcome CreateModal(TaskDraft draft)
     {
+        if (Accounts.RefuseSubmit() is { } refused) return refused;
         SimTask task;
         lock (_gate)
         {
@@ -83,6 +89,7 @@ internal sealed class TaskEngine
     /// <summary>Leaves MODAL with the given prompt and books a slot (same task id).</summary>
     public SubmitOutcome SubmitModal(SimTask task, string prompt)
     {
+        if (Accounts.RefuseSubmit() is { } refused) return refused;
         int ahead;
         bool queued;
         lock (_gate)
@@ -140,6 +147,7 @@ internal sealed class TaskEngine
         var random = new DeterministicRandom(_options.Seed, sequence);
         string hash = random.NextUuid();
         ulong seed = random.NextUInt64();
+        string nonce = (1_400_000_000_000_000_000UL + random.NextUInt64() % 100_000_000_000_000_000UL).ToString(System.Globalization.CultureInfo.InvariantCulture);
         PromptInfo info = PromptInfo.Parse(draft.Prompt);
         (int width, int height) = ImageSize(draft.AspectRatio ?? info.AspectRatio);
 
@@ -154,6 +162,7 @@ internal sealed class TaskEngine
             Action = draft.Action,
             SubmitTime = now,
             JobHash = hash,
+            Nonce = nonce,
             Seed = seed,
             Result = draft.Result,
             Mode = draft.Mode,
@@ -175,6 +184,7 @@ internal sealed class TaskEngine
             PromptEn = draft.PromptEn ?? draft.Prompt,
             FinalPrompt = draft.FinalPrompt ?? FinalPromptOf(draft.Prompt, info, draft.Mode),
             Info = info,
+            AppendsSeed = _trueAiButtons && draft.Action is TaskActions.Imagine or TaskActions.Blend or TaskActions.Video && info.Parameters.Seed is null,
             ResultText = draft.Result switch
             {
                 ResultKind.Describe => SuggestionText.Describe(seed),

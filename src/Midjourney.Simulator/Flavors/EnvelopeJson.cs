@@ -33,13 +33,13 @@ internal static class EnvelopeJson
     }
 
     /// <summary>Serialises with <paramref name="write"/> into a buffer, then sends it with a Content-Length.</summary>
-    public static Task WriteJsonAsync(HttpContext context, int httpStatus, System.Action<Utf8JsonWriter> write)
+    public static Task WriteJsonAsync(HttpContext context, int httpStatus, System.Action<Utf8JsonWriter> write, string contentType = "application/json; charset=utf-8")
     {
         var buffer = new ArrayBufferWriter<byte>(4096); // a SUCCESS task is ~3.3 KB
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
         HttpResponse response = context.Response;
         response.StatusCode = httpStatus;
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = contentType;
         response.ContentLength = buffer.WrittenCount;
         return response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).AsTask();
     }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Midjourney.Simulator.Domain;
 using Midjourney.Simulator.Engine;
+using Midjourney.Simulator.Http;
 using Midjourney.Simulator.Images;
 using Midjourney.Simulator.Json;
 
@@ -58,6 +59,26 @@ internal abstract class FlavorProfile
     public virtual bool IsAuthorized(HttpRequest request, string apiKey) =>
         string.Equals(request.Headers["mj-api-secret"].ToString(), apiKey, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The caller's role, or null to refuse with <see cref="WriteUnauthorizedAsync"/>. Base: without an API key nobody
+    /// is checked; with one, the admin key or the API key must be presented under <see cref="IsAuthorized"/>.
+    /// </summary>
+    public virtual CallerRole? Identify(HttpRequest request, SimulatorOptions options)
+    {
+        if (options.ApiKey is null) return CallerRole.User;
+        if (options.AdminKey is not null && IsAuthorized(request, options.AdminKey)) return CallerRole.Admin;
+        return IsAuthorized(request, options.ApiKey) ? CallerRole.User : null;
+    }
+
+    /// <summary>Paths every caller reaches without a key (TrueAI: <c>/health</c>, <c>/mj/home</c>).</summary>
+    public virtual bool IsAnonymous(string path) => false;
+
+    /// <summary>Paths only the administrator may use (TrueAI: <c>/mj/admin/*</c>).</summary>
+    public virtual bool NeedsAdmin(string path) => false;
+
+    /// <summary>The refusal of an admin path to a caller who is not the administrator.</summary>
+    public virtual Task WriteNotAdminAsync(HttpContext context) => WriteUnauthorizedAsync(context);
+
     /// <summary>NZ/PLUS: 401 with an empty body.</summary>
     public virtual Task WriteUnauthorizedAsync(HttpContext context)
     {
@@ -74,13 +95,21 @@ internal abstract class FlavorProfile
             Props(("numberOfQueues", outcome.Ahead), ("discordInstanceId", InstanceId))),
         OutcomeKind.Accepted => EnvelopeJson.WriteAsync(context, 200, 1, SuccessText, outcome.TaskId, Props(("discordInstanceId", InstanceId))),
         OutcomeKind.Modal => WriteModalAsync(context, outcome),
-        OutcomeKind.Value => EnvelopeJson.WriteAsync(context, 200, 1, SuccessText, outcome.Value),
+        OutcomeKind.Value => EnvelopeJson.WriteAsync(context, 200, 1, outcome.Message ?? SuccessText, outcome.Value),
         OutcomeKind.QueueFull => WriteQueueFullAsync(context),
         OutcomeKind.Banned => EnvelopeJson.WriteAsync(context, 200, 24, "可能包含敏感词", null,
             Props(("promptEn", outcome.PromptEn), ("bannedWord", outcome.BannedWord))),
         OutcomeKind.NotFound => EnvelopeJson.WriteAsync(context, NotFoundHttpStatus, 3, outcome.Message ?? "关联任务不存在或已失效", null),
-        _ => EnvelopeJson.WriteAsync(context, 200, 4, outcome.Message ?? "参数错误", null),
+        OutcomeKind.Unavailable => EnvelopeJson.WriteAsync(context, 200, 3, outcome.Message ?? "", null),
+        OutcomeKind.LogicError => WriteLogicErrorAsync(context, outcome.Message ?? ""),
+        _ => EnvelopeJson.WriteAsync(context, outcome.BadRequest ? InvalidBadRequestHttpStatus : 200, 4, outcome.Message ?? "参数错误", null),
     };
+
+    /// <summary>HTTP status of a code-4 answer the real server sends as a bad request (TrueAI: 400; the others: 200).</summary>
+    protected virtual int InvalidBadRequestHttpStatus => 200;
+
+    /// <summary>A server-side refusal that is not about the request's fields (only TrueAI has them: its -1 envelope); base: code 4.</summary>
+    protected virtual Task WriteLogicErrorAsync(HttpContext context, string message) => EnvelopeJson.WriteAsync(context, 200, 4, message, null);
 
     protected virtual string SuccessText => "提交成功";
 
@@ -91,6 +120,25 @@ internal abstract class FlavorProfile
 
     protected virtual Task WriteQueueFullAsync(HttpContext context) =>
         EnvelopeJson.WriteAsync(context, 200, 23, "队列已满，请稍后尝试", null, Props(("discordInstanceId", InstanceId)));
+
+    // ---- request bodies ----
+
+    /// <summary>
+    /// False when the server refuses a body of this content type before reading it (TrueAI, like any ASP.NET Core
+    /// controller: 415 for anything but JSON). Base: every content type is read as JSON.
+    /// </summary>
+    public virtual bool AcceptsBody(string? contentType) => true;
+
+    /// <summary>The answer to a body in a content type that <see cref="AcceptsBody"/> refused.</summary>
+    public virtual Task WriteUnsupportedMediaTypeAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+        context.Response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The model-binding error of an empty body, or null to parse it like any other (and fail as JSON).</summary>
+    public virtual string? EmptyBodyMessage => null;
 
     /// <summary>NZ/PLUS (Spring): HTTP 400 with Spring's default error body.</summary>
     public virtual Task WriteBadBodyAsync(HttpContext context, string message) =>
@@ -118,11 +166,14 @@ internal abstract class FlavorProfile
     public virtual void WriteTask(Utf8JsonWriter writer, SimTask task, TaskState state, string baseUrl, MediaLinks links, SimulatorOptions options, long now) =>
         MjTaskJson.Write(writer, task, state, baseUrl, links, JsonStyle);
 
-    /// <summary>TA v10+: only an administrator's token may cancel.</summary>
+    /// <summary>TA v10+: only the administrator's token may cancel.</summary>
     public virtual bool CancelNeedsAdmin => false;
 
-    /// <summary>The refusal of a cancel by a key that is not the administrator's (TA: HTTP 400 "演示模式，禁止操作").</summary>
+    /// <summary>The refusal of a cancel by a caller who is not the administrator (TA: HTTP 400 <c>text/plain</c> "演示模式，禁止操作").</summary>
     public virtual Task WriteAdminOnlyAsync(HttpContext context) => EnvelopeJson.WriteAsync(context, 200, 4, "演示模式，禁止操作", null);
+
+    /// <summary>The answer of a cancel of an unknown task (PLUS: code 3 "任务不存在"; TA: the same empty 200 as a success).</summary>
+    public virtual Task WriteCancelOfMissingAsync(HttpContext context) => WriteOutcomeAsync(context, SubmitOutcome.NotFound("任务不存在"));
 
     /// <summary>Answer of a successful cancel (PLUS: an envelope).</summary>
     public virtual Task WriteCancelledAsync(HttpContext context) => EnvelopeJson.WriteAsync(context, 200, 1, "成功", null);

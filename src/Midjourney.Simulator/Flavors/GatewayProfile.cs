@@ -61,6 +61,7 @@ internal sealed class GatewayProfile : FlavorProfile
         OutcomeKind.QueueFull => Error(context, 429, 30, "当前分组负载已饱和，请稍后再试"),
         OutcomeKind.Banned => Error(context, 400, 24, "可能包含敏感词"),
         OutcomeKind.NotFound => Error(context, 400, 4, "task_not_found"),
+        OutcomeKind.Unavailable => Error(context, 400, 3, outcome.Message ?? ""),
         OutcomeKind.UnknownAction => Error(context, 400, 4, outcome.Message ?? "unknown_action"),
         _ => Error(context, 400, 4, outcome.Message ?? "参数错误"),
     };

@@ -13,6 +13,7 @@ internal enum SimRoute
     Shorten,
     Video,
     Edits,
+    Retexture,
     UploadDiscordImages,
     Fetch,
     List,
@@ -22,4 +23,7 @@ internal enum SimRoute
     Cancel,
     ImageSeed,
     Query,
+
+    /// <summary>TrueAI's anonymous routes: <c>GET /mj/home</c>, <c>GET /health</c>, <c>GET /mj/admin/current</c>.</summary>
+    Home,
 }

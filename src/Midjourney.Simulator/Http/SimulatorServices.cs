@@ -19,6 +19,7 @@ internal sealed class SimulatorServices
         Links = new MediaLinks(new MediaUrlSigner(options.Seed, options.ImageTtl));
         Banned = new BannedWordChecker(options.BannedWords);
         Faults = new FaultInjector(options.Faults, options.Seed);
+        Gate = new Endpoints.NewTaskGate(this);
     }
 
     public SimulatorOptions Options { get; }
@@ -29,6 +30,9 @@ internal sealed class SimulatorServices
     public MediaLinks Links { get; }
     public BannedWordChecker Banned { get; }
     public FaultInjector Faults { get; }
+
+    /// <summary>TrueAI's checks before a task is created (Redis, state length, guest limit).</summary>
+    public Endpoints.NewTaskGate Gate { get; }
     public UploadStore Uploads { get; } = new();
 
     /// <summary>Start instant, for uptime.</summary>
@@ -86,5 +90,6 @@ internal sealed class SimulatorServices
         Uploads.Clear();
         Images.Clear();
         Faults.Reset();
+        Gate.Reset();
     }
 }

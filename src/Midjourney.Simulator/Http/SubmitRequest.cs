@@ -35,4 +35,8 @@ internal sealed class SubmitRequest
     public string? Status { get; set; }
     public List<string>? StatusSet { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>The body as received (for the byte positions of model-binding errors).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public System.ReadOnlyMemory<byte> Raw { get; set; }
 }

@@ -50,4 +50,10 @@ internal static class JsonNames
     public static readonly JsonEncodedText Height = JsonEncodedText.Encode("height");
     public static readonly JsonEncodedText MaskBase64 = JsonEncodedText.Encode("maskBase64");
     public static readonly JsonEncodedText MidJourney = JsonEncodedText.Encode("MID_JOURNEY");
+    public static readonly JsonEncodedText IsCompleted = JsonEncodedText.Encode("isCompleted");
+    public static readonly JsonEncodedText ThumbnailUrl = JsonEncodedText.Encode("thumbnailUrl");
+    public static readonly JsonEncodedText Displays = JsonEncodedText.Encode("displays");
+    public static readonly JsonEncodedText Seed = JsonEncodedText.Encode("seed");
+    public static readonly JsonEncodedText UseTime = JsonEncodedText.Encode("useTime");
+    public static readonly JsonEncodedText InstanceId = JsonEncodedText.Encode("instanceId");
 }

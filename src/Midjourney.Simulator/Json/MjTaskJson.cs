@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.Json;
 using Midjourney.Simulator.Domain;
@@ -24,6 +25,7 @@ internal static class MjTaskJson
         w.WriteString(N.Id, task.Id);
         w.WriteString(N.Action, task.Action);
         w.WriteString(N.Status, state.Status);
+        if (style.TrueAiExtras) w.WriteBoolean(N.IsCompleted, state.IsTerminal);
         // TA copies describe suggestions into prompt/promptEn.
         bool copyText = style.TrueAiExtras && textResult && task.Result == ResultKind.Describe;
         w.WriteString(N.Prompt, copyText ? task.ResultText : task.Prompt);
@@ -47,7 +49,14 @@ internal static class MjTaskJson
             w.WriteEndArray();
         }
 
-        if (task.Result == ResultKind.Video && (style.TrueAiExtras || style.GatewayShape))
+        if (style.TrueAiExtras) w.WriteNull(N.ThumbnailUrl);
+
+        if (task.Result != ResultKind.Video && style.TrueAiExtras)
+        {
+            w.WriteNull(N.VideoUrl);
+            w.WriteNull(N.VideoUrls);
+        }
+        else if (task.Result == ResultKind.Video && (style.TrueAiExtras || style.GatewayShape))
         {
             if (success) media.WriteProperty(w, N.VideoUrl, MediaFiles.Videos[0]);
             else w.WriteNull(N.VideoUrl);
@@ -84,6 +93,7 @@ internal static class MjTaskJson
             w.WriteNumber(N.Flags, 0);
             if (task.ModalKind != ModalKind.None && style.TrueAiExtras) w.WriteBoolean(N.Remix, true);
             if (task.ActionIndex > 0 && style.TrueAiExtras) w.WriteNumber(N.ActionIndex, task.ActionIndex);
+            if (style.TrueAiExtras) w.WriteString(N.Nonce, task.Nonce);
         }
 
         w.WriteEndObject();
@@ -115,6 +125,11 @@ internal static class MjTaskJson
             w.WriteString(N.JobId, task.JobHash);
             w.WriteString(N.BotType, N.MidJourney);
             w.WriteString(N.Version, "v " + task.Info.VersionText);
+            w.WriteString(N.InstanceId, InstanceId);
+            w.WriteString(N.Nonce, task.Nonce);
+            w.WriteString(N.Seed, task.KnownSeed(state));
+            WriteUseTime(w, state);
+            WriteDisplays(w, task, state);
             if (success && task.Result is ResultKind.Grid or ResultKind.Upscale)
             {
                 w.WriteNumber(N.Width, task.Width);
@@ -152,6 +167,64 @@ internal static class MjTaskJson
             media.WriteProperty(w, N.Thumbnail, MediaFiles.Thumbs[i]);
             w.WriteEndObject();
         }
+    }
+
+    /// <summary>TA's <c>useTime</c>: finish − start as "12.34 s", or "-" until both are known.</summary>
+    private static void WriteUseTime(Utf8JsonWriter w, TaskState state)
+    {
+        if (state.StartTime is not long start || state.FinishTime is not long finish)
+        {
+            w.WriteString(N.UseTime, "-");
+            return;
+        }
+
+        Span<char> text = stackalloc char[32];
+        (Math.Max(0, finish - start) / 1000.0).TryFormat(text, out int length, "F2", CultureInfo.InvariantCulture);
+        text[length++] = ' ';
+        text[length++] = 's';
+        w.WriteString(N.UseTime, text[..length]);
+    }
+
+    /// <summary>TA's <c>displays</c>: status, local "yyyy-MM-dd HH:mm:ss" times, action and the instance id.</summary>
+    private static void WriteDisplays(Utf8JsonWriter w, SimTask task, TaskState state)
+    {
+        w.WriteStartObject(N.Displays);
+        w.WriteString(N.Status, state.Status);
+        WriteLocalTime(w, N.SubmitTime, task.SubmitTime);
+        WriteLocalTime(w, N.StartTime, state.StartTime);
+        WriteLocalTime(w, N.FinishTime, state.FinishTime);
+        w.WriteString(N.Action, task.Action);
+        w.WriteString(N.DiscordInstanceId, InstanceId);
+        w.WriteEndObject();
+    }
+
+    /// <summary>"yyyy-MM-dd HH:mm:ss" in the server's zone, digit by digit (on the fetch path a format string costs more).</summary>
+    private static void WriteLocalTime(Utf8JsonWriter w, JsonEncodedText name, long? ms)
+    {
+        if (ms is not long value)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        DateTime utc = DateTime.UnixEpoch.AddTicks(value * TimeSpan.TicksPerMillisecond);
+        TimeZoneInfo zone = TimeZoneInfo.Local;
+        DateTime t = utc + (zone.SupportsDaylightSavingTime ? zone.GetUtcOffset(utc) : zone.BaseUtcOffset);
+        t.Deconstruct(out int year, out int month, out int day);
+        Span<byte> text = stackalloc byte[19];
+        "0000-00-00 00:00:00"u8.CopyTo(text);
+        Digits(text[..4], year);
+        Digits(text.Slice(5, 2), month);
+        Digits(text.Slice(8, 2), day);
+        Digits(text.Slice(11, 2), t.Hour);
+        Digits(text.Slice(14, 2), t.Minute);
+        Digits(text.Slice(17, 2), t.Second);
+        w.WriteString(name, text);
+    }
+
+    private static void Digits(Span<byte> target, int value)
+    {
+        for (int i = target.Length - 1; i >= 0; i--, value /= 10) target[i] = (byte)('0' + value % 10);
     }
 
     public static string ModeName(SpeedMode mode) => mode switch

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,12 +31,12 @@ internal static class DownloadKit
         VideoUrls = videoUrls ?? Array.Empty<string>(),
     };
 
-    public static Task<IReadOnlyList<FileInfo>> Run(
+    public static async Task<IReadOnlyList<FileInfo>> Run(
         this MjDownloader downloader,
         MjTask task,
         string folder,
         MjDownloadOptions? options = null,
         Func<CancellationToken, Task<MjTask>>? refresh = null,
         CancellationToken cancellationToken = default) =>
-        downloader.DownloadAsync(task, folder, options ?? new MjDownloadOptions(), refresh, cancellationToken);
+        (await downloader.DownloadAsync(task, folder, options ?? new MjDownloadOptions(), refresh, cancellationToken)).Select(f => f.File).ToList();
 }

@@ -71,7 +71,7 @@ public sealed class DownloadNamingTests : IDisposable
     }
 
     [Fact]
-    public async Task IncludeVideosSavesVideosAndDeduplicates()
+    public async Task IncludeVideosSavesEachDistinctVideoUrlOnce()
     {
         _http.Serve("http://h/grid.png", () => FakeHttpHandler.Bytes(DownloadKit.Png));
         _http.Serve("http://h/v.mp4", () => FakeHttpHandler.Bytes(new byte[] { 1 }, "video/mp4"));
@@ -83,21 +83,68 @@ public sealed class DownloadNamingTests : IDisposable
 
         var with = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true, Overwrite = true });
 
-        Assert.Equal(new[] { "9.png", "9.mp4", "9_1.mp4", "9_2.webm" }, with.Select(f => f.Name));
+        // videoUrl is the first of the list: it is saved once, by its position.
+        Assert.Equal(new[] { "9.png", "9_1.mp4", "9_2.webm" }, with.Select(f => f.Name));
         Assert.Equal(1, _http.CountFor("http://h/v.mp4"));
     }
 
     [Fact]
-    public async Task AVideoServedAsAnImageTypeIsStillNamedMp4SoItNeverMeetsTheCover()
+    public async Task OneVideoRepeatedInTheListIsOneFile()
     {
-        // The simulator serves its videos as APNG; the cover is a PNG too.
         _http.Serve("http://h/cover.png", () => FakeHttpHandler.Bytes(DownloadKit.Png));
-        _http.Serve("http://h/video_0.png", () => FakeHttpHandler.Bytes(DownloadKit.Png, "image/apng"));
+        _http.Serve("http://h/v.mp4", () => FakeHttpHandler.Bytes(Mp4Head, "video/mp4"));
+        var task = DownloadKit.Task("1", "http://h/cover.png", videoUrl: "http://h/v.mp4", videoUrls: new[] { "http://h/v.mp4" });
+
+        var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true });
+
+        Assert.Equal(new[] { "1.png", "1.mp4" }, files.Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task AVideoThatIsTheMainImageIsNotSavedTwice()
+    {
+        // TrueAI 11.10.3 (TaskInfo): a video task's imageUrl is its first video, and imageUrls repeat videoUrls.
+        _http.Serve("http://h/0_0.mp4", () => FakeHttpHandler.Bytes(Mp4Head, "video/mp4"));
+        _http.Serve("http://h/0_1.mp4", () => FakeHttpHandler.Bytes(Mp4Head.Concat(new byte[] { 1 }).ToArray(), "video/mp4"));
+        var videos = new[] { "http://h/0_0.mp4", "http://h/0_1.mp4" };
+        var task = DownloadKit.Task("t", "http://h/0_0.mp4", videos, videoUrl: "http://h/0_0.mp4", videoUrls: videos);
+
+        var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true });
+
+        Assert.Equal(new[] { "t.mp4", "t_2.mp4" }, files.Select(f => f.Name));
+        Assert.Equal(1, _http.CountFor("http://h/0_0.mp4"));
+        Assert.Equal(1, _http.CountFor("http://h/0_1.mp4"));
+    }
+
+    [Theory]
+    [InlineData("video/mp4", "png")]  // the simulator's APNG "videos", or a server that labels everything video/mp4
+    [InlineData("image/png", "jpg")]
+    [InlineData("application/octet-stream", "mp4")]
+    [InlineData("image/png", "webm")]
+    [InlineData(null, "gif")]
+    [InlineData(null, "webp")]
+    public async Task TheFirstBytesNameTheFileWhateverItsContentType(string? contentType, string format)
+    {
+        var bytes = Head(format);
+        _http.Serve("http://h/file.mp4", () => FakeHttpHandler.Bytes(bytes, contentType));
+
+        var files = await DownloadKit.Downloader(_http).Run(DownloadKit.Task("m", "http://h/file.mp4"), _temp.Target);
+
+        Assert.Equal("m." + format, Assert.Single(files).Name);
+        Assert.Equal(new[] { "m." + format }, _temp.TargetFiles());
+    }
+
+    [Fact]
+    public async Task AVideoThatIsAPngIsNamedPngBesideTheCover()
+    {
+        // The simulator serves its videos as APNG (image/apng); the cover is a PNG too, so the video is <id>-2.png.
+        _http.Serve("http://h/cover.png", () => FakeHttpHandler.Bytes(Head("png")));
+        _http.Serve("http://h/video_0.png", () => FakeHttpHandler.Bytes(Head("png").Concat(new byte[] { 9 }).ToArray(), "image/apng"));
         var task = DownloadKit.Task("v", "http://h/cover.png", videoUrl: "http://h/video_0.png");
 
         var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true });
 
-        Assert.Equal(new[] { "v.png", "v.mp4" }, files.Select(f => f.Name));
+        Assert.Equal(new[] { "v.png", "v-2.png" }, files.Select(f => f.Name));
     }
 
     [Fact]
@@ -144,14 +191,14 @@ public sealed class DownloadNamingTests : IDisposable
     [Fact]
     public async Task AnImageAndAVideoOfUnknownTypeDoNotMeet()
     {
-        // Both would fall back to .bin; a video is always named with a video extension.
+        // Neither says what it is: both are .bin (never a made-up .mp4), and the second gets its own name.
         _http.Serve("http://h/a", () => FakeHttpHandler.Bytes(new byte[] { 1 }, null));
         _http.Serve("http://h/b", () => FakeHttpHandler.Bytes(new byte[] { 2 }, null));
         var task = DownloadKit.Task("s", "http://h/a", videoUrl: "http://h/b");
 
         var files = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { IncludeVideos = true });
 
-        Assert.Equal(new[] { "s.bin", "s.mp4" }, files.Select(f => f.Name));
+        Assert.Equal(new[] { "s.bin", "s-2.bin" }, files.Select(f => f.Name));
     }
 
     [Fact]
@@ -195,6 +242,20 @@ public sealed class DownloadNamingTests : IDisposable
         Assert.Contains("All", tiles.Message);
         Assert.Contains("IncludeVideos", video.Message);
     }
+
+    private static readonly byte[] Mp4Head = { 0, 0, 0, 0x20, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0 };
+
+    /// <summary>The first bytes of a file of <paramref name="format"/>, as a server would send them.</summary>
+    private static byte[] Head(string format) => format switch
+    {
+        "png" => new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R' },
+        "jpg" => new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1 },
+        "gif" => System.Text.Encoding.ASCII.GetBytes("GIF89a\u0001\u0000\u0001\u0000\u0000\u0000"),
+        "webp" => System.Text.Encoding.ASCII.GetBytes("RIFF\u0024\u0000\u0000\u0000WEBPVP8 "),
+        "mp4" => Mp4Head,
+        "webm" => new byte[] { 0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 1, 0x42, 0xF7, 0x81 },
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
 
     private static MjTask GridTask() => DownloadKit.Task(
         "42",

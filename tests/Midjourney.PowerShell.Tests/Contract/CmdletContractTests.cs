@@ -64,7 +64,7 @@ public class CmdletContractTests
             "Show|SwitchParameter|" + All + ":::",
         }),
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
-            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String|Label:M:0::|ArgumentCompleter",
+            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String[]|Label:M:0::|ArgumentCompleter",
             "Index|Int32|Index:M:::|ValidateRange=1,4|ArgumentCompleter", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::|ArgumentCompleter",
             "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
             "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=|ArgumentCompleter", "Invert|SwitchParameter|" + All + ":::")),
@@ -103,10 +103,10 @@ public class CmdletContractTests
         {
             "Path|String[]|" + All + ":M:0:P:N|Alias=FullName", "Destination|String|" + All + ":::", "Force|SwitchParameter|" + All + ":::",
         }),
-        ["Show-MjImage"] = (null, false, "Medium", Array.Empty<string>(), new[]
+        ["Show-MjImage"] = (null, false, "Medium", new[] { "System.String" }, new[]
         {
             "InputObject|Object[]|" + All + ":M:0:P:|ValidateNotNull=", "Width|Int32|" + All + ":::|ValidateRange=4,1000|ArgumentCompleter",
-            "Protocol|String|" + All + ":::|ValidateSet=Auto,HalfBlock,Sixel,Kitty,ITerm2", "Grid|SwitchParameter|" + All + ":::",
+            "Protocol|String|" + All + ":::|ValidateSet=Auto,HalfBlock,Sixel,Kitty,ITerm2", "Grid|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::",
             "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Get-MjImageInfo"] = (null, false, "Medium", new[] { "Midjourney.PowerShell.MjImageInfo" }, new[]

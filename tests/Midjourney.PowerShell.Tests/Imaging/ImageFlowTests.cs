@@ -74,7 +74,7 @@ public class ImageFlowTests
         var output = new RecordingOutput();
         await new SaveImageOperation(sim.Session).ProcessAsync(new SaveImageOptions { Tasks = new[] { grid }, Folder = sim.Folder, Split = true, Sidecar = true }, output, CancellationToken.None);
         Assert.Empty(output.Errors);
-        var names = output.Objects.OfType<FileInfo>().Select(f => f.Name).ToList();
+        var names = output.Files.Select(f => f.Name).ToList();
         Assert.Equal(new[] { grid.Id + ".png", grid.Id + "_1.png", grid.Id + "_2.png", grid.Id + "_3.png", grid.Id + "_4.png", grid.Id + ".json" }, names);
         var info = ImageMetadata.Read(Path.Combine(sim.Folder, grid.Id + "_3.png"));
         Assert.Equal((grid.Id, 3, "red fox --ar 2:1"), (info.TaskId, info.Tile, info.Prompt));

@@ -101,6 +101,30 @@ public class MaskTests
         Assert.Contains(expected, e.Message);
     }
 
+    [Theory]
+    [InlineData("25%,25%,90%,90%", "x + width = 115% of its width; y + height = 115% of its height", "To repaint from (25%, 25%) to (90%, 90%), write '25%,25%,65%,65%'; to repaint up to the edge, write '25%,25%,75%,75%'.")]
+    [InlineData("400,300,200,100", "x + width = 600 pixels, more than its width of 512; y + height = 400 pixels, more than its height of 340", "To repaint up to the edge, write '400,300,112,40'.")]
+    [InlineData("ellipse:0,0,120%,50%", "x + width = 120% of its width.", "To repaint up to the edge, write 'ellipse:0,0,100%,50%'.")]
+    [InlineData("100,10%,90%,50%", "x + width = 109.53% of its width.", "write '100,10%,70.47%,40%'; to repaint up to the edge, write '100,10%,80.47%,50%'.")]
+    public void Regions_past_the_edge_are_refused_with_both_readings(string text, string reach, string advice)
+    {
+        var e = Assert.Throws<ImageFailure>(() => MaskBuilder.Build(512, 340, new[] { MaskRegion.Parse(text) }, invert: false));
+        Assert.StartsWith($"The region '{text}' reaches past the edge of the 512x340 image: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(reach, e.Message, StringComparison.Ordinal);
+        Assert.Contains("The four values are x, y, width and height, not two corners.", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith(advice, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("50%,50%,50%,50%")]
+    [InlineData("33.4%,0,66.7%,100%")]
+    [InlineData("0,0,513,341")]
+    public void Regions_that_end_at_the_edge_are_kept(string text)
+    {
+        using var mask = Decode(MaskBuilder.Build(512, 340, new[] { MaskRegion.Parse(text) }, invert: false));
+        Assert.True(White(mask, 511, 339));
+    }
+
     [Fact]
     public void A_mask_of_the_same_shape_is_scaled_and_stays_black_and_white()
     {

@@ -209,7 +209,7 @@ public class FlowTests
         var nothing = await Save(sim, shorten, all: false);
         var waiting = await Save(sim, modal, all: false);
 
-        Assert.Equal(upscale.Id + ".png", Assert.IsType<FileInfo>(Assert.Single(single.Objects)).Name);
+        Assert.Equal(upscale.Id + ".png", Assert.Single(single.Files).Name);
         Assert.Contains("without tiles", Assert.Single(single.Warnings), StringComparison.Ordinal);
         Assert.Empty(nothing.Errors);
         Assert.Contains("no image URL", Assert.Single(nothing.Warnings), StringComparison.Ordinal);
@@ -232,7 +232,7 @@ public class FlowTests
         var output = await Save(sim, grid, all: true);
 
         Assert.Empty(output.Errors);
-        var names = output.Objects.Cast<FileInfo>().Select(f => f.Name).ToList();
+        var names = output.Files.Select(f => f.Name).ToList();
         Assert.Equal(grid.Id + ".png", names[0]);
         if (names.Count > 1)
         {

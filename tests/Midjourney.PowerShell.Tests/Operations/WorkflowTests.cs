@@ -44,7 +44,7 @@ public class WorkflowTests
         var saved = new RecordingOutput();
         await new SaveImageOperation(sim.Session).ProcessAsync(new SaveImageOptions { Tasks = new[] { upscale }, Folder = sim.Folder }, saved, CancellationToken.None);
         Assert.Empty(saved.Errors);
-        var file = Assert.IsType<FileInfo>(Assert.Single(saved.Objects));
+        var file = Assert.Single(saved.Files);
         Assert.True(TestPng.IsPng(File.ReadAllBytes(file.FullName)));
         Assert.StartsWith(sim.Folder, file.FullName, StringComparison.Ordinal);
     }
@@ -256,7 +256,7 @@ public class WorkflowTests
         var saved = new RecordingOutput();
         var folder = Path.Combine(sim.Folder, "size-" + task.Id);
         await new SaveImageOperation(sim.Session).ProcessAsync(new SaveImageOptions { Tasks = new[] { task }, Folder = folder }, saved, CancellationToken.None);
-        var (width, height) = TestPng.Size(File.ReadAllBytes(Assert.IsType<FileInfo>(Assert.Single(saved.Objects)).FullName));
+        var (width, height) = TestPng.Size(File.ReadAllBytes(Assert.Single(saved.Files).FullName));
         var path = Path.Combine(sim.Folder, "mask-" + task.Id + ".png");
         await File.WriteAllBytesAsync(path, TestPng.Mask(width, height));
         return path;

@@ -38,6 +38,10 @@ public class FormatFileTests
             }
         }
 
+        // The one view of a decorated object: a FileInfo with SavedFile's note properties.
+        types[Midjourney.PowerShell.Output.SavedFile.TypeName] = typeof(FileInfo).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name)
+            .Concat(Midjourney.PowerShell.Output.SavedFile.NoteProperties).ToHashSet(StringComparer.Ordinal);
+
         return types;
     }
 

@@ -166,6 +166,34 @@ public sealed class HelpBuilderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Int32", "int")]
+    [InlineData("Nullable`1[Int32]", "int")]
+    [InlineData("Nullable`1[Double]", "double")]
+    [InlineData("Nullable`1[Int64]", "long")]
+    [InlineData("String[]", "string[]")]
+    [InlineData("Uri[]", "uri[]")]
+    [InlineData("SecureString", "securestring")]
+    [InlineData("PSCredential", "pscredential")]
+    [InlineData("PSObject[]", "psobject[]")]
+    [InlineData("Object[]", "Object[]")]
+    [InlineData("MjConnection", "MjConnection")]
+    [InlineData("MjTaskStatus[]", "MjTaskStatus[]")]
+    [InlineData("SwitchParameter", "SwitchParameter")]
+    public void Writes_the_type_names_powershell_shows(string markdown, string shown)
+    {
+        Assert.Equal(shown, PowerShellTypeNames.Of(markdown));
+        var help = CommandHelpParser.Parse(Minimal.Replace("Type: String[]", "Type: " + markdown, StringComparison.Ordinal), "Get-MjThing.md");
+        var command = MamlWriter.WriteCommand(help);
+        var values = command.Descendants(Command + "parameter")
+            .Where(p => p.Element(Maml + "name")!.Value == "Name")
+            .Select(p => p.Element(Command + "parameterValue")?.Value)
+            .Where(v => v is not null)
+            .ToList();
+        Assert.NotEmpty(values);
+        Assert.All(values, v => Assert.Equal(shown, v));
+    }
+
+    [Theory]
     [InlineData("SYNOPSIS")]
     [InlineData("DESCRIPTION")]
     [InlineData("OUTPUTS")]

@@ -26,6 +26,18 @@ internal sealed class RecordingOutput : ICommandOutput
 
     public List<(string Target, string Action)> ShouldProcessCalls { get; } = new();
 
+    /// <summary>The files written (Save-MjImage, New-MjMask, Split-MjImage).</summary>
+    public IReadOnlyList<System.IO.FileInfo> Files
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Objects.OfType<SavedFile>().Select(s => s.File).ToList();
+            }
+        }
+    }
+
     public IReadOnlyList<MjTask> Tasks
     {
         get
