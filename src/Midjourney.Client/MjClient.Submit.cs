@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -282,11 +283,25 @@ public sealed partial class MjClient
             throw new MjProtocolException($"The server accepted the request (code {envelope.Code}) but sent no task id.", null, null);
         }
 
+        try
+        {
+            AnswerLimits.CheckTasks(ids.Count, "task ids");
+            ids.ForEach(TaskText.CheckId);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, $"{BaseAddress} (a submit)", null, null);
+        }
+        catch (JsonException bad)
+        {
+            throw new MjProtocolException($"The server accepted the request (code {envelope.Code}), but: {bad.Message}", null, null, bad);
+        }
+
         var existed = envelope.Code == 21 && (envelope.Description ?? string.Empty).Contains("已存在");
         var status = envelope.Code == 21 && !existed ? MjTaskStatus.Modal : MjTaskStatus.NotStarted;
         var queue = envelope.Code == 22 && int.TryParse(envelope.GetProperty("numberOfQueues"), out var ahead) ? ahead : (int?)null;
         var now = DateTimeOffset.UtcNow;
-        return ids.Select(id => Complete(new MjTask(id)
+        return ids.Select(id => Complete(TaskText.Clean(new MjTask(id)
         {
             Action = action,
             Status = status,
@@ -296,7 +311,7 @@ public sealed partial class MjClient
             SubmitTime = now,
             Properties = envelope.Properties,
             QueuePosition = queue,
-        }, parentId)).ToList();
+        }), parentId)).ToList();
     }
 
     /// <summary>

@@ -181,13 +181,16 @@ public sealed partial class MjClient : IDisposable
             throw new MjDownloadException($"Task {task.Id} has no image yet, so its size is unknown.", null, null, null);
         }
 
-        var size = await new ImageFetcher(_transport.Http).GetSizeAsync(task.ImageUrl!, reader ?? throw new ArgumentNullException(nameof(reader)), cancellationToken).ConfigureAwait(false);
+        var size = await new ImageFetcher(_transport.Http, _options.ImageReadTimeout).GetSizeAsync(task.ImageUrl!, reader ?? throw new ArgumentNullException(nameof(reader)), cancellationToken).ConfigureAwait(false);
         return task.WithSize(size.Width, size.Height);
     }
 
-    /// <summary>The bytes of an image URL (up to 64 MB), without credentials.</summary>
+    /// <summary>
+    /// The bytes of an image URL, without credentials: up to <see cref="MjLimits.MaxImageBytes"/>, within
+    /// <see cref="MjClientOptions.ImageReadTimeout"/>.
+    /// </summary>
     public Task<byte[]> ReadImageAsync(string url, CancellationToken cancellationToken = default) =>
-        new ImageFetcher(_transport.Http).ReadAsync(url, ImageFetcher.MaxImageBytes, cancellationToken);
+        new ImageFetcher(_transport.Http, _options.ImageReadTimeout).ReadAsync(url, ImageFetcher.MaxImageBytes, cancellationToken);
 
     /// <summary>The most recent journal entries, newest first (empty when the journal is off).</summary>
     public async Task<IReadOnlyList<MjJournalEntry>> GetRecentAsync(int count, CancellationToken cancellationToken = default)
@@ -263,6 +266,10 @@ public sealed partial class MjClient : IDisposable
         {
             throw new MjProtocolException($"{response.Path} answered a body that is not a task: {e.Message}", response.StatusCode, response.Path, e);
         }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+        }
     }
 
     private IReadOnlyList<MjTask> InterpretTaskList(MjHttpResponse response)
@@ -284,6 +291,10 @@ public sealed partial class MjClient : IDisposable
         catch (JsonException e)
         {
             throw new MjProtocolException($"{response.Path} answered a body that is not a task list: {e.Message}", response.StatusCode, response.Path, e);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
         }
     }
 

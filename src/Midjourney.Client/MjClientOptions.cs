@@ -85,6 +85,12 @@ public sealed class MjClientOptions
     /// </summary>
     public TimeSpan ImageSeedTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// The longest one image read into memory may take (<see cref="MjClient.ReadImageAsync"/>, Show-MjImage, New-MjMask
+    /// -Task), redirects included (default <see cref="MjLimits.ImageReadTimeout"/>, 2 minutes).
+    /// </summary>
+    public TimeSpan ImageReadTimeout { get; set; } = MjLimits.ImageReadTimeout;
+
     /// <summary>Sent as <c>User-Agent</c>.</summary>
     public string UserAgent { get; set; } = "Midjourney.Client/0.1";
 

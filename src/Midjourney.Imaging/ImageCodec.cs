@@ -1,12 +1,19 @@
 using System;
+using Midjourney.Client;
 using SkiaSharp;
 
 namespace Midjourney.Imaging;
 
-/// <summary>The one place that decodes and encodes (SkiaSharp): PNG, JPEG, WebP and GIF in, PNG or WebP out.</summary>
+/// <summary>
+/// The one place that decodes and encodes (SkiaSharp): PNG, JPEG, WebP and GIF in, PNG or WebP out. Every image is
+/// opened through its header first: bytes that are no image, and images over <see cref="MjLimits.MaxImagePixels"/>, are
+/// refused before a pixel is allocated, and every allocation that fails is an <see cref="ImageFailure"/> that names the
+/// image, never SkiaSharp's own exception. A PNG's text chunks are left out of what the decoder sees (it would inflate
+/// them all first); <see cref="PngText"/> reads them, under its own limit.
+/// </summary>
 internal static class ImageCodec
 {
-    /// <summary>The width and height from the start of an image file (a header is enough), or null.</summary>
+    /// <summary>The width and height from the start of an image file (a header is enough), or null. Not limited: nothing is decoded.</summary>
     public static (int Width, int Height)? ReadSize(byte[] head)
     {
         if (head is null || head.Length == 0)
@@ -14,7 +21,7 @@ internal static class ImageCodec
             return null;
         }
 
-        using var data = SKData.CreateCopy(head);
+        using var data = SKData.CreateCopy(PngText.WithoutText(head));
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {
@@ -26,27 +33,58 @@ internal static class ImageCodec
     }
 
     /// <summary>Decodes a whole image into RGBA pixels; <paramref name="what"/> names it in the error.</summary>
-    public static SKBitmap Decode(byte[] bytes, string what)
+    public static SKBitmap Decode(byte[] bytes, string what) => DecodeScaled(bytes, what, 0);
+
+    /// <summary>
+    /// Decodes an image at about <paramref name="width"/> pixels wide where the format can decode smaller directly (JPEG
+    /// and WebP can; PNG and GIF decode whole), never below that width; 0 decodes the whole image.
+    /// </summary>
+    public static SKBitmap DecodeScaled(byte[] bytes, string what, int width)
     {
-        var bitmap = bytes is null || bytes.Length == 0 ? null : SKBitmap.Decode(bytes);
-        if (bitmap is null)
+        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(PngText.WithoutText(bytes));
+        using var codec = data is null ? null : SKCodec.Create(data);
+        var info = Check(codec, what);
+        if (width > 0 && width < info.Width)
         {
-            throw new ImageFailure($"{what} is not an image this module can read (PNG, JPEG, WebP or GIF).");
+            var scaled = codec!.GetScaledDimensions((float)width / info.Width);
+            if (scaled.Width >= width && scaled.Width < info.Width && scaled.Height > 0)
+            {
+                info = new SKImageInfo(scaled.Width, scaled.Height);
+            }
         }
 
-        if (bitmap.ColorType != SKColorType.Rgba8888)
+        var bitmap = NewBitmap(info.Width, info.Height, what);
+        var result = codec!.GetPixels(bitmap.Info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success)
         {
-            var converted = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-            if (!bitmap.CopyTo(converted, SKColorType.Rgba8888))
-            {
-                using (var canvas = new SKCanvas(converted))
-                {
-                    canvas.DrawBitmap(bitmap, 0, 0);
-                }
-            }
-
             bitmap.Dispose();
-            bitmap = converted;
+            throw new ImageFailure($"{what} could not be decoded: the image data is cut short or damaged ({result}).");
+        }
+
+        return bitmap;
+    }
+
+    /// <summary>
+    /// The size of an image from its header, checked: a file that is no image, or one over
+    /// <see cref="MjLimits.MaxImagePixels"/>, is an <see cref="ImageFailure"/>.
+    /// </summary>
+    public static (int Width, int Height) CheckedSize(byte[] bytes, string what)
+    {
+        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(PngText.WithoutText(bytes));
+        using var codec = data is null ? null : SKCodec.Create(data);
+        var info = Check(codec, what);
+        return (info.Width, info.Height);
+    }
+
+    /// <summary>A new RGBA bitmap, refused over <see cref="MjLimits.MaxImagePixels"/>, and an error (not SkiaSharp's) when memory runs out.</summary>
+    public static SKBitmap NewBitmap(int width, int height, string what)
+    {
+        CheckArea(width, height, what);
+        var bitmap = new SKBitmap();
+        if (!bitmap.TryAllocPixels(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul)))
+        {
+            bitmap.Dispose();
+            throw new ImageFailure($"There is not enough memory to hold {what} ({width}x{height}, {(long)width * height * 4 / (1024 * 1024)} MB as RGBA).");
         }
 
         return bitmap;
@@ -56,22 +94,22 @@ internal static class ImageCodec
     public static byte[] EncodePng(SKBitmap bitmap)
     {
         using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data?.ToArray() ?? throw new ImageFailure("SkiaSharp could not encode the PNG.");
+        using var data = image?.Encode(SKEncodedImageFormat.Png, 100);
+        return data?.ToArray() ?? throw new ImageFailure("SkiaSharp could not encode the PNG (out of memory?).");
     }
 
     /// <summary>Encodes WebP at the given quality (100 = lossless).</summary>
     public static byte[] EncodeWebp(SKBitmap bitmap, int quality)
     {
         using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Webp, quality);
-        return data?.ToArray() ?? throw new ImageFailure("SkiaSharp could not encode the WebP.");
+        using var data = image?.Encode(SKEncodedImageFormat.Webp, quality);
+        return data?.ToArray() ?? throw new ImageFailure("SkiaSharp could not encode the WebP (out of memory?).");
     }
 
     /// <summary>A resized copy (high-quality sampling).</summary>
     public static SKBitmap Resize(SKBitmap source, int width, int height)
     {
-        var target = new SKBitmap(new SKImageInfo(Math.Max(1, width), Math.Max(1, height), SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var target = NewBitmap(Math.Max(1, width), Math.Max(1, height), "the resized image");
         if (!source.ScalePixels(target, new SKSamplingOptions(SKCubicResampler.Mitchell)))
         {
             target.Dispose();
@@ -81,19 +119,36 @@ internal static class ImageCodec
         return target;
     }
 
-    /// <summary>A copy of the rectangle <paramref name="area"/>.</summary>
+    /// <summary>The rectangle <paramref name="area"/>, sharing the source's pixels (encode it before the source is disposed).</summary>
     public static SKBitmap Crop(SKBitmap source, SKRectI area)
     {
-        var target = new SKBitmap(new SKImageInfo(area.Width, area.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var target = new SKBitmap();
         if (!source.ExtractSubset(target, area))
         {
             target.Dispose();
             throw new ImageFailure("SkiaSharp could not cut the image.");
         }
 
-        // ExtractSubset shares pixels; copy so the tile owns its memory.
-        var copy = target.Copy();
-        target.Dispose();
-        return copy;
+        return target;
+    }
+
+    private static SKImageInfo Check(SKCodec? codec, string what)
+    {
+        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
+        {
+            throw new ImageFailure($"{what} is not an image this module can read (PNG, JPEG, WebP or GIF).");
+        }
+
+        CheckArea(codec.Info.Width, codec.Info.Height, what);
+        return codec.Info;
+    }
+
+    private static void CheckArea(int width, int height, string what)
+    {
+        if (width <= 0 || height <= 0 || (long)width * height > MjLimits.MaxImagePixels)
+        {
+            throw new ImageFailure(
+                $"{what} is {width}x{height} ({(long)width * height / 1_000_000.0:0.#} megapixels), over the limit of {MjLimits.MaxImagePixels / 1_000_000.0:0.#} megapixels (MjLimits.MaxImagePixels) for an image this module decodes or draws; it was not decoded.");
+        }
     }
 }

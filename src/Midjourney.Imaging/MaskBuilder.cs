@@ -26,7 +26,7 @@ internal static class MaskBuilder
             throw new ImageFailure("Give at least one region to repaint (-Region '25%,25%,50%,50%').");
         }
 
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using var bitmap = ImageCodec.NewBitmap(width, height, $"a {width}x{height} mask");
         using (var canvas = new SKCanvas(bitmap))
         using (var paint = new SKPaint { Color = invert ? SKColors.Black : SKColors.White, IsAntialias = false, Style = SKPaintStyle.Fill })
         {

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
+using Midjourney.Client;
 
 namespace Midjourney.Imaging;
 
@@ -53,7 +54,7 @@ internal static class PngText
         output.Write(Signature, 0, Signature.Length);
         foreach (var chunk in Chunks(png))
         {
-            if (IsTextChunk(chunk.Type) && ReadChunkText(png, chunk) is { } existing && keywords.Contains(existing.Key))
+            if (IsTextChunk(chunk.Type) && ReadKeyword(png, chunk) is { } existing && keywords.Contains(existing))
             {
                 continue;
             }
@@ -71,8 +72,12 @@ internal static class PngText
         return output.ToArray();
     }
 
-    /// <summary>The text chunks of a PNG (keyword → text; a repeated keyword keeps the first); empty for other files.</summary>
-    public static IReadOnlyDictionary<string, string> Read(byte[] png)
+    /// <summary>
+    /// The text chunks of a PNG (keyword → text; a repeated keyword keeps the first); empty for other files. A compressed
+    /// text that inflates past <see cref="MjLimits.MaxPngTextBytes"/>, or does not inflate at all, is an
+    /// <see cref="ImageFailure"/> that names <paramref name="what"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Read(byte[] png, string what = "The PNG")
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!IsPng(png))
@@ -82,13 +87,52 @@ internal static class PngText
 
         foreach (var chunk in Chunks(png))
         {
-            if (IsTextChunk(chunk.Type) && ReadChunkText(png, chunk) is { } pair && !result.ContainsKey(pair.Key))
+            if (IsTextChunk(chunk.Type) && ReadChunkText(png, chunk, what) is { } pair && !result.ContainsKey(pair.Key))
             {
                 result[pair.Key] = pair.Value;
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> without its text chunks, for the decoder: libpng inflates every zTXt and iTXt it meets
+    /// before the first pixel, so a text bomb would cost seconds of CPU per look. Other files, and PNGs without text,
+    /// come back as they are; bytes after the last whole chunk (a partial read) are kept.
+    /// </summary>
+    public static byte[] WithoutText(byte[] bytes)
+    {
+        if (!IsPng(bytes))
+        {
+            return bytes;
+        }
+
+        var any = false;
+        var end = Signature.Length;
+        foreach (var chunk in Chunks(bytes))
+        {
+            any |= IsTextChunk(chunk.Type);
+            end = chunk.Start + chunk.TotalLength;
+        }
+
+        if (!any)
+        {
+            return bytes;
+        }
+
+        using var output = new MemoryStream(bytes.Length);
+        output.Write(Signature, 0, Signature.Length);
+        foreach (var chunk in Chunks(bytes))
+        {
+            if (!IsTextChunk(chunk.Type))
+            {
+                output.Write(bytes, chunk.Start, chunk.TotalLength);
+            }
+        }
+
+        output.Write(bytes, end, bytes.Length - end);
+        return output.ToArray();
     }
 
     private static bool IsTextChunk(string type) => type is "tEXt" or "iTXt" or "zTXt";
@@ -146,7 +190,14 @@ internal static class PngText
         output.WriteByte((byte)value);
     }
 
-    private static KeyValuePair<string, string>? ReadChunkText(byte[] png, Chunk chunk)
+    /// <summary>The keyword of a text chunk, without reading (or inflating) its text.</summary>
+    private static string? ReadKeyword(byte[] png, Chunk chunk)
+    {
+        var zero = Array.IndexOf(png, (byte)0, chunk.DataStart, chunk.Length);
+        return zero < 0 ? null : Encoding.GetEncoding("ISO-8859-1").GetString(png, chunk.DataStart, zero - chunk.DataStart);
+    }
+
+    private static KeyValuePair<string, string>? ReadChunkText(byte[] png, Chunk chunk, string what)
     {
         var latin1 = Encoding.GetEncoding("ISO-8859-1");
         int start = chunk.DataStart, end = chunk.DataStart + chunk.Length;
@@ -163,7 +214,7 @@ internal static class PngText
             case "tEXt":
                 return new(keyword, latin1.GetString(png, at, end - at));
             case "zTXt":
-                return at < end ? new(keyword, latin1.GetString(Inflate(png, at + 1, end - at - 1))) : null;
+                return at < end ? new(keyword, latin1.GetString(Inflate(png, at + 1, end - at - 1, keyword, what))) : null;
             default:
                 if (at + 2 > end)
                 {
@@ -180,7 +231,7 @@ internal static class PngText
                 }
 
                 at = translated + 1;
-                var text = compressed ? Inflate(png, at, end - at) : Slice(png, at, end - at);
+                var text = compressed ? Inflate(png, at, end - at, keyword, what) : Slice(png, at, end - at);
                 return new(keyword, Encoding.UTF8.GetString(text));
         }
     }
@@ -192,8 +243,8 @@ internal static class PngText
         return copy;
     }
 
-    // zlib stream = 2-byte header + deflate data + Adler-32: DeflateStream reads the deflate data.
-    private static byte[] Inflate(byte[] bytes, int offset, int count)
+    // zlib stream = 2-byte header + deflate data + Adler-32: DeflateStream reads the deflate data, up to the cap.
+    private static byte[] Inflate(byte[] bytes, int offset, int count, string keyword, string what)
     {
         if (count <= 2)
         {
@@ -203,9 +254,31 @@ internal static class PngText
         using var input = new MemoryStream(bytes, offset + 2, count - 2);
         using var deflate = new DeflateStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
-        deflate.CopyTo(output);
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = deflate.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (output.Length + read > MjLimits.MaxPngTextBytes)
+                {
+                    throw new ImageFailure(
+                        $"{what} has a text chunk '{Printable(keyword)}' that inflates to more than {MjLimits.MaxPngTextBytes / (1024 * 1024)} MB, over the limit (MjLimits.MaxPngTextBytes); its text was not read.");
+                }
+
+                output.Write(buffer, 0, read);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImageFailure($"{what} has a damaged text chunk '{Printable(keyword)}': its compressed text does not inflate ({e.Message.TrimEnd('.')}).");
+        }
+
         return output.ToArray();
     }
+
+    // A keyword for a message: a hostile file's keyword is data too.
+    private static string Printable(string keyword) => MjText.CleanLine(keyword.Length > 79 ? keyword.Substring(0, 79) : keyword)!;
 
     private static IEnumerable<Chunk> Chunks(byte[] png)
     {

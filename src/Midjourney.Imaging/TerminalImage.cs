@@ -26,15 +26,18 @@ internal static class TerminalImage
         }
 
         columns = Math.Max(4, columns);
-        using var source = ImageCodec.Decode(image, what);
+
+        // The size from the header (checked before anything is decoded), then a decode no larger than the format needs.
+        var (width, height) = ImageCodec.CheckedSize(image, what);
         if (maxRows > 0)
         {
             // A cell is about twice as tall as wide: a row holds two image rows of one column's width.
-            columns = Math.Max(4, Math.Min(columns, (int)((long)maxRows * 2 * source.Width / source.Height)));
+            columns = Math.Max(4, Math.Min(columns, (int)((long)maxRows * 2 * width / height)));
         }
 
-        var pixelWidth = protocol == TerminalProtocol.HalfBlock ? columns : Math.Min(source.Width, columns * SixelPixelsPerColumn);
-        var pixelHeight = Math.Max(2, (int)Math.Round((double)source.Height * pixelWidth / source.Width));
+        var pixelWidth = protocol == TerminalProtocol.HalfBlock ? columns : Math.Min(width, columns * SixelPixelsPerColumn);
+        var pixelHeight = Math.Max(2, (int)Math.Round((double)height * pixelWidth / width));
+        using var source = ImageCodec.DecodeScaled(image, what, pixelWidth);
         if (protocol == TerminalProtocol.HalfBlock && pixelHeight % 2 == 1)
         {
             pixelHeight++;

@@ -83,5 +83,5 @@ public sealed class MjButton
     internal MjButton WithServer(Uri? server) => server == Server ? this : new MjButton(this, server);
 
     /// <inheritdoc />
-    public override string ToString() => $"{DisplayName} ({Kind}) of task {TaskId}";
+    public override string ToString() => MjText.CleanLine($"{DisplayName} ({Kind}) of task {TaskId}")!; // shown for a raw task's buttons too
 }

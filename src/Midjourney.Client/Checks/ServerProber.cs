@@ -68,7 +68,7 @@ internal sealed class ServerProber
                 _ => true,
             };
         }
-        catch (Exception e) when (IsTransport(e, cancellationToken))
+        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException || e is MjLimitException)
         {
             return null;
         }
@@ -86,6 +86,13 @@ internal sealed class ServerProber
         catch (Exception e) when (IsTransport(e, cancellationToken))
         {
             check.Problem = $"{ConnectFailures.Describe(e, check.Uri, "GET " + fetchPath)} {ConnectFailures.Advice(e, check.Uri)}";
+            return;
+        }
+        catch (MjApiException e) when (e.InnerException is RedirectRefusedException || e is MjLimitException)
+        {
+            // A redirect elsewhere, an answer without end: the server answered, but nothing a proxy would say.
+            check.Reachable = true;
+            check.Problem = e.Message;
             return;
         }
 
@@ -250,7 +257,7 @@ internal sealed class ServerProber
         {
             return await _transport.ProbeAsync(method, path, body, scheme, _timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsTransport(e, cancellationToken))
+        catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException || e is MjLimitException)
         {
             return null;
         }

@@ -18,15 +18,20 @@ internal sealed class ImageFetcher
     /// <summary>How much of a file a size probe reads first: enough for PNG, WebP and GIF, and JPEG without large EXIF.</summary>
     public const int HeadBytes = 64 * 1024;
 
-    /// <summary>The largest image read into memory.</summary>
-    public const long MaxImageBytes = 64L * 1024 * 1024;
+    /// <summary>The largest image read into memory (<see cref="MjLimits.MaxImageBytes"/>).</summary>
+    public const long MaxImageBytes = MjLimits.MaxImageBytes;
 
     private static readonly ConcurrentDictionary<string, (int Width, int Height)> SizeCache = new(StringComparer.Ordinal);
 
     private readonly HttpClient _http;
+    private readonly TimeSpan _timeout;
 
-    /// <summary>Creates the fetcher over a client that carries no auth headers.</summary>
-    public ImageFetcher(HttpClient http) => _http = http ?? throw new ArgumentNullException(nameof(http));
+    /// <summary>Creates the fetcher over a client that carries no auth headers; one read may take up to <paramref name="timeout"/> (default <see cref="MjLimits.ImageReadTimeout"/>).</summary>
+    public ImageFetcher(HttpClient http, TimeSpan? timeout = null)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _timeout = timeout ?? MjLimits.ImageReadTimeout;
+    }
 
     /// <summary>The size of the image at <paramref name="url"/>: cached, else from its first bytes, else from the whole file.</summary>
     public async Task<(int Width, int Height)> GetSizeAsync(string url, IImageHeaderReader reader, CancellationToken cancellationToken)
@@ -61,15 +66,25 @@ internal sealed class ImageFetcher
             throw new MjDownloadException($"'{DownloadUrl.Redact(url)}' is not an http(s) image URL.", url, null, null);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        if (maxBytes < MaxImageBytes)
+        HttpRequestMessage Create(Uri target)
         {
-            request.Headers.Range = new RangeHeaderValue(0, maxBytes - 1);
+            var request = new HttpRequestMessage(HttpMethod.Get, target);
+            if (maxBytes < MaxImageBytes)
+            {
+                request.Headers.Range = new RangeHeaderValue(0, maxBytes - 1);
+            }
+
+            return request;
         }
 
+        // A deadline over the whole read: a server that drips its image would otherwise hold the shell without end.
+        using var deadline = new CancellationTokenSource(_timeout);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var callerToken = cancellationToken;
+        cancellationToken = bounded.Token;
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await Redirects.SendAsync(_http, HttpMethod.Get, uri, Create, RedirectRule.NoDowngrade, MjLimits.MaxDownloadRedirects, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new MjDownloadException(
@@ -94,7 +109,9 @@ internal sealed class ImageFetcher
 
             if (maxBytes >= MaxImageBytes && await stream.ReadAsync(chunk, 0, 1, cancellationToken).ConfigureAwait(false) > 0)
             {
-                throw new MjDownloadException($"The image is larger than {MaxImageBytes / (1024 * 1024)} MB.", url, response.StatusCode, null);
+                throw new MjDownloadException(
+                    $"The image at {DownloadUrl.Redact(url)} is larger than {MjLimits.Megabytes(MaxImageBytes)} (MjLimits.MaxImageBytes); reading stopped there.",
+                    url, response.StatusCode, null);
             }
 
             return buffer.ToArray();
@@ -102,6 +119,19 @@ internal sealed class ImageFetcher
         catch (HttpRequestException e)
         {
             throw new MjDownloadException($"The image could not be read: {e.Message}", url, null, null, e);
+        }
+        catch (RedirectRefusedException e)
+        {
+            throw new MjDownloadException($"The image could not be read: {e.Message} {e.Advice}", url, e.Status, null, e);
+        }
+        catch (OperationCanceledException e) when (!callerToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        {
+            throw new MjDownloadException(
+                $"The image at {DownloadUrl.Redact(url)} did not arrive within {_timeout.TotalSeconds:0.#} s (MjClientOptions.ImageReadTimeout).", url, null, null, e);
+        }
+        catch (IOException e)
+        {
+            throw new MjDownloadException($"The image at {DownloadUrl.Redact(url)} could not be read: the connection broke off ({e.Message}).", url, null, null, e);
         }
     }
 

@@ -165,6 +165,10 @@ internal sealed class MjDownloader
 
         var attempts = 0;
         var redacted = DownloadUrl.Redact(url);
+
+        // The file's deadline, over every attempt: the idle timer alone restarts on each byte, so a drip would never end.
+        using var deadline = _time.CreateCancellationTokenSource(options.Timeout);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -173,12 +177,22 @@ internal sealed class MjDownloader
                     attempts++;
                     return new ValueTask<FileInfo>(AttemptAsync(item, uri, folder, options, usedNames, token));
                 },
-                cancellationToken).ConfigureAwait(false);
+                bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        {
+            throw new MjDownloadException(
+                $"Downloading {redacted} did not finish within {options.Timeout.TotalSeconds:0.#} s (the download limit, MjDownloadOptions.Timeout; Save-MjImage -Timeout){AttemptsText(attempts)}; the partial file was deleted.",
+                url, null, null, ex);
         }
         catch (DownloadStatusException ex) when (!DownloadUrl.LooksExpired(uri, (int)ex.StatusCode))
         {
             throw new MjDownloadException(
                 $"Downloading {redacted} failed: HTTP {(int)ex.StatusCode} {ex.StatusCode}{AttemptsText(attempts)}.", url, ex.StatusCode, null, ex);
+        }
+        catch (RedirectRefusedException ex)
+        {
+            throw new MjDownloadException($"Downloading {redacted} failed: {ex.Message} {ex.Advice}", url, ex.Status, null, ex);
         }
         catch (DownloadInterruptedException ex)
         {
@@ -206,12 +220,11 @@ internal sealed class MjDownloader
         // Restarted before every wait: a server silent for the idle timeout fails this attempt (and is retried).
         using var idle = new IdleTimer(_time, _idleTimeout, cancellationToken);
 
-        // A fresh request each attempt, with no headers of our own: nothing secret can reach the CDN.
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        // A fresh request each attempt and each redirect, with no headers of our own: nothing secret can reach the CDN.
         HttpResponseMessage sent;
         try
         {
-            sent = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+            sent = await Redirects.SendAsync(_http, HttpMethod.Get, uri, u => new HttpRequestMessage(HttpMethod.Get, u), RedirectRule.NoDowngrade, MjLimits.MaxDownloadRedirects, idle.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && idle.IsCancellationRequested)
         {

@@ -14,7 +14,8 @@ public class MjApiException : MjException
         : base(message, innerException)
     {
         Code = code;
-        Description = description;
+        Description = MjText.Clean(description);
+        RawDescription = description;
         StatusCode = statusCode;
         RequestPath = requestPath;
     }
@@ -22,8 +23,11 @@ public class MjApiException : MjException
     /// <summary>The envelope <c>code</c> (3, 4, 9, 23, 24, ...), or null when the answer had none.</summary>
     public int? Code { get; }
 
-    /// <summary>The server's own text (<c>description</c> or <c>message</c>), with the API key removed.</summary>
+    /// <summary>The server's own text (<c>description</c> or <c>message</c>), with the API key removed, safe to show (<see cref="MjText"/>).</summary>
     public string? Description { get; }
+
+    /// <summary>The server's own text as it came (the API key still removed), control characters and all.</summary>
+    public string? RawDescription { get; }
 
     /// <summary>The HTTP status of the answer, when one came.</summary>
     public HttpStatusCode? StatusCode { get; }
@@ -32,8 +36,11 @@ public class MjApiException : MjException
     public string? RequestPath { get; }
 
     /// <summary>What to do about it, in English, when the module knows (see <see cref="MjServerMessages"/>).</summary>
-    public string? Advice { get; internal set; }
+    public string? Advice { get => _advice; internal set => _advice = MjText.Clean(value); }
 
     /// <summary>The envelope's <c>properties</c>, when any.</summary>
-    public IReadOnlyDictionary<string, object?> Properties { get; internal set; } = NoProperties;
+    public IReadOnlyDictionary<string, object?> Properties { get => _properties; internal set => _properties = TaskText.Clean(value); }
+
+    private string? _advice;
+    private IReadOnlyDictionary<string, object?> _properties = NoProperties;
 }

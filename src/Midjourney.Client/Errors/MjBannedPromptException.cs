@@ -10,8 +10,8 @@ public sealed class MjBannedPromptException : MjApiException
     public MjBannedPromptException(string message, string? bannedWord, string? promptEn, int? code, string? description, HttpStatusCode? statusCode, string? requestPath, Exception? innerException = null)
         : base(message, code, description, statusCode, requestPath, innerException)
     {
-        BannedWord = bannedWord;
-        PromptEn = promptEn;
+        BannedWord = MjText.CleanLine(bannedWord);
+        PromptEn = MjText.Clean(promptEn);
     }
 
     /// <summary>The word the server objected to, when it said.</summary>

@@ -31,7 +31,7 @@ internal sealed class MjTransport : IDisposable
         _options = options;
         _apiKey = options.ApiKey;
         BaseAddress = ApiPaths.NormaliseBase(options.BaseAddress);
-        _http = handler is null ? new HttpClient(CreateHandler(), disposeHandler: true) : new HttpClient(handler, disposeHandler);
+        _http = handler is null ? new HttpClient(CreateHandler(), disposeHandler: true) : new HttpClient(AutoRedirectOff(handler), disposeHandler);
         _http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's per-attempt timeout rules instead
         _http.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
         Redactor = new Redactor(_apiKey);
@@ -121,6 +121,11 @@ internal sealed class MjTransport : IDisposable
                         // Refused, unknown host, failed TLS handshake: the request never left, so this is never ambiguous.
                         throw new RetryableFailure(TransportError(e, $"POST {path}", path), null);
                     }
+                    catch (MjLimitException tooLarge)
+                    {
+                        // The server answered, but nothing readable: it may have created the task first.
+                        throw new AmbiguousSubmitFailure(tooLarge.Message, responseReceived: true, tooLarge);
+                    }
 
                     return InterpretSubmit(response, retryBusy);
                 },
@@ -198,35 +203,86 @@ internal sealed class MjTransport : IDisposable
 
     private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, AuthScheme? scheme = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(BaseAddress, path.TrimStart('/')));
-        request.Headers.Accept.ParseAdd("application/json");
-        if (body is not null)
+        HttpRequestMessage Create(Uri uri)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonContentType;
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.Accept.ParseAdd("application/json");
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = JsonContentType;
+            }
+
+            AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, _apiKey);
+            return request;
         }
 
-        AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, _apiKey);
         var watch = Stopwatch.StartNew();
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            // The key goes only to this server's own scheme, host and port: redirects elsewhere are refused, not followed.
+            sent = await Redirects.SendAsync(_http, method, new Uri(BaseAddress, path.TrimStart('/')), Create, RedirectRule.SameOrigin, MjLimits.MaxApiRedirects, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RedirectRefusedException refused)
+        {
+            throw new MjServerException($"{refused.Message} {refused.Advice}", null, null, refused.Status, path, refused) { Advice = refused.Advice };
+        }
+
+        using var response = sent;
+        var bytes = await ReadBodyAsync(response, method, path, cancellationToken).ConfigureAwait(false);
         _options.Trace?.Invoke($"{method} {path} -> {(int)response.StatusCode} ({watch.ElapsedMilliseconds} ms, {bytes.Length} bytes)");
         return new MjHttpResponse(response.StatusCode, bytes, response.Content?.Headers.ContentType?.MediaType, RetryAfterHeader.Read(response), path);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, read while it streams in and stopped at <see cref="MjLimits.MaxResponseBytes"/> (counted after the
+    /// handler's decompression, so a gzip bomb stops there too). Bytes that are not UTF-8 become U+FFFD here, so every
+    /// reader of the body gets valid text.
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
     {
         if (response.Content is null)
         {
             return Array.Empty<byte>();
         }
 
-        // Sized from Content-Length when given, so a typical body is read into one array without a copy.
         var declared = response.Content.Headers.ContentLength;
+        if (declared > MjLimits.MaxResponseBytes)
+        {
+            throw TooLarge(response, method, path, declared);
+        }
+
+        // Sized from Content-Length when given, so a typical body is read into one array without a copy.
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        using var buffer = declared is long length && length > 0 && length < 64 * 1024 * 1024 ? new MemoryStream((int)length) : new MemoryStream();
-        await stream.CopyToAsync(buffer, 16 * 1024, cancellationToken).ConfigureAwait(false);
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        using var buffer = declared is long length && length > 0 ? new MemoryStream((int)length) : new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            if (buffer.Length + read > MjLimits.MaxResponseBytes)
+            {
+                throw TooLarge(response, method, path, null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var bytes = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        return Utf8Text.Repair(bytes);
+    }
+
+    private MjLimitException TooLarge(HttpResponseMessage response, HttpMethod method, string path, long? declared)
+    {
+        var what = declared is long size ? $"declared a body of {MjLimits.Megabytes(size)}," : "sent a body";
+        return new MjLimitException(
+            $"{Errors.Url(path)} {what} over the limit of {MjLimits.Megabytes(MjLimits.MaxResponseBytes)} (MjLimits.MaxResponseBytes) for a {method}; reading stopped there. No real answer is that large.",
+            nameof(MjLimits.MaxResponseBytes), MjLimits.MaxResponseBytes, response.StatusCode, path);
     }
 
     private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads)
@@ -309,6 +365,7 @@ internal sealed class MjTransport : IDisposable
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseCookies = false,
+            AllowAutoRedirect = false, // Redirects follows them, within the rules (.NET would carry mj-api-secret anywhere)
         };
         try
         {
@@ -317,6 +374,35 @@ internal sealed class MjTransport : IDisposable
         }
         catch (PlatformNotSupportedException)
         {
+        }
+
+        return handler;
+    }
+
+    /// <summary>
+    /// A caller's handler must not follow redirects itself (it would carry the key to any host): automatic redirects are
+    /// turned off on it and on every handler it wraps. A handler already in use cannot be changed, and is refused.
+    /// </summary>
+    private static HttpMessageHandler AutoRedirectOff(HttpMessageHandler handler)
+    {
+        for (var current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            var property = current.GetType().GetProperty("AllowAutoRedirect", typeof(bool));
+            if (property is null || !property.CanWrite || !(bool)property.GetValue(current)!)
+            {
+                continue;
+            }
+
+            try
+            {
+                property.SetValue(current, false);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is InvalidOperationException)
+            {
+                throw new ArgumentException(
+                    "The HTTP handler follows redirects by itself and was already used, so that cannot be turned off; it would carry the API key to whatever host a redirect names. Give a new handler, or one with AllowAutoRedirect = false.",
+                    nameof(handler), e.InnerException);
+            }
         }
 
         return handler;

@@ -52,6 +52,11 @@ internal sealed class SubmitEnvelope
                 {
                     foreach (var item in result.EnumerateArray())
                     {
+                        if (results.Count > MjLimits.MaxTasksPerList)
+                        {
+                            break; // enough to trip the limit where the ids are used
+                        }
+
                         if (JsonValues.AsString(item) is { Length: > 0 } text)
                         {
                             results.Add(text);

@@ -24,6 +24,25 @@ internal static class JournalJson
         return line;
     }
 
+    /// <summary>
+    /// A journal is a file anyone can edit: its texts are made safe to show like a server's (<see cref="MjText"/>); an id
+    /// with a control character is no entry of ours, and a customId with one is dropped.
+    /// </summary>
+    private static MjJournalEntry Clean(MjJournalEntry entry) =>
+        MjText.IsClean(entry.Prompt) && MjText.IsCleanLine(entry.Action) && MjText.IsCleanLine(entry.ParentId) && MjText.IsCleanLine(entry.State) && MjText.IsCleanLine(entry.CustomId) && MjText.IsCleanLine(entry.Mode)
+            ? entry
+            : new MjJournalEntry(entry.Id)
+            {
+                Action = MjText.CleanLine(entry.Action),
+                ParentId = MjText.CleanLine(entry.ParentId),
+                Prompt = MjText.Clean(entry.Prompt),
+                Server = entry.Server,
+                Time = entry.Time,
+                State = MjText.CleanLine(entry.State),
+                CustomId = MjText.IsCleanLine(entry.CustomId) ? entry.CustomId : null,
+                Mode = MjText.CleanLine(entry.Mode),
+            };
+
     /// <summary>The entry in <c>bytes[offset..offset+count)</c>, or null for a blank, torn or foreign line.</summary>
     public static MjJournalEntry? TryParse(byte[] bytes, int offset, int count)
     {
@@ -41,7 +60,7 @@ internal static class JournalJson
         try
         {
             var entry = JsonSerializer.Deserialize<MjJournalEntry>(new ReadOnlySpan<byte>(bytes, offset, count), Options);
-            return entry is { Id.Length: > 0 } ? entry : null;
+            return entry is { Id.Length: > 0 } && MjText.IsCleanLine(entry.Id) ? Clean(entry) : null;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
         {

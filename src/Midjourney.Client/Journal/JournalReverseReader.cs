@@ -14,7 +14,7 @@ internal static class JournalReverseReader
     private const int ChunkSize = 64 * 1024;
 
     // A line longer than this is not one we wrote; it is skipped instead of being held in memory.
-    private const int MaxLineBytes = 4 * 1024 * 1024;
+    private const int MaxLineBytes = MjLimits.MaxLineBytes;
 
     /// <summary>Calls <paramref name="onLine"/> with each line, newest first, until it returns false.</summary>
     public static async Task ScanAsync(Stream stream, Func<byte[], int, int, bool> onLine, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal static class JournalReverseReader
                     continue;
                 }
 
-                if (!skipping && !onLine(combined, i + 1, end - i - 1))
+                if (!skipping && end - i - 1 <= MaxLineBytes && !onLine(combined, i + 1, end - i - 1))
                 {
                     return;
                 }
@@ -62,7 +62,7 @@ internal static class JournalReverseReader
             }
         }
 
-        if (!skipping && pendingLength > 0)
+        if (!skipping && pendingLength > 0 && pendingLength <= MaxLineBytes)
         {
             onLine(pending, 0, pendingLength);
         }

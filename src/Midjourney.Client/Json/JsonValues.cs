@@ -31,17 +31,20 @@ internal static class JsonValues
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetInt64(out var n) => n,
-            JsonValueKind.Number when value.TryGetDouble(out var d) => (long)d,
+            JsonValueKind.Number when value.TryGetDouble(out var d) && d >= long.MinValue && d <= long.MaxValue => (long)d,
             JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
             _ => null,
         };
     }
 
-    /// <summary>Epoch milliseconds to a time; 0 and null mean "not set" (reference §1).</summary>
+    /// <summary>The latest epoch milliseconds a time can have (9999-12-31).</summary>
+    private const long MaxEpochMilliseconds = 253_402_300_799_999;
+
+    /// <summary>Epoch milliseconds to a time; 0 and null mean "not set" (reference §1), and so does a value no date can have.</summary>
     public static DateTimeOffset? GetEpochMilliseconds(JsonElement element, string name)
     {
         var ms = GetInt64(element, name);
-        return ms is long value && value > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
+        return ms is long value && value > 0 && value <= MaxEpochMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
     }
 
     /// <summary>An object's members as plain values: strings, longs, doubles, booleans, null; nested values as JSON text.</summary>
@@ -55,6 +58,11 @@ internal static class JsonValues
 
         foreach (var property in element.EnumerateObject())
         {
+            if (result.Count >= MjLimits.MaxPropertiesPerTask)
+            {
+                break; // a task's are checked before (AnswerLimits); an envelope's are only bounded
+            }
+
             result[property.Name] = ToPlain(property.Value);
         }
 

@@ -89,6 +89,13 @@ public sealed class MjTask
     /// <summary>The main image's height in pixels: from the server where it says, else from the image's header.</summary>
     public int? Height { get; internal set; }
 
+    /// <summary>
+    /// The task exactly as the server sent it, when its text had to be made safe to show (control characters and escape
+    /// sequences removed from the prompt, fail reason, labels...; see <see cref="MjText"/>); null when nothing was removed.
+    /// For scripts that need the server's bytes: <c>if ($task.Raw) { $task.Raw.FailReason }</c>.
+    /// </summary>
+    public MjTask? Raw { get; internal init; }
+
     /// <summary>The Midjourney seed of the finished image (<c>/image-seed</c>), when it was asked for (<see cref="MjClient.WithSeedAsync"/>); else null.</summary>
     public string? Seed { get; private set; }
 
@@ -167,12 +174,13 @@ public sealed class MjTask
         Width = Width,
         Height = Height,
         Seed = Seed,
+        Raw = Raw,
     };
 
     /// <inheritdoc />
     public override string ToString()
     {
         var progress = Progress is int p ? $" {p}%" : string.Empty;
-        return $"{Id} {Action ?? "?"} {Status}{progress}";
+        return MjText.CleanLine($"{Id} {Action ?? "?"} {Status}{progress}")!; // shown for Raw too
     }
 }

@@ -41,6 +41,7 @@ internal static class TaskParser
             throw new JsonException("Expected a JSON array of tasks.");
         }
 
+        AnswerLimits.CheckTasks(root.GetArrayLength());
         var tasks = new List<MjTask>(root.GetArrayLength());
         foreach (var item in root.EnumerateArray())
         {
@@ -60,12 +61,14 @@ internal static class TaskParser
             throw new JsonException("Expected a JSON object for a task.");
         }
 
+        // Counts are checked before anything is built; the texts are made safe to show after (the raw task is kept).
+        AnswerLimits.CheckTask(root);
         if (root.TryGetProperty("task", out var inner) && inner.ValueKind == JsonValueKind.Object && inner.TryGetProperty("task_id", out _))
         {
-            return ParseTaskStatusShape(root, inner);
+            return TaskText.Clean(ParseTaskStatusShape(root, inner));
         }
 
-        return ParseProxyShape(root);
+        return TaskText.Clean(ParseProxyShape(root));
     }
 
     private static MjTask ParseProxyShape(JsonElement root)

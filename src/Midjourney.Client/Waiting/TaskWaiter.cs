@@ -71,6 +71,12 @@ internal sealed class TaskWaiter
             _waits.Add(wait);
         }
 
+        // The deadline holds whatever the server does: a watchdog looks a moment after it (and every moment after that
+        // while the wait lasts), so a poll still in flight (a server that drips its answer) no longer holds the wait; the
+        // wait ends, and its leaving cancels the poll if no other wait needs it. A poll that ends in time wins the race.
+        using var watchdog = options.Timeout is TimeSpan timeout
+            ? _client.Time.CreateTimer(_ => Expire(wait), null, timeout + MjLimits.WaitDeadlineGrace, MjLimits.WaitDeadlineGrace)
+            : null;
         try
         {
             var arrived = new List<string>();
@@ -444,15 +450,7 @@ internal sealed class TaskWaiter
         // Deadlines: a wait past its own ends with a timeout for each task still pending (it keeps running on the server).
         foreach (var wait in _waits.Where(w => w.Deadline is TimeSpan d && d <= now && w.Pending.Count > 0).ToList())
         {
-            foreach (var id in wait.Pending.ToList())
-            {
-                var last = _watched.TryGetValue(id, out var watched) ? watched.Tracked.Last : null;
-                Hand(wait, id, new MjWaitResult(id, MjWaitOutcome.TimedOut, last, new MjWaitTimeoutException(
-                    $"Task {id} did not finish within {wait.Options.Timeout!.Value.TotalSeconds:0.###} s (last seen {last?.Status.ToString() ?? "never"}{(last?.Progress is int p ? $" {p}%" : string.Empty)}). It is still running on the server; wait again later.",
-                    id, last)), touched);
-            }
-
-            wait.TimedOut = true;
+            TimeOut(wait, touched, null);
         }
 
         foreach (var wait in touched)
@@ -477,6 +475,36 @@ internal sealed class TaskWaiter
         }
 
         return at;
+    }
+
+    /// <summary>Hands each pending id of <paramref name="wait"/> a timeout (under the lock).</summary>
+    private void TimeOut(Wait wait, HashSet<Wait> touched, string? why)
+    {
+        foreach (var id in wait.Pending.ToList())
+        {
+            var last = _watched.TryGetValue(id, out var watched) ? watched.Tracked.Last : null;
+            Hand(wait, id, new MjWaitResult(id, MjWaitOutcome.TimedOut, last, new MjWaitTimeoutException(
+                $"Task {id} did not finish within {wait.Options.Timeout!.Value.TotalSeconds:0.###} s (last seen {last?.Status.ToString() ?? "never"}{(last?.Progress is int p ? $" {p}%" : string.Empty)}){why}. It is still running on the server; wait again later.",
+                id, last)), touched);
+        }
+
+        wait.TimedOut = true;
+    }
+
+    /// <summary>The deadline's timer: a wait still pending a moment past its deadline ends now, with the poll in flight or not.</summary>
+    private void Expire(Wait wait)
+    {
+        lock (_gate)
+        {
+            if (wait.TimedOut || wait.Pending.Count == 0 || !_waits.Contains(wait))
+            {
+                return;
+            }
+
+            var touched = new HashSet<Wait>();
+            TimeOut(wait, touched, $"; {_client.BaseAddress.AbsoluteUri.TrimEnd('/')} had not answered the last poll by then");
+            wait.Signal();
+        }
     }
 
     /// <summary>Sleeps until the planned poll (a join may bring it forward); false when the loop was stopped.</summary>

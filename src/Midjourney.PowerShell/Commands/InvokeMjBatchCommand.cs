@@ -185,8 +185,8 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
         }
 
         _warnedColumns = true;
-        WriteWarning($"Invoke-MjBatch ignores the column{(unknown.Count == 1 ? string.Empty : "s")} {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: "
-            + "no New-MjImagine parameter has that name. Columns that bind: Prompt, Then, and New-MjImagine's parameters (AspectRatio, Version, Stylize, Seed, Mode, …).");
+        WriteWarning(Client.MjText.Clean($"Invoke-MjBatch ignores the column{(unknown.Count == 1 ? string.Empty : "s")} {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: "
+            + "no New-MjImagine parameter has that name. Columns that bind: Prompt, Then, and New-MjImagine's parameters (AspectRatio, Version, Stylize, Seed, Mode, …)."));
     }
 
     private static string Text(object? value)

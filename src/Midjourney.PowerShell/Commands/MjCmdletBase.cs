@@ -47,7 +47,11 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="operation"/> and relays its output until it ends.</summary>
+    /// <summary>
+    /// Runs <paramref name="operation"/> and relays its output until it ends. Every text written here (warnings, verbose
+    /// lines, progress, error messages) is cleaned of control characters and escape sequences (<see cref="Client.MjText"/>);
+    /// only <see cref="HostText"/>, the module's own terminal pictures, carries escape sequences.
+    /// </summary>
     internal void RunOperation(Func<ICommandOutput, CancellationToken, Task> operation)
     {
         var token = _stop.Token;
@@ -98,13 +102,17 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>The ErrorRecord of a module error, with ErrorDetails carrying the recommended action.</summary>
+    /// <summary>
+    /// The ErrorRecord of a module error, with ErrorDetails carrying the recommended action. What the user reads is safe
+    /// to show: a message that is not (a .NET exception quoting a file or a server) is shown cleaned through ErrorDetails.
+    /// </summary>
     internal static ErrorRecord ToErrorRecord(MjCommandError error)
     {
         var record = new ErrorRecord(error.Exception, error.ErrorId, (ErrorCategory)(int)error.Category, error.Target);
-        if (error.RecommendedAction is { } action)
+        var action = Client.MjText.Clean(error.RecommendedAction);
+        if (action is not null || !Client.MjText.IsClean(error.Message))
         {
-            record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = action };
+            record.ErrorDetails = new ErrorDetails(Client.MjText.Clean(error.Message)) { RecommendedAction = action };
         }
 
         return record;
@@ -243,10 +251,10 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
                 WriteError(ToErrorRecord((MjCommandError)message.Payload));
                 break;
             case OutputKind.Warning:
-                WriteWarning((string)message.Payload);
+                WriteWarning(Client.MjText.Clean((string)message.Payload));
                 break;
             case OutputKind.Verbose:
-                WriteVerbose((string)message.Payload);
+                WriteVerbose(Client.MjText.Clean((string)message.Payload));
                 break;
             case OutputKind.Progress:
                 WriteProgress(ToProgressRecord((MjProgress)message.Payload));
@@ -267,7 +275,8 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         }
     }
 
-    private static ProgressRecord ToProgressRecord(MjProgress progress) => new(progress.ActivityId, progress.Activity, progress.StatusDescription)
+    // Progress bars are drawn by the host on one line each: their text is cleaned to one line.
+    private static ProgressRecord ToProgressRecord(MjProgress progress) => new(progress.ActivityId, Client.MjText.CleanLine(progress.Activity), Client.MjText.CleanLine(progress.StatusDescription))
     {
         ParentActivityId = progress.ParentActivityId,
         PercentComplete = progress.PercentComplete,

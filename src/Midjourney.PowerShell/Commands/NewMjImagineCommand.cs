@@ -267,7 +267,7 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
         var unknown = InputObject.Properties.Select(p => p.Name).Where(n => !known.Contains(n)).ToList();
         if (unknown.Count > 0)
         {
-            WriteWarning($"New-MjImagine ignores the input column{(unknown.Count == 1 ? string.Empty : "s")} {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: no parameter has that name. Columns that bind: Prompt, AspectRatio, Version, Niji, Stylize, Chaos, Weird, Quality, Seed, No, Raw, Tile, Experimental, Draft, ImageWeight, StyleReference, StyleWeight, StyleVersion, OmniReference, OmniWeight, CharacterReference, CharacterWeight, Personalize, Stop, Image, BotType, Mode.");
+            WriteWarning(Client.MjText.Clean($"New-MjImagine ignores the input column{(unknown.Count == 1 ? string.Empty : "s")} {string.Join(", ", unknown.Select(n => "'" + n + "'"))}: no parameter has that name. Columns that bind: Prompt, AspectRatio, Version, Niji, Stylize, Chaos, Weird, Quality, Seed, No, Raw, Tile, Experimental, Draft, ImageWeight, StyleReference, StyleWeight, StyleVersion, OmniReference, OmniWeight, CharacterReference, CharacterWeight, Personalize, Stop, Image, BotType, Mode."));
         }
     }
 }

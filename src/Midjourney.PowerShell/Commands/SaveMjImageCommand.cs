@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using Midjourney.Client;
@@ -41,6 +42,12 @@ public sealed class SaveMjImageCommand : MjCmdletBase
     [Parameter]
     public SwitchParameter Sidecar { get; set; }
 
+    /// <summary>The longest one file may take, in seconds, every retry included; 0 = the default of 300.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    [ArgumentCompleter(typeof(NoCompletion))]
+    public int Timeout { get; set; }
+
     /// <summary>The connection; default the task's server, else the session's.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ConnectionCompleter))]
@@ -73,6 +80,7 @@ public sealed class SaveMjImageCommand : MjCmdletBase
             Connection = Connection,
             Split = Split.IsPresent,
             Sidecar = Sidecar.IsPresent,
+            Timeout = Timeout > 0 ? TimeSpan.FromSeconds(Timeout) : MjDownloadOptions.DefaultTimeout,
         };
         var operation = new SaveImageOperation(Session);
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));

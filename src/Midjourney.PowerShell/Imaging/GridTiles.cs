@@ -24,7 +24,7 @@ internal static class GridTiles
     /// </summary>
     public static IReadOnlyList<FileInfo> Split(string gridPath, string folder, string baseName, bool overwrite, MjImageInfo? facts)
     {
-        var tiles = ImageWork.SplitGrid(File.ReadAllBytes(gridPath), $"'{gridPath}'");
+        var tiles = ImageWork.SplitGrid(ImageFiles.Read(gridPath), $"'{gridPath}'");
         var paths = Enumerable.Range(1, 4).Select(n => Path.Combine(folder, $"{baseName}_{n}.png")).ToList();
         if (!overwrite && paths.FirstOrDefault(File.Exists) is { } existing)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Midjourney.Client;
@@ -170,30 +171,62 @@ internal static class ImageMetadata
         return true;
     }
 
-    /// <summary>Reads the facts of an image file: its PNG chunks, else the sidecar <c>&lt;name&gt;.json</c> next to it.</summary>
+    /// <summary>
+    /// Reads the facts of an image file: its PNG chunks, else the sidecar <c>&lt;name&gt;.json</c> next to it. A file is
+    /// data like a server's answer: its texts are made safe to show (<see cref="MjText"/>), the originals kept in
+    /// <see cref="MjImageInfo.Raw"/>.
+    /// </summary>
     public static MjImageInfo Read(string path)
     {
         var info = new MjImageInfo { Path = path };
-        var bytes = File.ReadAllBytes(path);
+        var bytes = ImageFiles.Read(path);
         if (ImageWork.ReadSize(bytes) is { } size)
         {
             info.Width = size.Width;
             info.Height = size.Height;
         }
 
-        if (ImageWork.ReadPngText(bytes).TryGetValue(JsonKeyword, out var json) && TryFill(info, json))
+        if (ImageWork.ReadPngText(bytes, $"'{path}'").TryGetValue(JsonKeyword, out var json) && TryFill(info, json))
         {
             info.Source = "PngText";
         }
         else
         {
             var sidecar = System.IO.Path.ChangeExtension(path, ".json");
-            if (File.Exists(sidecar) && TryFill(info, File.ReadAllText(sidecar)))
+            if (File.Exists(sidecar) && TryFill(info, ImageFiles.ReadSidecar(sidecar)))
             {
                 info.Source = "Sidecar";
             }
         }
 
-        return info;
+        return Clean(info);
+    }
+
+    /// <summary>The facts with safe texts; <paramref name="info"/> itself when nothing needed cleaning, else a copy whose Raw is it.</summary>
+    private static MjImageInfo Clean(MjImageInfo info)
+    {
+        var lines = new[] { info.TaskId, info.ParentId, info.Action, info.JobId, info.Seed, info.Server };
+        if (MjText.IsClean(info.Prompt) && MjText.IsClean(info.FinalPrompt) && lines.All(MjText.IsCleanLine))
+        {
+            return info;
+        }
+
+        return new MjImageInfo
+        {
+            Path = info.Path,
+            Width = info.Width,
+            Height = info.Height,
+            Prompt = MjText.Clean(info.Prompt),
+            FinalPrompt = MjText.Clean(info.FinalPrompt),
+            TaskId = MjText.CleanLine(info.TaskId),
+            ParentId = MjText.CleanLine(info.ParentId),
+            Action = MjText.CleanLine(info.Action),
+            JobId = MjText.CleanLine(info.JobId),
+            Seed = MjText.CleanLine(info.Seed),
+            Server = MjText.CleanLine(info.Server),
+            Tile = info.Tile,
+            Source = info.Source,
+            Raw = info,
+        };
     }
 }

@@ -55,8 +55,8 @@ internal static class ImageWork
     /// <summary>A PNG with text chunks added (replacing the same keywords).</summary>
     public static byte[] WritePngText(byte[] png, IReadOnlyList<KeyValuePair<string, string>> texts) => Run(() => PngText.Write(png, texts), null);
 
-    /// <summary>The text chunks of a PNG (empty for other files).</summary>
-    public static IReadOnlyDictionary<string, string> ReadPngText(byte[] bytes) => Run(() => PngText.Read(bytes), null);
+    /// <summary>The text chunks of a PNG (empty for other files); <paramref name="what"/> names it in errors.</summary>
+    public static IReadOnlyDictionary<string, string> ReadPngText(byte[] bytes, string what) => Run(() => PngText.Read(bytes, what), what);
 
     /// <summary>The terminal text that draws an image <paramref name="columns"/> cells wide.</summary>
     public static string RenderForTerminal(byte[] image, string what, string protocol, int columns, int maxRows, bool grid) =>
@@ -104,6 +104,12 @@ internal static class ImageWork
         catch (Exception e) when (ImagingLibrary.IsMissing(e))
         {
             throw ImagingLibrary.Unavailable(e);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or InvalidInputException))
+        {
+            // The library's own failures (SkiaSharp's allocation or argument errors) never escape raw: each names the image.
+            var what = target is string name ? name : "The image";
+            throw new InvalidInputException($"{what} could not be processed: {e.Message}", target, MjErrorCategory.InvalidData, e);
         }
     }
 

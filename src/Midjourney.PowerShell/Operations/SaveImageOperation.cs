@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -34,6 +35,9 @@ internal sealed class SaveImageOptions
 
     /// <summary>-Sidecar: also write <c>&lt;id&gt;.json</c> with the task's facts.</summary>
     public bool Sidecar { get; set; }
+
+    /// <summary>-Timeout: the longest one file may take.</summary>
+    public TimeSpan Timeout { get; set; } = MjDownloadOptions.DefaultTimeout;
 }
 
 /// <summary>
@@ -71,7 +75,7 @@ internal sealed class SaveImageOperation : MjOperation
                         task, MjErrorCategory.InvalidOperation);
                 }
 
-                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                var download = new MjDownloadOptions { All = options.All, IncludeVideos = options.IncludeVideo, Overwrite = options.Force, Timeout = options.Timeout };
                 if (DownloadPlan.NothingToSave(task, download) is { } nothing)
                 {
                     output.WriteWarning(nothing + " Nothing was saved.");
@@ -86,7 +90,7 @@ internal sealed class SaveImageOperation : MjOperation
                 if (options.Split && GridTiles.HasTileUrls(task))
                 {
                     // -Split downloads the server's own tiles where it has them, under the same names.
-                    download = new MjDownloadOptions { All = true, IncludeVideos = options.IncludeVideo, Overwrite = options.Force };
+                    download = new MjDownloadOptions { All = true, IncludeVideos = options.IncludeVideo, Overwrite = options.Force, Timeout = options.Timeout };
                 }
 
                 var files = await connection.Client.DownloadFilesAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);

@@ -76,8 +76,10 @@ internal sealed class ShowImageOperation : MjOperation
                 ? ImageWork.DetectProtocol(options.Environment)
                 : options.Protocol;
             var (bytes, title, grid) = await ReadAsync(item, options, cancellationToken).ConfigureAwait(false);
-            var picture = ImageWork.RenderForTerminal(bytes, title, protocol, options.Columns, options.MaxRows, grid);
-            Write(options, output, title + Environment.NewLine + picture.TrimEnd('\n'));
+            var picture = ImageWork.RenderForTerminal(bytes, ErrorName(item), protocol, options.Columns, options.MaxRows, grid);
+
+            // The picture is the module's own escape sequences; the title (a file name, a URL) is data and is cleaned.
+            Write(options, output, MjText.CleanLine(title) + Environment.NewLine + picture.TrimEnd('\n'));
         }, cancellationToken);
 
     /// <summary>One text: an output string, or a host line (with its line end) for Wait-MjTask -Show.</summary>
@@ -85,12 +87,20 @@ internal sealed class ShowImageOperation : MjOperation
         output.WriteObject(options.ToHost ? new HostText(text + "\n") : text);
 
     /// <summary>What an item is called without reading it: the task with its action and status, a file's name, a URL.</summary>
-    private static string NameOf(object item) => item switch
+    private static string NameOf(object item) => MjText.CleanLine(item switch
     {
         MjTask task => $"Task {task.Id} ({task.Action ?? "?"}, {task.Status})",
         string url when MjImageData.IsUrl(url) => url,
         string path => Path.GetFileName(path),
         _ => item?.ToString() ?? "null",
+    })!;
+
+    /// <summary>How an error names the item: the task's image, the URL (without its query) or the file.</summary>
+    private static string ErrorName(object item) => item switch
+    {
+        MjTask task => $"The image of task {task.Id}",
+        string url when MjImageData.IsUrl(url) => $"'{DownloadUrl.Redact(url)}'",
+        _ => $"'{item}'",
     };
 
     private async Task<(byte[] Bytes, string Title, bool Grid)> ReadAsync(object item, ShowImageOptions options, CancellationToken cancellationToken)
@@ -113,17 +123,7 @@ internal sealed class ShowImageOperation : MjOperation
                 var client = Connections.Resolve(options.Connection, null).Client;
                 return (await client.ReadImageAsync(url, cancellationToken).ConfigureAwait(false), url, options.Grid);
             case string path:
-                byte[] file;
-                try
-                {
-                    file = File.ReadAllBytes(path);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new InvalidInputException($"'{path}' cannot be read: {e.Message}", path, MjErrorCategory.ReadError, e);
-                }
-
-                return (file, Path.GetFileName(path), options.Grid);
+                return (ImageFiles.Read(path), Path.GetFileName(path), options.Grid);
             default:
                 throw new InvalidInputException($"Show-MjImage draws tasks, image files and http(s) URLs, not {item?.GetType().Name ?? "null"}.", item);
         }

@@ -54,6 +54,8 @@ internal static class ErrorMapping
                     busy.RetryAfter is TimeSpan wait ? $"Nothing was created. Try again in {wait.TotalSeconds:0} s." : "Nothing was created. Try again later.");
             case MjBannedPromptException:
                 return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. Reword the prompt.");
+            case MjLimitException limit:
+                return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target, limit.Advice);
             case MjProtocolException:
                 return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target);
             case MjServerException server:

@@ -42,6 +42,12 @@ public sealed class MjImageInfo
     /// <summary>Where the facts came from: PngText, Sidecar, or None.</summary>
     public string Source { get; set; } = "None";
 
+    /// <summary>
+    /// The facts exactly as the file holds them, when their text had to be made safe to show (control characters and
+    /// escape sequences removed); null when nothing was removed.
+    /// </summary>
+    public MjImageInfo? Raw { get; set; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{System.IO.Path.GetFileName(Path)} {TaskId} {Prompt}";
+    public override string ToString() => Client.MjText.CleanLine($"{System.IO.Path.GetFileName(Path)} {TaskId} {Prompt}")!; // shown for Raw too
 }

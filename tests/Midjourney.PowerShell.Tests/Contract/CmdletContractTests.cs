@@ -92,6 +92,7 @@ public class CmdletContractTests
             "Task|MjTask[]|" + All + ":M::P:|ArgumentCompleter", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
             "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
             "Split|SwitchParameter|" + All + ":::", "Sidecar|SwitchParameter|" + All + ":::",
+            "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter",
         }),
         ["New-MjMask"] = ("Task", true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {

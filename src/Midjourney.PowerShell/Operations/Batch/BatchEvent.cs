@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization;
+using Midjourney.Client;
 
 namespace Midjourney.PowerShell.Operations.Batch;
 
@@ -87,4 +89,26 @@ internal sealed class BatchEvent
     [JsonPropertyName("reason")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// An event read from a file, made whole: null when it has no row or stage (a torn or foreign line); null entries of its
+    /// lists dropped; its texts made safe to show (<see cref="MjText"/>). A state file is data anyone could have edited.
+    /// </summary>
+    internal static BatchEvent? Checked(BatchEvent? e)
+    {
+        if (e is null || string.IsNullOrEmpty(e.Row) || string.IsNullOrEmpty(e.Stage))
+        {
+            return null;
+        }
+
+        e.Tasks = e.Tasks?.Where(t => !string.IsNullOrEmpty(t) && MjText.IsCleanLine(t)).ToList();
+        e.Files = e.Files?.Where(f => !string.IsNullOrEmpty(f)).Select(f => MjText.CleanLine(f)!).ToList();
+        e.Task = e.Task is { } task && MjText.IsCleanLine(task) ? task : null;
+        e.Reason = MjText.Clean(e.Reason);
+        e.Label = MjText.CleanLine(e.Label);
+        e.Status = MjText.CleanLine(e.Status);
+        e.State = MjText.CleanLine(e.State);
+        e.Server = MjText.CleanLine(e.Server);
+        return e;
+    }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Midjourney.Client;
 using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Operations.Batch;
@@ -49,10 +50,27 @@ internal sealed class BatchStateFile : IDisposable
     /// <summary>Reads the events of a state text; torn or foreign lines are counted and skipped.</summary>
     public static (Dictionary<string, BatchRowState> Rows, int Skipped) Read(string text)
     {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        return Read(stream);
+    }
+
+    /// <summary>
+    /// Reads the events of a state file from where <paramref name="stream"/> stands, one line at a time: a line longer
+    /// than <see cref="MjLimits.MaxLineBytes"/> is skipped without being held in memory, and any line that is not a whole
+    /// event (torn, foreign, with missing or null fields) is counted and skipped.
+    /// </summary>
+    public static (Dictionary<string, BatchRowState> Rows, int Skipped) Read(Stream stream)
+    {
         var rows = new Dictionary<string, BatchRowState>(StringComparer.Ordinal);
         var skipped = 0;
-        foreach (var line in text.Split('\n'))
+        foreach (var line in LineReader.Lines(stream, MjLimits.MaxLineBytes))
         {
+            if (line is null)
+            {
+                skipped++; // over the line limit
+                continue;
+            }
+
             var trimmed = line.Trim();
             if (trimmed.Length == 0)
             {
@@ -62,14 +80,14 @@ internal sealed class BatchStateFile : IDisposable
             BatchEvent? e;
             try
             {
-                e = JsonSerializer.Deserialize<BatchEvent>(trimmed, Json);
+                e = BatchEvent.Checked(JsonSerializer.Deserialize<BatchEvent>(trimmed, Json));
             }
-            catch (JsonException)
+            catch (Exception error) when (error is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
                 e = null;
             }
 
-            if (e is null || e.Row.Length == 0 || e.Stage.Length == 0)
+            if (e is null)
             {
                 skipped++;
                 continue;
@@ -84,6 +102,13 @@ internal sealed class BatchStateFile : IDisposable
         }
 
         return (rows, skipped);
+    }
+
+    /// <summary>Reads a state file another run may be writing.</summary>
+    public static (Dictionary<string, BatchRowState> Rows, int Skipped) ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return Read(stream);
     }
 
     /// <summary>
@@ -141,22 +166,16 @@ internal sealed class BatchStateFile : IDisposable
 
         try
         {
-            var bytes = new byte[stream.Length];
-            var read = 0;
-            while (read < bytes.Length)
+            var (rows, skipped) = Read(stream);
+            var torn = false;
+            if (stream.Length > 0)
             {
-                var n = stream.Read(bytes, read, bytes.Length - read);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
+                stream.Seek(-1, SeekOrigin.End);
+                torn = stream.ReadByte() != '\n';
             }
 
-            var (rows, skipped) = Read(Encoding.UTF8.GetString(bytes, 0, read));
             stream.Seek(0, SeekOrigin.End);
-            if (read > 0 && bytes[read - 1] != (byte)'\n')
+            if (torn)
             {
                 // A torn last line: end it, so the next event starts on a line of its own.
                 stream.WriteByte((byte)'\n');

@@ -70,7 +70,7 @@ internal sealed class InvokeBatchOperation : MjOperation
         var connections = options.Connections.Count > 0 ? options.Connections.Distinct().ToList() : new List<MjConnection> { Connections.Resolve(null) };
         var servers = connections.GroupBy(ServerOf, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var summary = new MjBatchSummary { Rows = options.Rows.Count, OutputPath = options.OutputPath, StatePath = options.StatePath };
-        var earlier = File.Exists(options.StatePath) ? BatchStateFile.Read(ReadShared(options.StatePath)).Rows : new Dictionary<string, BatchRowState>();
+        var earlier = File.Exists(options.StatePath) ? BatchStateFile.ReadShared(options.StatePath).Rows : new Dictionary<string, BatchRowState>();
         var earlierIndexes = new HashSet<int>(earlier.Values.Select(r => r.Index));
 
         // 1. Check every row before anything is sent.
@@ -156,7 +156,7 @@ internal sealed class InvokeBatchOperation : MjOperation
             states = new Dictionary<string, BatchRowState>(file.Rows.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
             if (file.SkippedLines > 0)
             {
-                output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop); the stages before them are kept.");
+                output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop, or one longer than MjLimits.MaxLineBytes); they were skipped and the other stages kept.");
             }
 
             var scheduler = new BatchScheduler(servers.Select(s => new BatchLane(s.Key, options.LoadOf(s.Value))), options.MaxInFlight);
@@ -209,20 +209,14 @@ internal sealed class InvokeBatchOperation : MjOperation
         lock (summary)
         {
             summary.Failed++;
-            summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = row.Prompt, Reason = reason });
+            // Shown in a table: the prompt comes from the user's file and the reason may quote a server or the state file.
+            summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = MjText.Clean(row.Prompt) ?? string.Empty, Reason = MjText.Clean(reason) ?? string.Empty });
         }
 
         if (write)
         {
             output.WriteError(ErrorMapping.FromException(new InvalidInputException($"Row {row.Index}: {reason}", row.Prompt), row.Prompt));
         }
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     /// <summary>One run of the admitted rows.</summary>

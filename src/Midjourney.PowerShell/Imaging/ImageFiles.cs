@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+using Midjourney.Client;
+using Midjourney.PowerShell.Output;
+
+namespace Midjourney.PowerShell.Imaging;
+
+/// <summary>
+/// Reads image files (and their sidecars) into memory for Show-MjImage, Split-MjImage and Get-MjImageInfo: refused
+/// over <see cref="MjLimits.MaxImageBytes"/> before a byte is read, and every failure is an error that names the file.
+/// </summary>
+internal static class ImageFiles
+{
+    /// <summary>The bytes of an image file.</summary>
+    public static byte[] Read(string path) => ReadCapped(path, MjLimits.MaxImageBytes, nameof(MjLimits.MaxImageBytes));
+
+    /// <summary>The text of a sidecar JSON file (at most <see cref="MjLimits.MaxPngTextBytes"/>, like the chunk it stands for).</summary>
+    public static string ReadSidecar(string path) =>
+        System.Text.Encoding.UTF8.GetString(ReadCapped(path, MjLimits.MaxPngTextBytes, nameof(MjLimits.MaxPngTextBytes)));
+
+    private static byte[] ReadCapped(string path, long maximum, string limit)
+    {
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > maximum)
+            {
+                throw new InvalidInputException(
+                    $"'{path}' is {MjLimits.Megabytes(length)}, over the limit of {MjLimits.Megabytes(maximum)} (MjLimits.{limit}) for a file read into memory; it was not read.",
+                    path, MjErrorCategory.InvalidData);
+            }
+
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new InvalidInputException($"'{path}' cannot be read: {e.Message}", path, MjErrorCategory.ReadError, e);
+        }
+    }
+}
