@@ -9,9 +9,14 @@ namespace Midjourney.Client;
 /// <summary>
 /// Reads the admin answers of every flavour into <see cref="MjAccount"/>, <see cref="MjUser"/> and
 /// <see cref="MjBannedWord"/>. Every object goes through <see cref="SecretFields"/>: secrets are dropped here, while reading.
+/// Every string is made safe to show (<see cref="MjText"/>); an id with a control character is refused, since ids are
+/// sent back to the server as they are.
 /// </summary>
 internal static class AdminJson
 {
+    /// <summary>Fields of free text, which keep their line feeds.</summary>
+    private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "disabledReason", "remark", "sponsor", "description" };
+
     /// <summary>TrueAI's <c>GenerationSpeedMode</c> numbers, where a server sends them as numbers.</summary>
     private static readonly string[] ModeNames = { "RELAX", "FAST", "TURBO" };
 
@@ -53,7 +58,7 @@ internal static class AdminJson
     public static MjAccount Account(JsonElement element, Uri server, string flavor, bool liveCounts)
     {
         var properties = element.TryGetProperty("properties", out var props) ? SecretFields.ToPlainObject(props) : new Dictionary<string, object?>();
-        var id = Text(element, "id") ?? Text(element, "channelId") ?? throw new JsonException("an account without an id");
+        var id = Id(element, "id") ?? Id(element, "channelId") ?? throw new JsonException("an account without an id");
         return new MjAccount(id)
         {
             ChannelId = Text(element, "channelId"),
@@ -83,7 +88,7 @@ internal static class AdminJson
     }
 
     public static MjUser User(JsonElement element, Uri server) =>
-        new(Text(element, "id") ?? throw new JsonException("a user without an id"))
+        new(Id(element, "id") ?? throw new JsonException("a user without an id"))
         {
             Name = Text(element, "name"),
             Email = Blank(Text(element, "email")),
@@ -107,11 +112,11 @@ internal static class AdminJson
         };
 
     public static MjBannedWord BannedWord(JsonElement element, Uri server) =>
-        new(Text(element, "id") ?? throw new JsonException("a banned-word list without an id"))
+        new(Id(element, "id") ?? throw new JsonException("a banned-word list without an id"))
         {
             Name = Text(element, "name"),
             Keywords = element.TryGetProperty("keywords", out var words) && words.ValueKind == JsonValueKind.Array
-                ? words.EnumerateArray().Select(JsonValues.AsString).Where(w => !string.IsNullOrEmpty(w)).Select(w => w!).ToList()
+                ? words.EnumerateArray().Select(w => MjText.CleanLine(JsonValues.AsString(w))).Where(w => !string.IsNullOrEmpty(w)).Select(w => w!).ToList()
                 : Array.Empty<string>(),
             Enabled = Bool(element, "enable"),
             Weight = Int(element, "weight"),
@@ -182,7 +187,7 @@ internal static class AdminJson
 
     private static string? ModeName(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString()?.ToUpperInvariant(),
+        JsonValueKind.String => MjText.CleanLine(value.GetString())?.ToUpperInvariant(),
         JsonValueKind.Number when value.TryGetInt32(out var n) && n >= 0 && n < ModeNames.Length => ModeNames[n],
         _ => null,
     };
@@ -208,9 +213,24 @@ internal static class AdminJson
     }
 
     private static string? PropertyText(IReadOnlyDictionary<string, object?> properties, string name) =>
-        properties.TryGetValue(name, out var value) && value is not null ? Blank(Convert.ToString(value, CultureInfo.InvariantCulture)) : null;
+        properties.TryGetValue(name, out var value) && value is not null ? Blank(MjText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture))) : null;
 
-    private static string? Text(JsonElement element, string name) => JsonValues.GetString(element, name);
+    /// <summary>A string field, safe to show: one line (names, channels, plans) unless it is free text.</summary>
+    private static string? Text(JsonElement element, string name) => FreeText.Contains(name)
+        ? MjText.Clean(JsonValues.GetString(element, name))
+        : MjText.CleanLine(JsonValues.GetString(element, name));
+
+    /// <summary>An id, refused when it has a control character (it is sent back in request paths as it is).</summary>
+    private static string? Id(JsonElement element, string name)
+    {
+        var id = JsonValues.GetString(element, name);
+        if (id is not null)
+        {
+            TaskText.CheckId(id);
+        }
+
+        return id;
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

@@ -7,7 +7,8 @@ namespace Midjourney.Client;
 /// <summary>
 /// The one place that decides which fields of an admin answer are secrets, and the one reader that drops them while
 /// it turns JSON into plain values. A dropped field is never stored anywhere (not on a typed property, not in
-/// <c>Raw</c>, not in <c>Properties</c>), so it cannot reach output, verbose text, JSON, a file or the journal.
+/// <c>Raw</c>, not in <c>Properties</c>), so it cannot reach output, verbose text, JSON, a file or the journal. The
+/// strings it keeps are made safe to show (<see cref="MjText"/>): names on one line, values without escape sequences.
 /// </summary>
 /// <remarks>
 /// The real TrueAI 11.10.3 sends, to its administrator, an account's <c>userToken</c>, <c>cookie</c>, <c>botToken</c>,
@@ -63,7 +64,7 @@ internal static class SecretFields
         {
             if (!IsSecret(property.Name))
             {
-                result[property.Name] = ToPlain(property.Value);
+                result[MjText.CleanLine(property.Name)!] = ToPlain(property.Value);
             }
         }
 
@@ -74,6 +75,7 @@ internal static class SecretFields
     {
         JsonValueKind.Object => ToPlainObject(value),
         JsonValueKind.Array => ToPlainList(value),
+        JsonValueKind.String => MjText.Clean(value.GetString()),
         _ => JsonValues.ToPlain(value),
     };
 

@@ -156,6 +156,29 @@ public sealed class AdminRecordingTests
     public void Plain_names_are_not(string name) => Assert.False(SecretFields.IsSecret(name));
 
     [Fact]
+    public void Text_from_the_server_cannot_steer_the_terminal_and_an_id_with_a_control_character_is_refused()
+    {
+        const string Hostile = "\u001b]52;c;SGVsbG8=\u0007\u001b[2Jbanned\u001b[0m by Midjourney";
+        var json = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = "a1", ["channelId"] = "1\u001b[31m2", ["remark"] = Hostile, ["disabledReason"] = Hostile, ["enable"] = false,
+            ["properties"] = new Dictionary<string, object?> { ["Fast Time Remaining"] = Hostile, ["nested\u001b[1m"] = new[] { Hostile } },
+        });
+        using var document = JsonDocument.Parse(json);
+
+        var account = AdminJson.Account(document.RootElement, Server, "trueai", liveCounts: false);
+
+        Assert.Equal("banned by Midjourney", account.DisabledReason);
+        Assert.Equal("banned by Midjourney", account.Remark);
+        Assert.Equal("banned by Midjourney", account.FastTimeRemaining);
+        Assert.Equal("12", account.ChannelId);
+        Assert.DoesNotContain('\u001b', Recorded.Everything(account));
+
+        using var badId = JsonDocument.Parse("""{"id":"a\u001b[2J1"}""");
+        Assert.Throws<JsonException>(() => AdminJson.Account(badId.RootElement, Server, "trueai", liveCounts: false));
+    }
+
+    [Fact]
     public void Secrets_are_dropped_at_every_depth()
     {
         using var document = JsonDocument.Parse("""{"id":"1","properties":{"token":"SECRET-a","ok":"yes"},"items":[{"cookie":"SECRET-b","n":1}]}""");
