@@ -49,23 +49,7 @@ internal sealed class AccountEndpoints
         bool? enable = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("enable", out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : null;
         string? channel = Text(request, "channelId");
         List<SimAccount> matching = Pool.All().Where(a => (enable is null || a.Enabled == enable) && (string.IsNullOrEmpty(channel) || a.ChannelId == channel)).ToList();
-        List<SimAccount> content = matching.Skip(page * size).Take(size).ToList();
-        await EnvelopeJson.WriteJsonAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("content");
-            foreach (SimAccount account in content) Write(w, account);
-            w.WriteEndArray();
-            w.WriteNumber("totalElements", matching.Count);
-            w.WriteNumber("totalPages", (matching.Count + size - 1) / size);
-            w.WriteNumber("number", page);
-            w.WriteNumber("size", size);
-            w.WriteNumber("numberOfElements", content.Count);
-            w.WriteBoolean("first", page == 0);
-            w.WriteBoolean("last", (page + 1) * size >= matching.Count);
-            w.WriteBoolean("empty", content.Count == 0);
-            w.WriteEndObject();
-        });
+        await SpringPage.WriteAsync(context, matching, page, size, Write);
     }
 
     /// <summary><c>GET /mj/account/{id}/fetch</c>; a missing account is an empty 200.</summary>
