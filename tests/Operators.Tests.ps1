@@ -77,7 +77,7 @@ Describe 'Accounts and capacity' {
         $err[0].Exception.Message | Should -BeLike '*answered code 3: 无可用的账号实例'
 
         $null = New-MjImagine 'a red mug' -Connection $User -ErrorAction SilentlyContinue -ErrorVariable userErr
-        $userErr[0].Exception.Message | Should -BeLike "*The server's administrator can see why with Get-MjAccount*"
+        $userErr[0].Exception.Message | Should -BeLike "*ask the server's administrator, who can see why with Get-MjAccount*"
 
         Get-MjAccount -Connection $Admin | Enable-MjAccount -Confirm:$false
         (Get-MjAccount -Connection $Admin | Where-Object Availability -EQ 'Ready').Count | Should -Be 3

@@ -52,7 +52,8 @@ Describe 'On a Plus server (cancel, and a task query filtered by the server)' {
         $cancelled = @($Queued[0], $Queued[1] | Stop-MjTask -Confirm:$false -PassThru)
         @($cancelled | ForEach-Object Id) | Should -Be @($Queued[0].Id, $Queued[1].Id)
         foreach ($task in $cancelled) {
-            $task.Status | Should -Be 'Failure'
+            # The server marks a cancelled task FAILURE "取消任务" (TrueAI, and this simulator); it reads as Cancelled.
+            $task.Status | Should -Be 'Cancelled'
             $task.FailReason | Should -Be '取消任务'
         }
         $script:Cancelled = $cancelled
@@ -60,7 +61,7 @@ Describe 'On a Plus server (cancel, and a task query filtered by the server)' {
 
     It 'cancels ids bound by property name' {
         [pscustomobject]@{ TaskId = $Queued[2].Id } | Stop-MjTask -Confirm:$false
-        (Get-MjTask $Queued[2].Id).Status | Should -Be 'Failure'
+        (Get-MjTask $Queued[2].Id).Status | Should -Be 'Cancelled'
     }
 
     It 'sends nothing for a task that is already finished, and says so' {
@@ -68,18 +69,19 @@ Describe 'On a Plus server (cancel, and a task query filtered by the server)' {
         $warnings = $null
         $script:Cancelled[0] | Stop-MjTask -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
         @($warnings).Count | Should -Be 1
-        [string]$warnings[0] | Should -BeLike "Task $($script:Cancelled[0].Id) is already finished (Failure*there is nothing to cancel."
+        [string]$warnings[0] | Should -BeLike "Task $($script:Cancelled[0].Id) is already cancelled; there is nothing to cancel."
         Get-MjRouteCount $Simulator '/mj/task/{id}/cancel' | Should -Be $before
     }
 
     It 'finds the cancelled ones by status' {
-        @(Get-MjTask -Status Failure -Prompt '*mug*' | ForEach-Object Id | Sort-Object) | Should -Be @(@($Queued[0].Id, $Queued[1].Id) | Sort-Object)
+        @(Get-MjTask -Status Cancelled -Prompt '*mug*' | ForEach-Object Id | Sort-Object) | Should -Be @(@($Queued[0].Id, $Queued[1].Id) | Sort-Object)
+        @(Get-MjTask -Status Failure -Prompt '*mug*').Count | Should -Be 0
     }
 
     It 'cancels the running task by id' {
         Stop-MjTask -Id $Hang.Id -Confirm:$false
         $task = Get-MjTask $Hang.Id
-        $task.Status | Should -Be 'Failure'
+        $task.Status | Should -Be 'Cancelled'
         $task.FailReason | Should -Be '取消任务'
     }
 
@@ -95,7 +97,7 @@ Describe 'On a Plus server (cancel, and a task query filtered by the server)' {
         $warnings = $null
         $task = Get-MjTask $Queued[0].Id -Seed -WarningVariable warnings -WarningAction SilentlyContinue
         $task.Seed | Should -BeNullOrEmpty
-        [string]$warnings[0] | Should -BeLike '*is Failure: only a finished image (Success) has a seed*'
+        [string]$warnings[0] | Should -BeLike '*is Cancelled: only a finished image (Success) has a seed*'
         Get-MjRouteCount $Simulator '/mj/task/{id}/image-seed' | Should -Be $before
     }
 }
@@ -156,7 +158,7 @@ Describe 'On a TrueAI server with an administrator token' {
         $admin = Connect-MjServer -Uri $Simulator.BaseUrl -ApiKey (ConvertTo-SecureString 'admin-token' -AsPlainText -Force) -AuthScheme Raw -JournalPath $Simulator.JournalPath -PassThru
         $Queued | Stop-MjTask -Connection $admin -Confirm:$false
         (Get-MjTask $Queued.Id -Connection $admin).FailReason | Should -Be '取消任务'
-        @(Get-MjTask -Status Failure -Connection $admin | ForEach-Object Id) | Should -Be @($Queued.Id)
+        @(Get-MjTask -Status Cancelled -Connection $admin | ForEach-Object Id) | Should -Be @($Queued.Id)
         Get-MjRouteCount $Simulator '/mj/task/list' | Should -BeGreaterThan 0
     }
 }

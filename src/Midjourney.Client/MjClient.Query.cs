@@ -114,14 +114,20 @@ public sealed partial class MjClient
     }
 
     /// <summary>
-    /// A copy of <paramref name="task"/> with <see cref="MjTask.Seed"/> filled (<see cref="GetImageSeedAsync"/>). Only a
-    /// task whose Status is Success has a seed; others throw <see cref="InvalidOperationException"/> without a request.
+    /// A copy of <paramref name="task"/> with <see cref="MjTask.Seed"/> filled (<see cref="GetImageSeedAsync"/>); a task
+    /// that already carries its seed (TrueAI 11 keeps it) is returned as it is, without a request. Only a task whose
+    /// Status is Success has a seed; others throw <see cref="InvalidOperationException"/> without a request.
     /// </summary>
     public async Task<MjTask> WithSeedAsync(MjTask task, CancellationToken cancellationToken = default)
     {
         if (task is null)
         {
             throw new ArgumentNullException(nameof(task));
+        }
+
+        if (!string.IsNullOrEmpty(task.Seed))
+        {
+            return task; // the server keeps it in the task (TrueAI 11): nothing to ask
         }
 
         if (task.Status != MjTaskStatus.Success)
@@ -142,8 +148,11 @@ public sealed partial class MjClient
             throw _transport.Errors.NoCancel(path, Capabilities.Flavor, response);
         }
 
-        var refusal = hasEnvelope ? envelope.Description : SubmitEnvelope.TryReadFailure(response.Body, out var message) ? message : null;
-        if (refusal is not null && (refusal.Contains("演示模式") || refusal.Contains("账号无权限")))
+        // TrueAI refuses every key but its administrator's: HTTP 400 text/plain "演示模式，禁止操作" (older builds: an envelope).
+        var refusal = hasEnvelope ? envelope.Description
+            : SubmitEnvelope.TryReadFailure(response.Body, out var message) ? message
+            : ErrorMapper.ServerText(response);
+        if (MjServerMessages.Find(refusal)?.Kind == MjServerMessageKind.AdministratorOnly)
         {
             Capabilities.HasCancel = true;
             throw _transport.Errors.CancelNeedsAdministrator(response, refusal);
@@ -165,8 +174,8 @@ public sealed partial class MjClient
 
     private async Task<IReadOnlyList<MjTask>?> TryTaskQueryAsync(MjTaskQuery query, CancellationToken cancellationToken)
     {
-        var statuses = query.Status.Select(MjTaskQuery.WireStatus).ToList();
-        var serverStatuses = statuses.Any(s => s is null) ? new List<string>() : statuses.Select(s => s!).Distinct().ToList();
+        var statuses = query.Status.Select(MjTaskQuery.WireStatuses).ToList();
+        var serverStatuses = statuses.Any(s => s.Count == 0) ? new List<string>() : statuses.SelectMany(s => s).Distinct().ToList();
         var action = query.Action.Count == 1 ? MjTaskQuery.WireAction(query.Action[0]) : null;
         var found = new List<MjTask>();
         for (var page = 0; page < MaxQueryPages && found.Count < query.Limit; page++)

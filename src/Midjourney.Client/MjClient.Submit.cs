@@ -64,6 +64,18 @@ public sealed partial class MjClient
     }
 
     /// <summary>
+    /// Retextures an image with a prompt (<c>POST /mj/submit/retexture</c>, TrueAI): Midjourney keeps the image's shapes
+    /// and layout and repaints its surfaces, light and style, where an edit may change what is in the picture.
+    /// </summary>
+    public Task<MjTask> RetextureAsync(MjEditRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        SubmitValidation.Prompt(request.Prompt);
+        SubmitValidation.ImageReferences(new[] { request.Image }, nameof(request.Image));
+        return SubmitAsync("retexture", request, "RETEXTURE", request.Prompt, null, null, state => RequestBodies.Edit(request, state), cancellationToken);
+    }
+
+    /// <summary>
     /// Completes a MODAL task with a prompt and/or mask. Returns the same task as the server has it after the submit
     /// (queued, with its real action), its <see cref="MjTask.ParentId"/> the clicked task. The journal keeps one line
     /// per task: the MODAL task is written only when the click was not journaled here.

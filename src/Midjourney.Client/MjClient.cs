@@ -212,7 +212,7 @@ public sealed partial class MjClient : IDisposable
     /// What it finds is also remembered in <see cref="Capabilities"/>.
     /// </summary>
     public Task<MjServerCheck> CheckServerAsync(CancellationToken cancellationToken = default) =>
-        new ServerProber(this, _transport, _options.AttemptTimeout).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
+        new ServerProber(this, _transport).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
 
     /// <summary>
     /// A 404 without an envelope on some endpoint: when the fetch route is missing too, -Uri is not a proxy's root;
@@ -220,7 +220,7 @@ public sealed partial class MjClient : IDisposable
     /// </summary>
     private async Task<MjApiException> ExplainRouteMissingAsync(MjApiException missing, CancellationToken cancellationToken)
     {
-        var isProxy = await new ServerProber(this, _transport, _options.AttemptTimeout).HasFetchRouteAsync(cancellationToken).ConfigureAwait(false);
+        var isProxy = await new ServerProber(this, _transport).HasFetchRouteAsync(cancellationToken).ConfigureAwait(false);
         return isProxy == false ? _transport.Errors.NotAProxy(missing) : missing;
     }
 
@@ -245,7 +245,11 @@ public sealed partial class MjClient : IDisposable
         // Missing tasks: novicezk 200 + empty body, TrueAI 204, new-api 400 task_no_found (reference §2.15).
         if (response.StatusCode == HttpStatusCode.NoContent || (response.Status == 200 && response.IsEmpty))
         {
-            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path);
+            const string advice = "The task may have expired, or belong to another server or key; check the id (Get-MjTask -Recent lists the tasks this computer submitted).";
+            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path)
+            {
+                Advice = advice,
+            };
         }
 
         if (response.Status >= 300)

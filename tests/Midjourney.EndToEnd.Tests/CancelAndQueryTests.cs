@@ -32,7 +32,8 @@ public sealed class CancelAndQueryTests
         {
             await client.CancelTaskAsync(second.Id);
             var cancelled = await client.GetTaskAsync(second.Id);
-            Assert.Equal((MjTaskStatus.Failure, "取消任务"), (cancelled.Status, cancelled.FailReason));
+            Assert.Equal((MjTaskStatus.Cancelled, "取消任务"), (cancelled.Status, cancelled.FailReason)); // FAILURE "取消任务" reads as cancelled
+            Assert.Equal(second.Id, Assert.Single(await client.ListTasksAsync(new MjTaskQuery { Status = { MjTaskStatus.Cancelled }, Prompt = "*mug*" })).Id);
         }
         else
         {

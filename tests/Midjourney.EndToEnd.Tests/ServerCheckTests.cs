@@ -31,6 +31,39 @@ public sealed class ServerCheckTests
         Assert.Equal(batch, rig.Client.Capabilities.HasBatchQuery);
     }
 
+    /// <summary>
+    /// Issue 16, item 8: under the simulator's faults (500s, 429s, resets, cut JSON) every read of the check is retried,
+    /// so a healthy server is never called "not a proxy". Twenty checks at a 30% fault rate meet a few hundred faults.
+    /// </summary>
+    [Theory]
+    [InlineData(SimulatorFlavor.TrueAi, AuthScheme.Raw, "trueai")]
+    [InlineData(SimulatorFlavor.Plus, AuthScheme.MjApiSecret, "plus")]
+    public async Task Under_faults_the_check_still_finds_a_healthy_proxy(SimulatorFlavor flavor, AuthScheme scheme, string name)
+    {
+        await using var rig = await Rig.StartAsync(flavor, scheme, o => o.Faults = new FaultOptions
+        {
+            ServerErrorRate = 0.1,
+            TooManyRequestsRate = 0.05,
+            ResetRate = 0.05,
+            MalformedJsonRate = 0.1,
+            RetryAfter = TimeSpan.Zero,
+            Phase = FaultPhase.Random,
+        }, c => c.MaxReadRetries = 8);
+        await using var clean = await Rig.StartAsync(flavor, scheme);
+        var expected = await clean.Client.CheckServerAsync();
+
+        for (var i = 0; i < 20; i++)
+        {
+            var check = await rig.Client.CheckServerAsync();
+
+            Assert.True(check.Ok, $"check {i}: {check.Problem}");
+            Assert.Equal(name, check.Flavor);
+            Assert.Equal(expected.Capabilities, check.Capabilities);
+        }
+
+        Assert.True(rig.Simulator.GetStats().Faults.Values.Sum() > 20, "too few faults were injected: the test proves little");
+    }
+
     [Theory]
     [InlineData(SimulatorFlavor.Plus, AuthScheme.Bearer, AuthScheme.MjApiSecret)]
     [InlineData(SimulatorFlavor.TrueAi, AuthScheme.Bearer, AuthScheme.MjApiSecret)]

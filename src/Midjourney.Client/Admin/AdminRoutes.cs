@@ -95,7 +95,7 @@ internal sealed class AdminRoutes
             AccountUpdate = id => "/mj/admin/account-reconnect/" + Escape(id),
             AccountSync = id => "/mj/admin/account-sync/" + Escape(id),
             AccountDelete = id => "/mj/admin/account/" + Escape(id),
-            CurrentUser = "/mj/admin/current",
+            CurrentUser = CurrentUserAnswer.Path,
             UserList = "/mj/admin/users",
             UserSave = "/mj/admin/user",
             UserDelete = id => "/mj/admin/user/" + Escape(id),

@@ -68,7 +68,8 @@ public sealed partial class MjAdminApi
 
     /// <summary>
     /// The same refusal, saying why: with a key that may read the accounts, which accounts there are and what keeps
-    /// each from work (the capacity is refreshed from the same read); otherwise that the administrator can see why.
+    /// each from work (the capacity is refreshed from the same read). Otherwise the refusal as it is: its advice already
+    /// sends the user to the administrator, who can see why with Get-MjAccount.
     /// </summary>
     internal async Task<MjApiException> ExplainNoUsableAccountAsync(MjApiException refusal, SpeedMode mode, CancellationToken cancellationToken)
     {
@@ -85,23 +86,24 @@ public sealed partial class MjAdminApi
             }
         }
 
-        var origin = $"{_transport.Errors.Url(refusal.RequestPath)} answered code {refusal.Code}: {refusal.Description}";
-        string text, advice;
         if (accounts is null)
         {
-            text = MjServerMessages.Find(refusal.Description)?.Explanation ?? "The server has no Midjourney account that can take this job.";
-            advice = "The server's administrator can see why with Get-MjAccount (this key cannot read the account list); try again later, or another -Mode.";
-        }
-        else
-        {
-            text = $"The server has no Midjourney account that can take this job: {NoUsableAccount.Describe(accounts, mode)}.";
-            advice = accounts.Count == 0
-                ? "Add an account on the server (its web page), then submit again."
-                : accounts.Any(a => a.IsUsable)
-                    ? "Try again later or with another -Mode; Get-MjAccount shows each account's modes and load."
-                    : "Enable an account (Enable-MjAccount) or fix it on the server, then submit again; Get-MjAccount shows them.";
+            return refusal;
         }
 
-        return new MjServerException($"{text} {advice}\n{origin}", refusal.Code, refusal.Description, refusal.StatusCode, refusal.RequestPath, refusal) { Advice = advice };
+        var origin = $"{_transport.Errors.Url(refusal.RequestPath)} answered code {refusal.Code}: {refusal.Description}";
+        var text = $"The server has no Midjourney account that can take this job: {NoUsableAccount.Describe(accounts, mode)}.";
+        var advice = accounts.Count == 0
+            ? "Add an account on the server (its web page), then submit again."
+            : accounts.Any(a => a.IsUsable)
+                ? "Try again later, or with another speed mode that an account takes; Get-MjAccount shows each account's modes and load."
+                : "Enable an account (Enable-MjAccount) or fix it on the server, then submit again; Get-MjAccount shows them.";
+
+        // The advice is this one's own, so no caller swaps in the general one (SpeedMayHelp false).
+        return new MjServerException($"{text} {advice}\n{origin}", refusal.Code, refusal.Description, refusal.StatusCode, refusal.RequestPath, refusal)
+        {
+            Advice = advice,
+            ServerMessage = refusal.ServerMessage,
+        };
     }
 }

@@ -31,7 +31,6 @@ public sealed partial class MjAdminApi
     private readonly MjTransport _transport;
     private readonly TimeSpan _attemptTimeout;
     private volatile object? _isAdministrator;
-    private volatile string? _role;
     private int _capacityTried;
 
     internal MjAdminApi(MjClient client, MjTransport transport, TimeSpan attemptTimeout)
@@ -56,13 +55,14 @@ public sealed partial class MjAdminApi
     /// <summary>The flavour's routes, after the checks that need no request to the operation itself.</summary>
     private async Task<AdminRoutes> RoutesAsync(MjAdminOperation operation, CancellationToken cancellationToken)
     {
-        if (_client.Capabilities.Flavor is null)
+        if (_client.Capabilities.Flavor is null && _client.Capabilities.Role is null)
         {
             // Free requests only; the flavour decides which routes exist.
             await _client.CheckServerAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var flavor = _client.Capabilities.Flavor;
+        // Only TrueAI tells a key's role: a check that learnt one (a wrong key, which it does not accept) means TrueAI.
+        var flavor = _client.Capabilities.Flavor ?? (_client.Capabilities.Role is null ? null : "trueai");
         var routes = AdminRoutes.For(flavor);
         if (!routes.Has(operation))
         {
@@ -73,53 +73,46 @@ public sealed partial class MjAdminApi
         return routes;
     }
 
-    /// <summary>TrueAI tells a key's role (<c>GET /mj/admin/current</c>, free): a user's key is refused before any admin request.</summary>
+    /// <summary>
+    /// TrueAI tells a key's role (<c>GET /mj/admin/current</c>, free; the server check asks it too): a user's or a guest's
+    /// key is refused before any admin request.
+    /// </summary>
     private async Task RequireAdministratorAsync(AdminRoutes routes, CancellationToken cancellationToken)
     {
         if (IsAdministrator is null && routes.CurrentUser is { } current)
         {
-            try
+            if (_client.Capabilities.Role is null)
             {
-                var answer = await _transport.ProbeAsync(HttpMethod.Get, current, null, _client.AuthScheme, _attemptTimeout, cancellationToken).ConfigureAwait(false);
-                _role = answer.Status < 300 ? RoleOf(answer.Body) : null;
-                IsAdministrator = answer.Status is 401 or 403 ? false : _role is { } role ? role == "ADMIN" : null;
+                try
+                {
+                    var answer = await _transport.ProbeAsync(HttpMethod.Get, current, null, _client.AuthScheme, _attemptTimeout, cancellationToken).ConfigureAwait(false);
+                    if (answer.Status < 300 && CurrentUserAnswer.Role(answer.Body) is { } said)
+                    {
+                        _client.Capabilities.Role = said;
+                    }
+                    else if (answer.Status is 401 or 403)
+                    {
+                        IsAdministrator = false;
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
+                {
+                    Trace($"could not ask {current} for the key's role: {e.Message}");
+                }
             }
-            catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
+
+            if (_client.Capabilities.Role is { } role)
             {
-                Trace($"could not ask {current} for the key's role: {e.Message}");
+                IsAdministrator = role == MjServerRole.Admin;
             }
         }
 
         if (IsAdministrator == false)
         {
-            throw NeedsAdministrator(routes, null, _role is { } role
-                ? $"No request was sent: {_transport.Errors.Url(routes.CurrentUser)} gives this key the role {role}."
+            throw NeedsAdministrator(routes, null, _client.Capabilities.Role is { } role and not MjServerRole.Admin && routes.CurrentUser is { } path
+                ? $"No request was sent: {_transport.Errors.Url(path)} gives this key the role {role.ToString().ToUpperInvariant()}."
                 : "No request was sent: the server refused this key on its admin routes before.");
         }
-    }
-
-    /// <summary>The role label of <c>/mj/admin/current</c>; the answer (which repeats the key) is read for nothing else.</summary>
-    private static string? RoleOf(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var tag in tags.EnumerateArray())
-                {
-                    if (JsonValues.GetString(tag, "key") == "role")
-                    {
-                        return JsonValues.GetString(tag, "label")?.ToUpperInvariant();
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return null;
     }
 
     private async Task<(IReadOnlyList<T> Items, int? Total)> ReadListAsync<T>(HttpMethod method, string path, string? body, Func<JsonElement, Uri, T> read, CancellationToken cancellationToken)
@@ -288,7 +281,7 @@ public sealed partial class MjAdminApi
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             IsAdministrator = false;
-            var said = Encoding.UTF8.GetString(response.Body, 0, Math.Min(response.Body.Length, 200)).Trim();
+            var said = MjText.CleanLine(Encoding.UTF8.GetString(response.Body, 0, Math.Min(response.Body.Length, 200)))?.Trim() ?? string.Empty;
             throw NeedsAdministrator(AdminRoutes.For(_client.Capabilities.Flavor), response,
                 $"{_transport.Errors.Url(response.Path)} answered {response.Status} {response.StatusCode}{(said.Length > 0 ? ": " + _transport.Redactor.Redact(said) : string.Empty)}");
         }

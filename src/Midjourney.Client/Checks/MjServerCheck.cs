@@ -48,8 +48,20 @@ public sealed class MjServerCheck
     /// <summary>Has <c>/mj/submit/video</c>.</summary>
     public bool? Video { get; internal set; }
 
+    /// <summary>
+    /// True when the server runs in guest mode (TrueAI's default): it serves a request without a known key as a guest's
+    /// instead of refusing it; false when it refuses such a request; null when it could not be told.
+    /// </summary>
+    public bool? GuestMode { get; internal set; }
+
+    /// <summary>Who the server takes this key (or no key) for, where it says (TrueAI); null when unknown.</summary>
+    public MjServerRole? Role { get; internal set; }
+
     /// <summary>What is wrong and what to do; null when all is well.</summary>
     public string? Problem { get; internal set; }
+
+    /// <summary>What is worth knowing even when all is well (guest mode, what this key may not do); null when nothing.</summary>
+    public string? Notes { get; internal set; }
 
     /// <summary>True when the server answered as a proxy and did not refuse the key.</summary>
     public bool Ok => Reachable && IsProxy == true && KeyAccepted != false;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
@@ -19,24 +20,28 @@ namespace Midjourney.Client;
 /// <item>GET <c>/mj-fast/mj/task/{id}/fetch</c>: speed prefixes;</item>
 /// <item>GET on the submit routes: a server refuses a GET with 405 where the route exists and 404 where it does not
 /// (Spring, ASP.NET Core); a server that answers 404 even for <c>/mj/submit/imagine</c> hides its routes (Gin), and its
-/// endpoints are then taken from its flavour.</item>
+/// endpoints are then taken from its flavour;</item>
+/// <item>TrueAI: who the server takes the key for (GET <c>/mj/admin/current</c>, which answers even a guest) and
+/// whether it runs in guest mode (a fetch with a made-up key is served instead of refused).</item>
 /// </list>
+/// Every read is retried like any read of the client (429, 5xx, a reset, a cut body), so one bad answer during the
+/// check is never taken for a verdict such as "not a proxy".
 /// </summary>
 internal sealed class ServerProber
 {
     /// <summary>A task id no server has: 16 digits like real ids, from 2001.</summary>
     public const string MadeUpId = "1000000000000001";
 
-    private static readonly TimeSpan MaxProbeTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>A key no server has, to see whether the server serves an unknown key (guest mode) or refuses it.</summary>
+    public const string MadeUpKey = "mj-check-no-such-key-1000000000000001";
+
     private readonly MjClient _client;
     private readonly MjTransport _transport;
-    private readonly TimeSpan _timeout;
 
-    public ServerProber(MjClient client, MjTransport transport, TimeSpan attemptTimeout)
+    public ServerProber(MjClient client, MjTransport transport)
     {
         _client = client;
         _transport = transport;
-        _timeout = attemptTimeout < MaxProbeTimeout ? attemptTimeout : MaxProbeTimeout;
     }
 
     public async Task<MjServerCheck> CheckAsync(bool keySent, CancellationToken cancellationToken)
@@ -60,7 +65,7 @@ internal sealed class ServerProber
     {
         try
         {
-            var answer = await _transport.ProbeAsync(HttpMethod.Get, ApiPaths.Fetch(MadeUpId), null, _client.AuthScheme, _timeout, cancellationToken).ConfigureAwait(false);
+            var answer = await _transport.CheckReadAsync(HttpMethod.Get, ApiPaths.Fetch(MadeUpId), null, _client.AuthScheme, cancellationToken).ConfigureAwait(false);
             return ClassifyFetch(answer) switch
             {
                 FetchAnswer.NotAProxy => false,
@@ -181,10 +186,90 @@ internal sealed class ServerProber
             check.Change = true;
         }
 
+        if (check.Flavor == "trueai")
+        {
+            await CheckAccessAsync(check, scheme, cancellationToken).ConfigureAwait(false);
+        }
+
         if (check.KeyAccepted == true)
         {
             Remember(check);
         }
+    }
+
+    /// <summary>
+    /// TrueAI: guest mode and who the key is. In guest mode (its default) the server serves a request without a known
+    /// key as a guest's instead of refusing it, so a fetch that works proves nothing about the key: only
+    /// <c>/mj/admin/current</c> says whether the key is a user's, the administrator's, or unknown (a guest).
+    /// </summary>
+    private async Task CheckAccessAsync(MjServerCheck check, AuthScheme scheme, CancellationToken cancellationToken)
+    {
+        check.Role = await RoleAsync(scheme, cancellationToken).ConfigureAwait(false);
+        if (check.Role is { } role)
+        {
+            _client.Capabilities.Role = role; // a fact about this key as this client sends it: the admin API asks no more
+        }
+
+        if (!check.KeySent || check.Role == MjServerRole.Guest)
+        {
+            check.GuestMode = true; // served without a key, or with a key it does not know: guest mode
+        }
+        else
+        {
+            var stranger = await TryAsync(HttpMethod.Get, ApiPaths.Fetch(MadeUpId), null, AuthScheme.Raw, cancellationToken, MadeUpKey).ConfigureAwait(false);
+            check.GuestMode = stranger is null ? null
+                : stranger.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? false
+                : ClassifyFetch(stranger) == FetchAnswer.TrueAi ? true
+                : null;
+        }
+
+        var notes = new List<string>();
+        if (check.KeySent && check.Role == MjServerRole.Guest)
+        {
+            // The key was not taken for anyone: wrong, or sent in a header this server does not read for keys.
+            foreach (AuthScheme other in Enum.GetValues(typeof(AuthScheme)))
+            {
+                if (other != scheme && await RoleAsync(other, cancellationToken).ConfigureAwait(false) is MjServerRole known and not MjServerRole.Guest)
+                {
+                    check.SuggestedAuthScheme = other;
+                    check.Role = known;
+                    break;
+                }
+            }
+
+            check.KeyAccepted = false;
+            check.Problem = check.SuggestedAuthScheme is { } better
+                ? $"{check.Uri} does not know the key sent as {check.AuthScheme} (it serves it as a guest's) but knows it sent as {better}. Connect with -AuthScheme {better}."
+                : $"{check.Uri} runs in guest mode and does not know this key: it serves every request with it as a guest's, and a guest cannot cancel tasks or use admin routes. Check the key, or connect without -ApiKey to work as a guest.";
+        }
+        else if (check.KeySent && check.Role is null && check.GuestMode == true)
+        {
+            check.KeyAccepted = null;
+            notes.Add($"{check.Uri} runs in guest mode, so it serves any key: this check cannot tell whether it knows this one (it does not say who the key is).");
+        }
+        else if (!check.KeySent && check.GuestMode == true)
+        {
+            notes.Add($"{check.Uri} runs in guest mode: without a key you work as a guest, who cannot cancel tasks (Stop-MjTask) or use admin routes; only the administrator's key can.");
+        }
+
+        if (check.KeyAccepted != false && check.Role == MjServerRole.User)
+        {
+            notes.Add("This key is a user's, not the administrator's: the server lets only its administrator cancel tasks (Stop-MjTask) and use admin routes.");
+        }
+
+        if (check.KeySent && check.KeyAccepted != false && check.GuestMode == true && check.Role is not null)
+        {
+            notes.Add($"{check.Uri} also runs in guest mode: it serves requests without a known key as a guest's.");
+        }
+
+        check.Notes = notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    /// <summary>Who TrueAI takes the key (sent as <paramref name="scheme"/>) for; null when it does not say.</summary>
+    private async Task<MjServerRole?> RoleAsync(AuthScheme scheme, CancellationToken cancellationToken)
+    {
+        var answer = await TryGetAsync(CurrentUserAnswer.Path, scheme, cancellationToken).ConfigureAwait(false);
+        return answer is null || answer.Status != 200 ? null : CurrentUserAnswer.Role(answer.Body);
     }
 
     /// <summary>What was found is what the client would otherwise learn one failed request at a time.</summary>
@@ -246,16 +331,16 @@ internal sealed class ServerProber
     }
 
     private Task<MjHttpResponse> GetAsync(string path, AuthScheme scheme, CancellationToken cancellationToken) =>
-        _transport.ProbeAsync(HttpMethod.Get, path, null, scheme, _timeout, cancellationToken);
+        _transport.CheckReadAsync(HttpMethod.Get, path, null, scheme, cancellationToken);
 
     private Task<MjHttpResponse?> TryGetAsync(string path, AuthScheme scheme, CancellationToken cancellationToken) =>
         TryAsync(HttpMethod.Get, path, null, scheme, cancellationToken);
 
-    private async Task<MjHttpResponse?> TryAsync(HttpMethod method, string path, byte[]? body, AuthScheme scheme, CancellationToken cancellationToken)
+    private async Task<MjHttpResponse?> TryAsync(HttpMethod method, string path, byte[]? body, AuthScheme scheme, CancellationToken cancellationToken, string? apiKey = null)
     {
         try
         {
-            return await _transport.ProbeAsync(method, path, body, scheme, _timeout, cancellationToken).ConfigureAwait(false);
+            return await _transport.CheckReadAsync(method, path, body, scheme, cancellationToken, apiKey).ConfigureAwait(false);
         }
         catch (Exception e) when (IsTransport(e, cancellationToken) || e.InnerException is RedirectRefusedException || e is MjLimitException)
         {

@@ -38,6 +38,15 @@ public class MjApiException : MjException
     /// <summary>What to do about it, in English, when the module knows (see <see cref="MjServerMessages"/>).</summary>
     public string? Advice { get => _advice; internal set => _advice = MjText.Clean(value); }
 
+    /// <summary>The server's text explained in English (what it means, what to do), when the module knows it.</summary>
+    public MjServerMessage? ServerMessage { get; internal set; }
+
+    /// <summary>
+    /// True when the refused request was a submit and another speed mode may help (no account free for this mode): a
+    /// caller that lets the user choose one says how, with <see cref="MjServerMessage.AdviceWithSpeed"/>.
+    /// </summary>
+    public bool SpeedMayHelp { get; internal set; }
+
     /// <summary>The envelope's <c>properties</c>, when any.</summary>
     public IReadOnlyDictionary<string, object?> Properties { get => _properties; internal set => _properties = TaskText.Clean(value); }
 

@@ -3,11 +3,14 @@ namespace Midjourney.Client;
 /// <summary>A server's own text (often Chinese) explained in English, with what to do about it.</summary>
 public sealed class MjServerMessage
 {
+    private const string SpeedMark = "{speed}";
+    private readonly string _advice;
+
     internal MjServerMessage(string original, string explanation, string advice, MjServerMessageKind kind, string? bannedWord)
     {
         Original = original;
         Explanation = explanation;
-        Advice = advice;
+        _advice = advice;
         Kind = kind;
         BannedWord = bannedWord;
     }
@@ -18,14 +21,24 @@ public sealed class MjServerMessage
     /// <summary>What it means, in English (one sentence, ends with a full stop).</summary>
     public string Explanation { get; }
 
-    /// <summary>What to do about it (one or two sentences).</summary>
-    public string Advice { get; }
+    /// <summary>What to do about it (one or two sentences), for any request.</summary>
+    public string Advice => AdviceWithSpeed(null);
 
     /// <summary>What the message is about.</summary>
     public MjServerMessageKind Kind { get; }
 
     /// <summary>The banned word, when the text names one.</summary>
     public string? BannedWord { get; }
+
+    /// <summary>True when submitting in another speed mode may help (no account free for this mode).</summary>
+    public bool SpeedMayHelp => _advice.Contains(SpeedMark);
+
+    /// <summary>
+    /// The advice for a request that had a speed mode, where <paramref name="speedChoice"/> names how the caller picks
+    /// another one ("-Mode", "speed mode"); null leaves the speed out (a request without one, such as a seed).
+    /// </summary>
+    public string AdviceWithSpeed(string? speedChoice) =>
+        _advice.Replace(SpeedMark, string.IsNullOrEmpty(speedChoice) ? string.Empty : $", or with another {speedChoice} (for example Relax)");
 
     /// <inheritdoc />
     public override string ToString() => Explanation + " " + Advice;

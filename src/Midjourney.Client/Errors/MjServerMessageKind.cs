@@ -17,4 +17,16 @@ public enum MjServerMessageKind
 
     /// <summary>The task timed out or was dropped on the server; submitting it again may work.</summary>
     Timeout,
+
+    /// <summary>
+    /// The server cannot take work now: no usable Midjourney account, its Redis down, no instance for an upload. An
+    /// outage of the server, not a fault of the request; the same request may work later.
+    /// </summary>
+    Unavailable,
+
+    /// <summary>Only the server's administrator may do this (TrueAI's cancel and admin routes for any other key).</summary>
+    AdministratorOnly,
+
+    /// <summary>The server could not read the request (malformed JSON, a value of the wrong type, no body).</summary>
+    BadRequest,
 }

@@ -7,14 +7,22 @@ namespace Midjourney.Client;
 /// <summary>
 /// The one table of known server messages (reference §1.2–§1.3, §2, §4.5, §6 and the simulator's texts): each gets an
 /// English explanation and what to do. The first matching entry wins, so the more specific texts come first.
-/// Placeholders such as <c>{w}</c> in the English are filled from the named groups of the pattern.
+/// Placeholders such as <c>{w}</c> in the English are filled from the named groups of the pattern. Advice is written
+/// as clauses and made a sentence in one place (<see cref="Entry"/>), so shared clauses such as <see cref="AskAdmin"/>
+/// join without a stray capital; <c>{speed}</c> marks where "or another speed mode" goes when the request had one.
 /// </summary>
 public static class MjServerMessages
 {
     private const MjServerMessageKind General = MjServerMessageKind.General;
-    private const string AskAdmin = "Ask the server's administrator.";
-    private const string TryLater = "Nothing was created; try again later.";
-    private const string Resubmit = "Submit it again; if it keeps happening, shorten the prompt or leave out default parameters.";
+    private const MjServerMessageKind Unavailable = MjServerMessageKind.Unavailable;
+    private const MjServerMessageKind BadRequest = MjServerMessageKind.BadRequest;
+
+    // Clauses: lower case, no full stop; an entry's advice becomes one sentence when the entry is made.
+    private const string AskAdmin = "ask the server's administrator";
+    private const string TryLater = "nothing was created; try again later";
+    private const string LaterOrAdmin = "try again later{speed}; if it persists, " + AskAdmin;
+    private const string Resubmit = "submit it again; if it keeps happening, shorten the prompt or leave out default parameters";
+    private const string ModuleBug = "if the parameters are right, report this as a bug of the module (with the server's words below)";
 
     private static readonly Entry[] Entries =
     {
@@ -33,6 +41,7 @@ public static class MjServerMessages
         new(@"该任务所属渠道已被禁用", "The gateway channel this task belongs to has been disabled.", "Submit a new task, or " + AskAdmin, MjServerMessageKind.TaskNotFound),
         new(@"task_no(?:t)?_found", "The gateway does not know this task (another key made it, or it expired).", "Act only on tasks made through this gateway with this key.", MjServerMessageKind.TaskNotFound),
         new(@"TASK_NOT_FOUND", "The server does not know this task.", "Check the id; tasks made elsewhere or expired are not found.", MjServerMessageKind.TaskNotFound),
+        new(@"目标任务不存在", "The server has no task waiting for this step (the task is not in its MODAL step, or no longer runs).", "Use Submit-MjModal only on a task whose Status is Modal (Get-MjTask shows it)", General),
         new(@"任务不存在", "The task does not exist on this server.", "Check the id; tasks made elsewhere or expired are not found.", MjServerMessageKind.TaskNotFound),
         new(@"任务状态错误，任务不在 ?MODAL ?状态", "The task is not waiting in a MODAL step, so there is nothing to submit for it.", "Use Submit-MjModal only on a task whose Status is Modal.", General),
         new(@"任务状态错误", "The task is in a state that does not allow this (for example already finished).", "Get the task again (Get-MjTask) and check its Status.", General),
@@ -41,8 +50,11 @@ public static class MjServerMessages
         new(@"任务已存在", "This task exists already (old novicezk servers refuse the same upscale twice).", "Use the existing task instead of clicking again.", General),
 
         // Accounts behind the proxy.
-        new(@"无可用的账号实例", "The server has no Midjourney account that can take this job (all disabled, busy, or out of fast hours for this mode).", "Try again later, or another -Mode (for example Relax); if it persists, " + AskAdmin, General),
-        new(@"账号不可用(?:[:：]\s*(?<id>\S+))?", "A Midjourney account of the server is unavailable{ id}.", "Try again later; if it persists, " + AskAdmin, General),
+        new(@"无可用的账号实例", "The server has no Midjourney account that can take this job (all disabled, busy, or out of fast hours for this mode).", LaterOrAdmin + ", who can see why with Get-MjAccount", Unavailable),
+        new(@"未找到账号实例", "The server has no Midjourney account for this job (none is configured, or the one asked for is gone).", LaterOrAdmin, Unavailable),
+        new(@"实例不存在或不可用", "The server has no Midjourney account that can take the images (none is usable, so it cannot upload them).", LaterOrAdmin, Unavailable),
+        new(@"账号不可用(?:[:：]\s*(?<id>\S+))?", "A Midjourney account of the server is unavailable{ id}.", LaterOrAdmin, Unavailable),
+        new(@"作业执行中", "The server is busy with this Midjourney account (it is connecting, checking or changing it; TrueAI locks an account while it does).", "Try again in a few seconds", Unavailable),
         new(@"实例不可用", "The Midjourney account that ran this task became unavailable.", Resubmit, MjServerMessageKind.Timeout),
         new(@"当前账号不支持编辑/重绘任务", "The server's Midjourney account cannot do edit or retexture jobs.", AskAdmin, General),
         new(@"当前账号不支持 ?remix", "The server's Midjourney account does not support remix.", "Turn remix off for this job, or " + AskAdmin, General),
@@ -53,7 +65,10 @@ public static class MjServerMessages
         new(@"蒙版尺寸错误[:：]\s*需要\s*(?<w>\d+)\s*[x×]\s*(?<h>\d+)[,，]\s*收到\s*(?<mw>\d+)\s*[x×]\s*(?<mh>\d+)", "The mask is {mw}x{mh} but the image is {w}x{h}.", "Give a PNG mask of the image's size (black keeps, white repaints).", General),
         new(@"蒙版尺寸错误", "The mask is not the size of the image.", "Give a PNG mask of the image's size (black keeps, white repaints).", General),
         new(@"base64Array不能为空", "No images were given.", "Give at least one image.", General),
-        new(@"base64List参数错误", "A blend needs 2 to 5 images.", "Give 2 to 5 images.", General),
+        new(@"base64List参数错误|图片参数错误", "A blend needs 2 to 5 images.", "Give 2 to 5 images.", General),
+        new(@"base64或link不能为空", "The image to describe is missing (neither data nor a link was sent).", "Give an image file or a public image URL.", General),
+        new(@"image或prompt不能为空", "The image or the prompt is missing.", "Give both an image and a prompt.", General),
+        new(@"disabled upload base64", "The server does not take images as data (uploads of base64 are off).", "Give public image URLs instead, or " + AskAdmin, General),
         new(@"base64格式错误", "An image is not valid base64 data (novicezk wants a data: URL).", "Give image files or data:image/png;base64,… URLs; prefer public image URLs for big images.", General),
         new(@"image不能为空或格式错误", "The image is missing or is not an image.", "Give a PNG, JPEG, GIF or WebP image, or a public image URL.", General),
         new(@"链接格式错误", "A link is not a valid http(s) URL.", "Give a full http:// or https:// URL.", General),
@@ -68,9 +83,18 @@ public static class MjServerMessages
         new(@"content参数错误", "The change is not '<id> U1..U4', '<id> V1..V4' or '<id> R'.", "Click a button instead (Invoke-MjButton).", General),
         new(@"未知的 ?Action ?类型", "The server does not know this button's action.", "Use a button the task offers; this server may not support it.", General),
         new(@"unknown_action[:：]?\s*(?<id>\S*)", "The gateway does not support this button{ id}.", "Use U, V or reroll, or a server that supports the button.", General),
-        new(@"请求体不能为空", "The request had no body.", "Report this as a bug of the module.", General),
-        new(@"请求体格式错误|bind_request_body_failed", "The server could not read the request.", "Check the parameters; if they are right, report this as a bug of the module.", General),
+        new(@"State参数过长[,，]?\s*最大\s*(?<max>\d+)", "The state text is longer than the server's limit of {max} characters.", "Give a shorter state", General),
+        new(@"NotifyHook参数过长[,，]?\s*最大\s*(?<max>\d+)", "The notify hook URL is longer than the server's limit of {max} characters.", "Give a shorter notify hook URL", General),
+
+        // The request could not be read (ASP.NET Core model binding, the Go gateway's binder): only here the request is to blame.
+        new(@"请求体不能为空|A non-empty request body is required", "The server got the request without its body.", "Report this as a bug of the module (with the server's words below)", BadRequest),
+        new(@"could not be converted(?:.*?Path: \$\.?(?<field>[\w.\[\]]*))?", "The server could not read a value of the request{ field}.", "Check that value; " + ModuleBug, BadRequest),
+        new(@"The (?<field>\w+) field is required", "The request lacks '{field}', which the server needs.", "Give it; " + ModuleBug, BadRequest),
+        new(@"请求体格式错误|bind_request_body_failed|(?i:JSON payload|is an invalid start of a value|is invalid after a value|LineNumber: \d+ \| BytePositionInLine)", "The server could not read the request's JSON.", "Check the parameters; " + ModuleBug, BadRequest),
         new(@"禁止上传", "The server does not allow image uploads.", "Give public image URLs instead, or " + AskAdmin, General),
+        new(@"(?:悠船)?链接转换失败", "The server could not turn an image link into one Midjourney can use.", "Give the image as a file or another public URL; if it persists, " + AskAdmin, General),
+        new(@"解析链接失败\s*(?<url>\S*?),?(?:\s|$)", "The server could not read the image link{ url}.", "Check that the link is a public image URL, or give the image as a file", General),
+        new(@"上传图片到加速站点失败", "The server could not upload the image to its image host.", "Try again later; if it persists, " + AskAdmin, Unavailable),
         new(@"服务不支持", "The server does not support this request.", "Use another server, or " + AskAdmin, General),
         new(@"视频功能未启用", "Video is not enabled on this server.", "Use another server, or " + AskAdmin, General),
         new(@"^参数错误", "The server refused a parameter.", "Check the parameters.", General),
@@ -82,13 +106,14 @@ public static class MjServerMessages
         new(@"队列数已达上限", "Your limit of queued jobs on this server is reached.", "Wait for your queued tasks to start, then submit again.", General),
         new(@"访客今日绘图次数已达上限", "The guest limit of images for today is reached.", "Use your own key (Connect-MjServer -ApiKey), or try again tomorrow.", General),
         new(@"用户今日绘图次数已达上限", "Your limit of images for today on this server is reached.", "Try again tomorrow, or " + AskAdmin, General),
+        new(@"今日绘图次数已达上限", "The limit of images for today on this server is reached.", "Try again tomorrow, or " + AskAdmin, General),
         new(@"总绘图次数已达上限", "Your total limit of images on this server is reached.", AskAdmin, General),
         new(@"quota_not_enough", "Your gateway account has not enough quota for this job.", "Top up the account's quota, then submit again.", General),
 
         // Server failures.
         new(@"提交失败，系统异常", "The server failed while submitting (internal error); it says no task was made.", "Try again; if it persists, " + AskAdmin, General),
         new(@"服务异常，请稍后重试", "The server failed.", "Try again later; if it persists, " + AskAdmin, MjServerMessageKind.Timeout),
-        new(@"服务暂不可用，请联系管理员", "The service is unavailable (the server is misconfigured).", AskAdmin, General),
+        new(@"服务暂不可用", "The server cannot take jobs now: it is unavailable (on TrueAI, its Redis is down or not configured).", "Try again later; if it persists, " + AskAdmin, Unavailable),
         new(@"操作失败", "The server failed to handle the request.", "Try again; if it persists, " + AskAdmin, General),
         new(@"do_request_failed", "The gateway could not reach its upstream proxy.", "Try again later; if it persists, ask the gateway's administrator.", General),
         new(@"empty_response_body", "The gateway's upstream proxy answered nothing.", "Try again later; if it persists, ask the gateway's administrator.", General),
@@ -109,15 +134,15 @@ public static class MjServerMessages
         new(@"Token 不能为空", "A user needs a token.", "Make users with New-MjUser, which makes one.", General),
         new(@"用户名不能为空", "A user needs a name.", "Give -Name.", General),
         new(@"同步失败", "The server could not sync the account with Midjourney.", "Try again later; Get-MjAccount shows whether the account is connected.", General),
-        new(@"作业执行中，请稍后重试", "The server is busy with this account (another change of it is running).", "Try again in a few seconds.", General),
         new(@"未开启赞助功能|无权限操作", "This key may not change this account (only its sponsor or the administrator may).", "Use the administrator's token.", General),
 
         // Auth texts (401/403 bodies).
         new(@"Authorization header missing", "The server needs a key and none was sent.", "Give one with Connect-MjServer -ApiKey (or MJ_API_KEY).", General),
         new(@"无效的令牌", "The gateway does not accept this key (invalid token).", "Check the key; gateways want -AuthScheme Bearer.", General),
         new(@"账号已禁用", "Your user account on this server is disabled.", AskAdmin, General),
-        new(@"账号无权限", "This key has no permission for that (administrators only).", "Use an administrator's key, or " + AskAdmin, General),
-        new(@"演示模式，禁止操作", "The server refuses this (demo mode, or administrators only).", "Use an administrator's key, or " + AskAdmin, General),
+        new(@"账号无权限|User is not admin|用户无权限", "This key has no permission for that (administrators only).", "Use an administrator's key, or " + AskAdmin, MjServerMessageKind.AdministratorOnly),
+        new(@"未登录", "The server needs a key it knows, and this request had none.", "Give a key with Connect-MjServer -ApiKey (or MJ_API_KEY)", General),
+        new(@"演示模式，禁止操作", "The server refuses this (demo mode, or administrators only).", "Use an administrator's key, or " + AskAdmin, MjServerMessageKind.AdministratorOnly),
 
         // Accepted answers that a failure may quote.
         new(@"窗口等待|Waiting for window confirm", "The task waits for its MODAL step (a prompt, or a mask and prompt).", "Finish it with Submit-MjModal.", General),
@@ -155,8 +180,16 @@ public static class MjServerMessages
         {
             Pattern = new Regex(pattern, RegexOptions.CultureInvariant);
             Explanation = explanation;
-            Advice = advice;
+            Advice = Sentence(advice);
             Kind = kind;
+        }
+
+        /// <summary>Advice written as clauses becomes one sentence: a capital first letter and a full stop.</summary>
+        private static string Sentence(string advice)
+        {
+            var text = advice.Trim();
+            text = char.ToUpperInvariant(text[0]) + text.Substring(1);
+            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
         }
 
         public Regex Pattern { get; }

@@ -35,8 +35,7 @@ internal sealed class ErrorMapper
     public static bool IsAccepted(int code) => code is 1 or 21 or 22;
 
     /// <summary>True when the envelope says the queue is full: nothing was created.</summary>
-    public static bool IsQueueFull(SubmitEnvelope envelope) =>
-        envelope.Code is 23 or 30 || (envelope.Code == 9 && (envelope.Description ?? string.Empty).Contains(QueueFullText));
+    public static bool IsQueueFull(SubmitEnvelope envelope) => IsQueueFull(envelope.Code, envelope.Description);
 
     /// <summary>
     /// The exception for an envelope whose code is not accepted. A known text reads as English with what to do, and
@@ -46,31 +45,92 @@ internal sealed class ErrorMapper
     {
         var description = _redactor.Redact(envelope.Description);
         var origin = $"{Url(response.Path)} answered code {envelope.Code}: {description ?? "(no description)"}";
-        var known = MjServerMessages.Find(description);
-        var bannedWord = envelope.GetProperty("bannedWord") ?? known?.BannedWord;
-        string Text(string unknownAdvice) => known is null
-            ? $"{origin}. {unknownAdvice}".TrimEnd()
-            : $"{Explanation(known, bannedWord)} {known.Advice}\n{origin}";
-
-        MjApiException error = envelope.Code switch
-        {
-            24 => new MjBannedPromptException(Text("The prompt contains a banned word; change the prompt, do not retry it."),
-                bannedWord, envelope.GetProperty("promptEn"), envelope.Code, description, response.StatusCode, response.Path),
-            _ when known?.Kind == MjServerMessageKind.BannedPrompt => new MjBannedPromptException(Text(string.Empty),
-                bannedWord, envelope.GetProperty("promptEn"), envelope.Code, description, response.StatusCode, response.Path),
-            _ when IsQueueFull(envelope) => new MjServerBusyException(Text("The server's queue is full; nothing was created. Try again later."), envelope.Code, description, response.StatusCode, response.Path, response.RetryAfter),
-            3 or 404 when known is null || known.Kind == MjServerMessageKind.TaskNotFound =>
-                new MjNotFoundException(Text("The task or parent task does not exist on this server (or expired), or the server has no usable account."), taskId, envelope.Code, description, response.StatusCode, response.Path),
-            4 when known?.Kind == MjServerMessageKind.TaskNotFound =>
-                new MjNotFoundException(Text(string.Empty), taskId, envelope.Code, description, response.StatusCode, response.Path),
-            3 => new MjServerException(Text(string.Empty), envelope.Code, description, response.StatusCode, response.Path),
-            4 => new MjValidationException(Text(string.Empty), envelope.Code, description, response.StatusCode, response.Path),
-            _ => new MjServerException(Text(string.Empty), envelope.Code, description, response.StatusCode, response.Path),
-        };
+        var error = Refusal(envelope.Code, description, origin, response, taskId, envelope.GetProperty("bannedWord"), envelope.GetProperty("promptEn"), logicError: false);
         error.Properties = envelope.Properties;
-        error.Advice = known?.Advice;
         return error;
     }
+
+    /// <summary>
+    /// TrueAI's other envelope <c>{success:false, code:-1, message}</c>: at HTTP 200 for every logic error of the server
+    /// (Redis down, the guest's daily limit, a temporary ban, a state too long) and for a request it could not read; at
+    /// HTTP 500 for a crash. Only a request it could not read is the request's fault.
+    /// </summary>
+    public MjApiException FromFailureEnvelope(string? message, MjHttpResponse response, string? taskId = null)
+    {
+        var description = _redactor.Redact(message);
+        var status = response.Status == 200 ? string.Empty : $"{response.Status} {response.StatusCode}, ";
+        var origin = $"{Url(response.Path)} answered {status}code -1: {description ?? "(no message)"}";
+        return Refusal(-1, description, origin, response, taskId, null, null, logicError: true);
+    }
+
+    /// <summary>
+    /// One refusal, from an envelope or from a plain text: what happened in English (when the text is known), what to do
+    /// (always), and the server's words on the second line. A known text decides the kind of error; else the code does.
+    /// </summary>
+    private MjApiException Refusal(int? code, string? description, string origin, MjHttpResponse response, string? taskId, string? bannedWord, string? promptEn, bool logicError)
+    {
+        var known = MjServerMessages.Find(description);
+        bannedWord ??= known?.BannedWord;
+        var speed = known?.SpeedMayHelp == true && IsSubmit(response.Path);
+        var status = response.StatusCode;
+        var path = response.Path;
+        string? guess = null;
+        string unknownAdvice; // what to do when the text is not one the module knows
+        Func<string, MjApiException> make;
+        if (code == 24 || known?.Kind == MjServerMessageKind.BannedPrompt)
+        {
+            unknownAdvice = "Change the prompt; do not submit it again as it is.";
+            make = text => new MjBannedPromptException(text, bannedWord, promptEn, code, description, status, path);
+        }
+        else if (known?.Kind == MjServerMessageKind.Busy || (code is int c && IsQueueFull(c, description)))
+        {
+            unknownAdvice = "Nothing was created; try again later.";
+            make = text => new MjServerBusyException(text, code, description, status, path, response.RetryAfter);
+        }
+        else if (known?.Kind == MjServerMessageKind.TaskNotFound || (known is null && code is 3 or 404))
+        {
+            guess = "The task or parent task does not exist on this server (or expired), or the server has no usable account.";
+            unknownAdvice = "Check the task id (Get-MjTask -Recent lists the tasks this computer submitted); if it is right, try again later.";
+            make = text => new MjNotFoundException(text, taskId, code, description, status, path);
+        }
+        else if (known?.Kind == MjServerMessageKind.AdministratorOnly)
+        {
+            unknownAdvice = "Use the administrator's key.";
+            make = text => new MjNotSupportedException(text, true, description, status, path);
+        }
+        else if (known?.Kind != MjServerMessageKind.BadRequest
+            && (known?.Kind is MjServerMessageKind.Unavailable or MjServerMessageKind.Timeout
+                || response.Status >= 500
+                || (code is int n && n != 4 && n != -1)
+                || (known is null && logicError)))
+        {
+            // An outage or a logic error of the server: the request is not to blame, and the same one may work later.
+            unknownAdvice = "Try again later; if it persists, ask the server's administrator.";
+            make = text => new MjServerException(text, code, description, status, path);
+        }
+        else
+        {
+            unknownAdvice = "Fix what the server's words name, then submit again.";
+            make = text => new MjValidationException(text, code, description, status, path);
+        }
+
+        var advice = known?.AdviceWithSpeed(speed ? SpeedChoice : null) ?? unknownAdvice;
+        var what = known is null ? guess : Explanation(known, bannedWord);
+        var error = make(what is null ? $"{origin}. {advice}" : $"{what} {advice}\n{origin}");
+        error.Advice = advice;
+        error.ServerMessage = known;
+        error.SpeedMayHelp = speed;
+        return error;
+    }
+
+    /// <summary>Another speed, in general words; a caller with its own way to choose one names it instead (PowerShell: -Mode).</summary>
+    internal const string SpeedChoice = "speed mode";
+
+    /// <summary>True for the submit routes, with or without a speed prefix: only a submit has a speed mode to change.</summary>
+    private static bool IsSubmit(string? path) => path is not null && path.IndexOf("/mj/submit/", StringComparison.Ordinal) >= 0;
+
+    private static bool IsQueueFull(int code, string? description) =>
+        code is 23 or 30 || (code == 9 && (description ?? string.Empty).Contains(QueueFullText));
 
     /// <summary>The English of a known message, with the banned word when one is known.</summary>
     internal static string Explanation(MjServerMessage known, string? bannedWord) =>
@@ -96,40 +156,47 @@ internal sealed class ErrorMapper
 
         if (SubmitEnvelope.TryReadFailure(response.Body, out var message))
         {
-            message = _redactor.Redact(message);
-            var text = $"{Url(response.Path)} failed ({statusText}): {message ?? "(no message)"}.";
-            if (MjServerMessages.Find(message) is { } known)
-            {
-                text = $"{known.Explanation} {known.Advice}\n{text}";
-            }
-
-            return response.Status >= 500
-                ? new MjServerException(text, -1, message, status, response.Path)
-                : new MjValidationException(text + " The server could not read the request; check the parameters.", -1, message, status, response.Path);
+            return FromFailureEnvelope(message, response, taskId);
         }
 
-        var gatewayMessage = ReadGatewayError(response.Body);
+        var serverText = ServerText(response);
         if ((int)status == 429)
         {
-            return new MjServerBusyException($"{Url(response.Path)} answered {statusText}: the server is rate limiting{Suffix(gatewayMessage)}. Try again later.", null, gatewayMessage, status, response.Path, response.RetryAfter);
-        }
-
-        if (response.Status >= 500)
-        {
-            return new MjServerException($"{Url(response.Path)} answered {statusText}{Suffix(gatewayMessage)}.", null, gatewayMessage, status, response.Path);
+            const string busyAdvice = "Nothing was created; try again later.";
+            return new MjServerBusyException($"{Url(response.Path)} answered {statusText}: the server is rate limiting{Suffix(serverText)}. {busyAdvice}", null, serverText, status, response.Path, response.RetryAfter) { Advice = busyAdvice };
         }
 
         if (status == HttpStatusCode.NotFound)
         {
-            return RouteNotFound(response.Path, gatewayMessage, taskId);
+            return RouteNotFound(response.Path, serverText, taskId);
+        }
+
+        if (response.Status >= 400 && MjServerMessages.Find(serverText) is not null)
+        {
+            // A known text without an envelope (TrueAI's 400 text/plain refusals): it decides, as in an envelope.
+            return Refusal(null, serverText, $"{Url(response.Path)} answered {statusText}: {_redactor.Redact(serverText)}", response, taskId, null, null, logicError: false);
+        }
+
+        if (response.Status >= 500)
+        {
+            const string serverAdvice = "Try again later; if it persists, ask the server's administrator.";
+            return new MjServerException($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}. {serverAdvice}", null, serverText, status, response.Path) { Advice = serverAdvice };
         }
 
         if (response.Status >= 400)
         {
-            return new MjValidationException($"{Url(response.Path)} answered {statusText}{Suffix(gatewayMessage)}.", null, gatewayMessage, status, response.Path);
+            const string refusedAdvice = "Check the parameters against the server's words; if they are right, ask the server's administrator.";
+            return new MjValidationException($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}. {refusedAdvice}", null, serverText, status, response.Path) { Advice = refusedAdvice };
         }
 
-        return new MjProtocolException($"{Url(response.Path)} answered {statusText} with a body that is not the expected JSON: {Preview(response.Body)}", status, response.Path);
+        return Garbled(response);
+    }
+
+    /// <summary>A body that is not the JSON the request expects: a cut answer, a web page, another service at -Uri.</summary>
+    public MjProtocolException Garbled(MjHttpResponse response, Exception? inner = null)
+    {
+        const string advice = "Try again; if it persists, check that -Uri is the proxy's root (Test-MjServer checks it).";
+        return new MjProtocolException($"{Url(response.Path)} answered {response.Status} {response.StatusCode} with a body that is not the expected JSON: {Preview(response.Body)}. {advice}", response.StatusCode, response.Path, inner) { Advice = advice };
     }
 
     /// <summary>
@@ -184,9 +251,15 @@ internal sealed class ErrorMapper
     public MjNotSupportedException CancelNeedsAdministrator(MjHttpResponse response, string? description)
     {
         description = _redactor.Redact(description);
-        var text = $"{_server} lets only its administrator cancel tasks (TrueAI), and this key is not the administrator's.";
+        var text = _keySent
+            ? $"{_server} lets only its administrator cancel tasks (TrueAI), and this key is not the administrator's."
+            : $"{_server} lets only its administrator cancel tasks (TrueAI), and this connection sends no key (the server serves it as a guest).";
         const string advice = "Connect with the administrator's token to cancel (Connect-MjServer -ApiKey), or ask the administrator; otherwise the task runs until it finishes or times out.";
-        return new MjNotSupportedException($"{text} {advice}\n{Url(response.Path)} answered {response.Status} {response.StatusCode}: {description}", true, description, response.StatusCode, response.Path) { Advice = advice };
+        return new MjNotSupportedException($"{text} {advice}\n{Url(response.Path)} answered {response.Status} {response.StatusCode}: {description}", true, description, response.StatusCode, response.Path)
+        {
+            Advice = advice,
+            ServerMessage = MjServerMessages.Find(description),
+        };
     }
 
     /// <summary>The same 404, told as "-Uri is not a midjourney-proxy" (after the fetch route was missing too).</summary>
@@ -240,16 +313,35 @@ internal sealed class ErrorMapper
         var what = response.StatusCode == HttpStatusCode.Forbidden
             ? "403 Forbidden (the account is disabled or unavailable, or this address is blocked)"
             : "401 Unauthorized";
-        return new MjAuthenticationException($"{Url(response.Path)} answered {what}{Suffix(body)}. {advice}", _scheme, _keySent, null, body, response.StatusCode, response.Path);
+        if (MjServerMessages.Find(body) is { Kind: MjServerMessageKind.AdministratorOnly } adminOnly)
+        {
+            // TrueAI's /mj/admin/* for any key but the administrator's: the key may be right, it is just not enough.
+            return new MjAuthenticationException($"{adminOnly.Explanation} {adminOnly.Advice}\n{Url(response.Path)} answered {what}{Suffix(body)}", _scheme, _keySent, null, body, response.StatusCode, response.Path)
+            {
+                Advice = adminOnly.Advice,
+                ServerMessage = adminOnly,
+            };
+        }
+
+        return new MjAuthenticationException($"{Url(response.Path)} answered {what}{Suffix(body)}. {advice}", _scheme, _keySent, null, body, response.StatusCode, response.Path) { Advice = advice };
     }
 
-    /// <summary>new-api's <c>{description,type,code}</c> or OpenAI's <c>{error:{message}}</c>.</summary>
+    /// <summary>
+    /// new-api's <c>{description,type,code}</c>, OpenAI's <c>{error:{message}}</c>, or a bare JSON string: ASP.NET Core
+    /// (TrueAI) writes <c>BadRequest("演示模式，禁止操作")</c> as <c>"演示模式，禁止操作"</c> to a client that accepts JSON,
+    /// and as text/plain to one that does not.
+    /// </summary>
     private static string? ReadGatewayError(byte[] body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.String)
+            {
+                return root.GetString() is { Length: > 0 } text ? text : null;
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return null;
@@ -266,6 +358,25 @@ internal sealed class ErrorMapper
         {
             return null;
         }
+    }
+
+    /// <summary>The server's words in a body without an envelope: a gateway's JSON error, or a short plain text.</summary>
+    internal static string? ServerText(MjHttpResponse response) => ReadGatewayError(response.Body) ?? PlainText(response);
+
+    /// <summary>
+    /// A short plain-text body as the server's message (TrueAI's 400 "演示模式，禁止操作" is text/plain; its 401s have no
+    /// content type at all); never a web page.
+    /// </summary>
+    private static string? PlainText(MjHttpResponse response)
+    {
+        var type = response.MediaType;
+        if (response.Body.Length == 0 || response.Body.Length > 1000 || (type is not null && !type.Equals("text/plain", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        var text = TextOf(response.Body);
+        return text is null || text.StartsWith("<", StringComparison.Ordinal) ? null : text;
     }
 
     private static string? TextOf(byte[] body)

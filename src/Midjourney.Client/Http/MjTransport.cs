@@ -25,6 +25,7 @@ internal sealed class MjTransport : IDisposable
     private readonly string? _apiKey;
     private readonly ResiliencePipeline _readPipeline;
     private readonly ResiliencePipeline _submitPipeline;
+    private readonly ResiliencePipeline _checkPipeline;
 
     public MjTransport(MjClientOptions options, HttpMessageHandler? handler, bool disposeHandler)
     {
@@ -38,7 +39,12 @@ internal sealed class MjTransport : IDisposable
         Errors = new ErrorMapper(options.AuthScheme, !string.IsNullOrEmpty(_apiKey), Redactor, BaseAddress);
         _readPipeline = BuildPipeline(options.MaxReadRetries, forReads: true);
         _submitPipeline = BuildPipeline(options.MaxSubmitRetries, forReads: false);
+        _checkPipeline = BuildPipeline(options.MaxReadRetries, forReads: true, CheckAttemptTimeout(options.AttemptTimeout));
     }
+
+    /// <summary>A server check's answers are small and quick: an attempt waits at most 10 s (less when the client's is shorter).</summary>
+    private static TimeSpan CheckAttemptTimeout(TimeSpan attemptTimeout) =>
+        attemptTimeout < TimeSpan.FromSeconds(10) ? attemptTimeout : TimeSpan.FromSeconds(10);
 
     /// <summary>The normalised server root (trailing slash, no <c>/mj</c>).</summary>
     public Uri BaseAddress { get; }
@@ -184,7 +190,74 @@ internal sealed class MjTransport : IDisposable
     }
 
     /// <summary>
-    /// One free request for a server check: no retries, a short timeout, and the given auth scheme. Transport failures
+    /// A free read of a server check (<see cref="ServerProber"/>), retried like every read: a 408, 429 or 5xx, a reset
+    /// and a cut JSON body are tried again, so one bad answer is never taken for the server's verdict. Sent with the
+    /// given auth scheme (and <paramref name="apiKey"/> instead of the client's key when given). Returns the last answer
+    /// when the retries run out on a status; a failure below HTTP is thrown as it is (a timeout as
+    /// <see cref="TimeoutException"/>); Ctrl+C still cancels.
+    /// </summary>
+    public async Task<MjHttpResponse> CheckReadAsync(HttpMethod method, string path, byte[]? body, AuthScheme scheme, CancellationToken cancellationToken, string? apiKey = null)
+    {
+        MjHttpResponse? last = null;
+        try
+        {
+            return await _checkPipeline.ExecuteAsync(
+                async token =>
+                {
+                    var response = await SendOnceAsync(method, path, body, token, scheme, apiKey).ConfigureAwait(false);
+                    last = response;
+                    if (IsTransientStatus(response.Status))
+                    {
+                        throw new RetryableFailure(Errors.FromResponse(response), response.RetryAfter);
+                    }
+
+                    if (IsCutJson(response))
+                    {
+                        throw new RetryableFailure(Errors.Garbled(response), null);
+                    }
+
+                    return response;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RetryableFailure) when (last is not null)
+        {
+            return last;
+        }
+        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("No answer within the attempt timeout.", e);
+        }
+    }
+
+    /// <summary>A success whose body starts as JSON but does not parse: the answer was cut (a proxy or the network), not given.</summary>
+    private static bool IsCutJson(MjHttpResponse response)
+    {
+        if (response.Status is < 200 or >= 300 || response.IsEmpty)
+        {
+            return false;
+        }
+
+        var first = Array.Find(response.Body, b => b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'));
+        if (first is not ((byte)'{' or (byte)'['))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(response.Body);
+            return false;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// One free request with no retries, a given timeout and auth scheme (the seed, which may take a minute and is
+    /// never repeated). Transport failures
     /// come back as they are (a timeout as <see cref="TimeoutException"/>); Ctrl+C still cancels.
     /// </summary>
     public async Task<MjHttpResponse> ProbeAsync(HttpMethod method, string path, byte[]? body, AuthScheme scheme, TimeSpan timeout, CancellationToken cancellationToken)
@@ -201,7 +274,7 @@ internal sealed class MjTransport : IDisposable
         }
     }
 
-    private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, AuthScheme? scheme = null)
+    private async Task<MjHttpResponse> SendOnceAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, AuthScheme? scheme = null, string? apiKey = null)
     {
         HttpRequestMessage Create(Uri uri)
         {
@@ -213,7 +286,7 @@ internal sealed class MjTransport : IDisposable
                 request.Content.Headers.ContentType = JsonContentType;
             }
 
-            AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, _apiKey);
+            AuthHeaders.Apply(request, scheme ?? _options.AuthScheme, apiKey ?? _apiKey);
             return request;
         }
 
@@ -285,7 +358,7 @@ internal sealed class MjTransport : IDisposable
             nameof(MjLimits.MaxResponseBytes), MjLimits.MaxResponseBytes, response.StatusCode, path);
     }
 
-    private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads)
+    private ResiliencePipeline BuildPipeline(int maxRetries, bool forReads, TimeSpan? attemptTimeout = null)
     {
         var builder = new ResiliencePipelineBuilder();
         if (maxRetries > 0)
@@ -309,7 +382,7 @@ internal sealed class MjTransport : IDisposable
             });
         }
 
-        return builder.AddTimeout(_options.AttemptTimeout).Build();
+        return builder.AddTimeout(attemptTimeout ?? _options.AttemptTimeout).Build();
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System;
 
 namespace Midjourney.Client;
 
-/// <summary>Edit an image with a prompt (<c>POST /mj/submit/edits</c>, TrueAI and gateways).</summary>
+/// <summary>Edit or retexture an image with a prompt (<c>POST /mj/submit/edits</c>, TrueAI and gateways; <c>/mj/submit/retexture</c>, TrueAI).</summary>
 public sealed class MjEditRequest : MjSubmitRequest
 {
     /// <summary>Creates the request.</summary>

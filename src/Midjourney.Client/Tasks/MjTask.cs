@@ -96,8 +96,20 @@ public sealed class MjTask
     /// </summary>
     public MjTask? Raw { get; internal init; }
 
-    /// <summary>The Midjourney seed of the finished image (<c>/image-seed</c>), when it was asked for (<see cref="MjClient.WithSeedAsync"/>); else null.</summary>
-    public string? Seed { get; private set; }
+    /// <summary>
+    /// The Midjourney seed of the finished image: as the server keeps it in the task (TrueAI 11's <c>seed</c>), or as
+    /// <see cref="MjClient.WithSeedAsync"/> asked for it (<c>/image-seed</c>); else null.
+    /// </summary>
+    public string? Seed { get; internal set; }
+
+    /// <summary>A small preview of the main image, where the server gives one (TrueAI's <c>thumbnailUrl</c>).</summary>
+    public string? ThumbnailUrl { get; init; }
+
+    /// <summary>The server's Midjourney account (instance) that ran the task, where it says (TrueAI's <c>instanceId</c>).</summary>
+    public string? InstanceId { get; init; }
+
+    /// <summary>How long the task ran, from its start to its finish (TrueAI's <c>useTime</c>); null until both are known.</summary>
+    public TimeSpan? Duration => StartTime is { } start && FinishTime is { } finish && finish >= start ? finish - start : null;
 
     /// <summary>Returns a copy of this task with its seed.</summary>
     internal MjTask WithSeed(string seed)
@@ -164,6 +176,8 @@ public sealed class MjTask
         FailReason = FailReason,
         ImageUrl = ImageUrl,
         ImageUrls = ImageUrls,
+        ThumbnailUrl = ThumbnailUrl,
+        InstanceId = InstanceId,
         VideoUrl = VideoUrl,
         VideoUrls = VideoUrls,
         Properties = Properties,

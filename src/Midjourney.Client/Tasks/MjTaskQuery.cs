@@ -81,17 +81,20 @@ public sealed class MjTaskQuery
         return Regex.Replace(text, "(?<=[a-z0-9])(?=[A-Z])", "_").ToUpperInvariant();
     }
 
-    /// <summary>The wire name of a status for servers that filter (Plus).</summary>
-    internal static string? WireStatus(MjTaskStatus status) => status switch
+    /// <summary>
+    /// The wire names of a status for servers that filter (Plus); empty when the server cannot filter for it. A
+    /// cancelled task may be CANCEL or a FAILURE whose reason says so (TrueAI), so Cancelled asks for both.
+    /// </summary>
+    internal static IReadOnlyList<string> WireStatuses(MjTaskStatus status) => status switch
     {
-        MjTaskStatus.NotStarted => "NOT_START",
-        MjTaskStatus.Submitted => "SUBMITTED",
-        MjTaskStatus.InProgress => "IN_PROGRESS",
-        MjTaskStatus.Modal => "MODAL",
-        MjTaskStatus.Success => "SUCCESS",
-        MjTaskStatus.Failure => "FAILURE",
-        MjTaskStatus.Cancelled => "CANCEL",
-        _ => null,
+        MjTaskStatus.NotStarted => new[] { "NOT_START" },
+        MjTaskStatus.Submitted => new[] { "SUBMITTED" },
+        MjTaskStatus.InProgress => new[] { "IN_PROGRESS" },
+        MjTaskStatus.Modal => new[] { "MODAL" },
+        MjTaskStatus.Success => new[] { "SUCCESS" },
+        MjTaskStatus.Failure => new[] { "FAILURE" },
+        MjTaskStatus.Cancelled => new[] { "CANCEL", "FAILURE" },
+        _ => Array.Empty<string>(),
     };
 
     /// <inheritdoc />

@@ -5,6 +5,18 @@ namespace Midjourney.Client;
 /// <summary>Maps both status vocabularies (proxy and <c>TASK_STATUS_*</c>) onto <see cref="MjTaskStatus"/>.</summary>
 internal static class StatusMapper
 {
+    /// <summary>TrueAI's reason for a task its administrator cancelled: it marks the task FAILURE with this text.</summary>
+    private const string CancelReason = "取消任务";
+
+    /// <summary>
+    /// The status, where a FAILURE whose reason says the task was cancelled (TrueAI's cancel) is <see cref="MjTaskStatus.Cancelled"/>.
+    /// </summary>
+    public static MjTaskStatus Map(string? status, string? failReason)
+    {
+        var mapped = Map(status);
+        return mapped == MjTaskStatus.Failure && failReason is not null && failReason.Trim() == CancelReason ? MjTaskStatus.Cancelled : mapped;
+    }
+
     public static MjTaskStatus Map(string? status)
     {
         if (string.IsNullOrEmpty(status))

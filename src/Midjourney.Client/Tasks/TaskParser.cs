@@ -80,12 +80,13 @@ internal static class TaskParser
         }
 
         var status = JsonValues.GetString(root, "status");
+        var failReason = JsonValues.GetString(root, "failReason");
         var videoUrls = ReadUrls(root, "videoUrls");
         var videoUrl = JsonValues.GetString(root, "videoUrl");
         return new MjTask(id!)
         {
             Action = JsonValues.GetString(root, "action"),
-            Status = StatusMapper.Map(status),
+            Status = StatusMapper.Map(status, failReason),
             RawStatus = status,
             Progress = StatusMapper.ParseProgress(JsonValues.GetString(root, "progress")),
             Prompt = JsonValues.GetString(root, "prompt"),
@@ -95,8 +96,9 @@ internal static class TaskParser
             SubmitTime = JsonValues.GetEpochMilliseconds(root, "submitTime"),
             StartTime = JsonValues.GetEpochMilliseconds(root, "startTime"),
             FinishTime = JsonValues.GetEpochMilliseconds(root, "finishTime"),
-            FailReason = JsonValues.GetString(root, "failReason"),
+            FailReason = failReason,
             ImageUrl = JsonValues.GetString(root, "imageUrl"),
+            ThumbnailUrl = JsonValues.GetString(root, "thumbnailUrl"),
             ImageUrls = ReadUrls(root, "imageUrls"),
             VideoUrl = videoUrl ?? (videoUrls.Count > 0 ? videoUrls[0] : null),
             VideoUrls = videoUrls.Count > 0 || videoUrl is null ? videoUrls : new[] { videoUrl },
@@ -105,8 +107,14 @@ internal static class TaskParser
             ParentId = JsonValues.GetString(root, "parentId"),
             Width = Dimension(root, "width", "imageWidth"),
             Height = Dimension(root, "height", "imageHeight"),
+
+            // TrueAI 11 keeps the seed once it has one ("seed":"1234567890"), and names the account that ran the task.
+            Seed = NonEmpty(JsonValues.GetString(root, "seed")),
+            InstanceId = NonEmpty(JsonValues.GetString(root, "instanceId")),
         };
     }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>A positive pixel size under either name (TrueAI sends <c>width</c>/<c>height</c> or <c>imageWidth</c>/<c>imageHeight</c>), or null.</summary>
     private static int? Dimension(JsonElement root, string name, string alternative)

@@ -38,6 +38,7 @@ internal static class TaskText
             FailReason = MjText.Clean(task.FailReason),
             ImageUrl = MjText.CleanLine(task.ImageUrl),
             ImageUrls = task.ImageUrls.Select(u => MjText.CleanLine(u)!).ToList(),
+            ThumbnailUrl = MjText.CleanLine(task.ThumbnailUrl),
             VideoUrl = MjText.CleanLine(task.VideoUrl),
             VideoUrls = task.VideoUrls.Select(u => MjText.CleanLine(u)!).ToList(),
             Properties = Clean(task.Properties),
@@ -51,6 +52,8 @@ internal static class TaskText
             Server = task.Server,
             Width = task.Width,
             Height = task.Height,
+            Seed = MjText.CleanLine(task.Seed),
+            InstanceId = MjText.CleanLine(task.InstanceId),
             Raw = task,
         };
     }
@@ -70,7 +73,7 @@ internal static class TaskText
     private static bool IsClean(MjTask task) =>
         MjText.IsCleanLine(task.Action) && MjText.IsCleanLine(task.RawStatus) && MjText.IsClean(task.Prompt) && MjText.IsClean(task.PromptEn)
         && MjText.IsClean(task.Description) && MjText.IsCleanLine(task.State) && MjText.IsClean(task.FailReason) && MjText.IsCleanLine(task.ImageUrl)
-        && task.ImageUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.VideoUrl) && task.VideoUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.ParentId)
+        && task.ImageUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.ThumbnailUrl) && MjText.IsCleanLine(task.Seed) && MjText.IsCleanLine(task.InstanceId) && MjText.IsCleanLine(task.VideoUrl) && task.VideoUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.ParentId)
         && task.Buttons.All(b => MjText.IsCleanLine(b.CustomId) && MjText.IsCleanLine(b.Label) && MjText.IsCleanLine(b.Emoji))
         && task.Properties.All(p => MjText.IsCleanLine(p.Key) && (p.Value is not string text || MjText.IsClean(text)));
 

@@ -74,6 +74,9 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
     public MjConnection[]? Connection { get; set; }
 
     /// <inheritdoc />
+    internal override string? SpeedChoice => "Mode column";
+
+    /// <inheritdoc />
     protected override void ProcessRecord()
     {
         if (ParameterSetName == PipelineSet)

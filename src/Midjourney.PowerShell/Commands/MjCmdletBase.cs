@@ -98,9 +98,12 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         }
         catch (MjTerminatingException e)
         {
-            ThrowTerminatingError(ToErrorRecord(e.Error));
+            ThrowTerminatingError(ToErrorRecord(ErrorMapping.WithSpeedChoice(e.Error, SpeedChoice)));
         }
     }
+
+    /// <summary>How this command lets the user pick another speed mode, named in advice ("-Mode"); null when it cannot.</summary>
+    internal virtual string? SpeedChoice => null;
 
     /// <summary>
     /// The ErrorRecord of a module error, with ErrorDetails carrying the recommended action. What the user reads is safe
@@ -248,7 +251,7 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
                 WriteObject(message.Payload);
                 break;
             case OutputKind.Error:
-                WriteError(ToErrorRecord((MjCommandError)message.Payload));
+                WriteError(ToErrorRecord(ErrorMapping.WithSpeedChoice((MjCommandError)message.Payload, SpeedChoice)));
                 break;
             case OutputKind.Warning:
                 WriteWarning(Client.MjText.Clean((string)message.Payload));

@@ -40,6 +40,9 @@ public abstract class MjSubmitCmdletBase : MjCmdletBase
     [MjConnectionTransformation]
     public MjConnection? Connection { get; set; }
 
+    /// <inheritdoc />
+    internal override string? SpeedChoice => "-Mode";
+
     /// <summary>Copies the shared parameters into operation options.</summary>
     internal T Apply<T>(T options)
         where T : SubmitOptions

@@ -5,7 +5,7 @@ using Midjourney.PowerShell.Operations;
 
 namespace Midjourney.PowerShell.Commands;
 
-/// <summary>New-MjEdit: edits an image with a prompt.</summary>
+/// <summary>New-MjEdit: edits an image with a prompt, or with -Retexture repaints its surfaces keeping its shapes.</summary>
 [Cmdlet(VerbsCommon.New, "MjEdit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MjTask))]
 public sealed class NewMjEditCommand : MjSubmitCmdletBase
@@ -24,6 +24,10 @@ public sealed class NewMjEditCommand : MjSubmitCmdletBase
     [Parameter(Mandatory = true, Position = 1)]
     public string Image { get; set; } = string.Empty;
 
+    /// <summary>Retexture instead of edit: keep the image's shapes and layout, repaint its surfaces and style (TrueAI).</summary>
+    [Parameter]
+    public SwitchParameter Retexture { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -32,7 +36,7 @@ public sealed class NewMjEditCommand : MjSubmitCmdletBase
             return;
         }
 
-        var options = Apply(new NewEditOptions { Prompt = Prompt, Image = images[0], SkipParameterCheck = SkipParameterCheck.IsPresent });
+        var options = Apply(new NewEditOptions { Prompt = Prompt, Image = images[0], SkipParameterCheck = SkipParameterCheck.IsPresent, Retexture = Retexture.IsPresent });
         var operation = new NewEditOperation(Session);
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));
     }

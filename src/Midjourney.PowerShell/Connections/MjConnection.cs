@@ -84,6 +84,7 @@ public sealed class MjConnection : IDisposable
         }
 
         settings.Tune?.Invoke(options);
-        return new MjConnection(new MjClient(options), fromEnvironment, settings);
+        var client = settings.Handler is null ? new MjClient(options) : new MjClient(options, settings.Handler, disposeHandler: false);
+        return new MjConnection(client, fromEnvironment, settings);
     }
 }

@@ -30,12 +30,15 @@ internal sealed class MjConnectionSettings
     /// <summary>Lets tests shorten the client's retry delays; null keeps the client's defaults.</summary>
     public Action<MjClientOptions>? Tune { get; set; }
 
+    /// <summary>Lets tests answer the client's requests without a server (recorded answers); null uses the network.</summary>
+    public System.Net.Http.HttpMessageHandler? Handler { get; set; }
+
     /// <summary>
     /// True when <paramref name="other"/> would make the same connection: same server, key, scheme, speed and journal
-    /// (settings with <see cref="Tune"/> never match: they are a test's own).
+    /// (settings with <see cref="Tune"/> or <see cref="Handler"/> never match: they are a test's own).
     /// </summary>
     public bool SameAs(MjConnectionSettings other) =>
-        Tune is null && other.Tune is null
+        Tune is null && other.Tune is null && Handler is null && other.Handler is null
         && Uri.Compare(Uri, other.Uri, UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
         && string.Equals(ApiKey ?? string.Empty, other.ApiKey ?? string.Empty, StringComparison.Ordinal)
         && AuthScheme == other.AuthScheme && Mode == other.Mode && EnableJournal == other.EnableJournal

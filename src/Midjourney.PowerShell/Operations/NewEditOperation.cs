@@ -15,9 +15,12 @@ internal sealed class NewEditOptions : SubmitOptions
 
     /// <summary>-Image: an http(s) URL, a data URL or a resolved file path.</summary>
     public string Image { get; set; } = string.Empty;
+
+    /// <summary>-Retexture: keep the image's shapes and repaint its surfaces (<c>/mj/submit/retexture</c>) instead of editing it.</summary>
+    public bool Retexture { get; set; }
 }
 
-/// <summary>New-MjEdit: edits an image with a prompt.</summary>
+/// <summary>New-MjEdit: edits (or with -Retexture retextures) an image with a prompt.</summary>
 internal sealed class NewEditOperation : MjOperation
 {
     /// <summary>Creates the operation.</summary>
@@ -35,8 +38,13 @@ internal sealed class NewEditOperation : MjOperation
             var prompt = PromptChecks.Check(InputChecks.Prompt(options.Prompt), options.SkipParameterCheck);
             var image = await ImageInputs.ReadAsync(options.Image, "Image", cancellationToken).ConfigureAwait(false);
             var request = options.ApplyTo(new MjEditRequest(prompt, image));
-            await SubmitFlow.RunAsync(connection, options, SubmitFlow.Quote(prompt), "Submit edit",
-                async (client, token) => new[] { await client.EditAsync(request, token).ConfigureAwait(false) }, output, cancellationToken).ConfigureAwait(false);
+            await SubmitFlow.RunAsync(connection, options, SubmitFlow.Quote(prompt), options.Retexture ? "Submit retexture" : "Submit edit",
+                async (client, token) => new[]
+                {
+                    options.Retexture
+                        ? await client.RetextureAsync(request, token).ConfigureAwait(false)
+                        : await client.EditAsync(request, token).ConfigureAwait(false),
+                }, output, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     });
 }

@@ -54,7 +54,9 @@ internal sealed class StopTaskOperation : MjOperation
         var task = known ?? await client.GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
         if (task.IsFinished)
         {
-            output.WriteWarning($"Task {id} is already finished ({task.Status}{(task.FailReason is { } reason ? ": " + MjServerMessages.Explain(reason) : string.Empty)}); there is nothing to cancel.");
+            output.WriteWarning(task.Status == MjTaskStatus.Cancelled
+                ? $"Task {id} is already cancelled; there is nothing to cancel."
+                : $"Task {id} is already finished ({task.Status}{(task.FailReason is { } reason ? ": " + MjServerMessages.Explain(reason) : string.Empty)}); there is nothing to cancel.");
             if (options.PassThru)
             {
                 output.WriteObject(task);

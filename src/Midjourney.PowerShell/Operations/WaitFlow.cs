@@ -10,7 +10,8 @@ namespace Midjourney.PowerShell.Operations;
 
 /// <summary>
 /// Waits for tasks on one or more servers at once and reports each as it ends: finished tasks are emitted; failed
-/// ones are emitted and written as MjTaskFailed; MODAL ones are emitted with a warning naming Submit-MjModal (once per task);
+/// ones are emitted and written as MjTaskFailed; cancelled ones are emitted with a warning (a cancel is asked for, not
+/// a failure); MODAL ones are emitted with a warning naming Submit-MjModal (once per task);
 /// timeouts and missing tasks are non-terminating errors.
 /// </summary>
 internal static class WaitFlow
@@ -36,9 +37,14 @@ internal static class WaitFlow
         {
             case MjWaitOutcome.Finished when result.Task is { } task:
                 output.WriteObject(task);
-                if (task.Status is MjTaskStatus.Failure or MjTaskStatus.Cancelled)
+                if (task.Status == MjTaskStatus.Failure)
                 {
                     output.WriteError(ErrorMapping.FromException(new TaskFailedException(task), task));
+                }
+                else if (task.Status == MjTaskStatus.Cancelled)
+                {
+                    // Someone asked for it (Stop-MjTask, the server's administrator): not a failure to report as an error.
+                    output.WriteWarning($"Task {task.Id} was cancelled (Stop-MjTask, or the server's administrator); it made no image. Submit it again if you still want it.");
                 }
 
                 break;

@@ -23,6 +23,10 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.ImagingUnavailable, MjErrorCategory.NotInstalled, target, imaging.Advice);
             case InvalidInputException input:
                 return new(exception, MjErrorIds.InvalidInput, input.Category, input.Target ?? target);
+            case BatchRowException row:
+                var rowCause = FromException(row.InnerException!, target);
+                return new(exception, rowCause.ErrorId, rowCause.Category, target,
+                    (rowCause.RecommendedAction is null ? string.Empty : rowCause.RecommendedAction + " ") + BatchRowException.CarryOn);
             case ModalStepFailedException modal:
                 var cause = FromException(modal.InnerException!, modal.Modal);
                 return new(exception, cause.ErrorId, cause.Category, modal.Modal,
@@ -97,6 +101,26 @@ internal static class ErrorMapping
     /// <summary>An account, user or banned-word list the server does not have (MjNotFound, ObjectNotFound).</summary>
     public static MjCommandError NotFound(string message, string subject, object? target, string advice) =>
         FromException(new MjNotFoundException($"{message} {advice}", null, null, null, null, null) { Subject = subject, Advice = advice }, target);
+
+    /// <summary>
+    /// The error with its advice for a command that lets the user pick another speed mode as <paramref name="speedChoice"/>
+    /// ("-Mode", "Mode column"; null: it cannot): the client's advice names a speed mode in general words where another
+    /// one may help (no account free for this mode), and only a command with a way to choose one should name it.
+    /// </summary>
+    public static MjCommandError WithSpeedChoice(MjCommandError error, string? speedChoice)
+    {
+        for (var e = error.Exception; e is not null; e = e.InnerException)
+        {
+            if (e is MjApiException { SpeedMayHelp: true, ServerMessage: { } known, Advice: { } advice } && error.RecommendedAction is { } action
+                && action.Contains(advice))
+            {
+                return new MjCommandError(error.Exception, error.ErrorId, error.Category, error.Target,
+                    action.Replace(advice, known.AdviceWithSpeed(speedChoice)));
+            }
+        }
+
+        return error;
+    }
 
     /// <summary>An input error found before any request.</summary>
     public static MjCommandError InvalidInput(string message, object? target, MjErrorCategory category = MjErrorCategory.InvalidArgument) =>

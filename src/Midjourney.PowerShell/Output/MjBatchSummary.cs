@@ -67,6 +67,12 @@ public sealed class MjBatchFailure
     /// <summary>Why it failed, and what to do.</summary>
     public string Reason { get; set; } = string.Empty;
 
+    /// <summary>
+    /// True when running the same command again tries the row again (the server was out, an answer was lost); false when
+    /// the row failed for good (bad input, a failed task) and must be edited to be tried again.
+    /// </summary>
+    public bool Retryable { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => $"row {Row}: {Reason}";
 }

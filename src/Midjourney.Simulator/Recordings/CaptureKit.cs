@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Midjourney.Simulator.Recordings;
 
 /// <summary>
-/// The request bodies of the capture kit's <c>capture.py</c> and of <c>tests/Recordings/tools/capture-client.py</c> (their
+/// The request bodies of the capture kit's <c>capture.py</c> and of <c>tools/recordings/capture_client.py</c> (their
 /// recordings keep the headers sent but not the bodies), byte for byte as Python's <c>json.dumps</c> wrote them, with the
 /// kit's red.png and blue.png.
 /// </summary>
@@ -50,7 +50,7 @@ internal static class CaptureKit
         ["simple-change"] = $$"""{"content": "{{MissingId}} U1"}""",
         ["admin-users"] = """{"pagination": {"current": 1, "pageSize": 10}}""",
 
-        // tests/Recordings/tools/capture-client.py (the client's own requests), which records no bodies either.
+        // tools/recordings/capture_client.py (the client's own requests), which records no bodies either.
         ["blend-long-state"] = $$"""{"base64Array": ["data:image/png;base64,AA==", "data:image/png;base64,AA=="], "state": "{{new string('x', 256)}}"}""",
         ["imagine-long-state"] = $$"""{"prompt": "red mug", "state": "{{new string('x', 256)}}"}""",
     };

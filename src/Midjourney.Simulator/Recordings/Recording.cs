@@ -72,7 +72,7 @@ internal sealed class Recording
             Text(entry, "error"));
     }
 
-    /// <summary>The body sent: a string (capture2.py), or the JSON itself (capture_admin.py).</summary>
+    /// <summary>The body sent: a string (capture2.py), or the JSON itself (tools/recordings/capture_admin.py).</summary>
     private static string? RequestOf(JsonElement entry) =>
         entry.TryGetProperty("request", out JsonElement request) && request.ValueKind is JsonValueKind.Object or JsonValueKind.Array
             ? request.GetRawText()

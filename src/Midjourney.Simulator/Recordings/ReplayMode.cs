@@ -69,7 +69,7 @@ internal sealed class ReplayMode
     public bool NeedsTasks { get; }
 
     /// <summary>
-    /// The recorded request whose answer lists the real server's accounts (capture_admin.py seeded them into its
+    /// The recorded request whose answer lists the real server's accounts (tools/recordings/capture_admin.py seeded them into its
     /// database): the simulator takes the same accounts (ids, channels, sizes, state) before the replay.
     /// </summary>
     public string? SeedAccountsFrom { get; }
@@ -100,7 +100,7 @@ internal sealed class ReplayMode
                 ["GRID_HASH"] = "a1d6c282-c93d-4eb1-8129-9a9c63098feb",
             },
         },
-        // The client's own requests (tests/Recordings/tools/capture-client.py) on the kit's seeded rows
+        // The client's own requests (tools/recordings/capture_client.py) on the kit's seeded rows
         // (base 1796600847203001: +901 running, +902 failed, +906 CANCEL, +907 with a seed).
         "client-guest" => new ReplayMode(Users.Both, guest: true, tasks: true)
         {
@@ -112,7 +112,7 @@ internal sealed class ReplayMode
                 ["SEEDED"] = "1796600847203908",
             },
         },
-        // capture_admin.py's requests on the accounts it put into the real server's database (which never connected).
+        // tools/recordings/capture_admin.py's requests on the accounts it put into the real server's database (which never connected).
         "admin-admin" or "admin-after-check" => new ReplayMode(Users.Both, guest: true, offlineAccounts: true, seedAccountsFrom: "accounts-page"),
         "admin-user" or "admin-nokey" => new ReplayMode(Users.Both, guest: true, offlineAccounts: true),
         _ => null,

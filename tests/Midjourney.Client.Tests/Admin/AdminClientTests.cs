@@ -59,6 +59,30 @@ public sealed class AdminClientTests
         Assert.False(client.Admin.IsAdministrator);
     }
 
+    [Theory]
+    [InlineData("usr-secret-1", "USER")]
+    [InlineData("wrong-key", "GUEST")]
+    public async Task The_role_the_server_check_learnt_refuses_a_key_without_asking_again(string key, string role)
+    {
+        var server = new Checks.RecordedTrueAi(guestMode: true);
+        using var client = new MjClient(new MjClientOptions(new Uri("http://127.0.0.1:18080"))
+        {
+            ApiKey = key,
+            AuthScheme = AuthScheme.Raw,
+            EnableJournal = false,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            AttemptTimeout = TimeSpan.FromSeconds(5),
+        }, server, disposeHandler: false);
+        await client.CheckServerAsync();
+        var asked = server.Requests.Count;
+
+        var error = await Assert.ThrowsAsync<MjNotSupportedException>(() => client.Admin.GetAccountsAsync());
+
+        Assert.True(error.NeedsAdministrator, error.Message);
+        Assert.Contains($"gives this key the role {role}.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(asked, server.Requests.Count); // the check's /mj/admin/current answered it: nothing more sent
+    }
+
     [Fact]
     public async Task A_401_from_an_admin_route_becomes_the_admin_token_error_never_a_bare_401()
     {
@@ -339,7 +363,7 @@ public sealed class AdminClientTests
 
         var error = await Assert.ThrowsAsync<MjServerException>(() => client.ImagineAsync(new MjImagineRequest("red mug")));
 
-        Assert.Contains("The server's administrator can see why with Get-MjAccount", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ask the server's administrator, who can see why with Get-MjAccount", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, server.Count("/mj/admin/accounts"));
     }
 

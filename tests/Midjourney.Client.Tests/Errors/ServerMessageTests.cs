@@ -100,9 +100,11 @@ public sealed class ServerMessageTests
 
         var error = await Assert.ThrowsAsync<MjValidationException>(() => client.ImagineAsync(new MjImagineRequest("x")));
 
-        Assert.EndsWith("/mj/submit/imagine answered code 4: 某个新错误.", error.Message);
+        Assert.Contains("/mj/submit/imagine answered code 4: 某个新错误. ", error.Message);
         Assert.DoesNotContain("\n", error.Message);
-        Assert.Null(error.Advice);
+        Assert.Null(error.ServerMessage);
+        Assert.False(string.IsNullOrEmpty(error.Advice)); // every error says what to do, even for a text nobody knows
+        Assert.EndsWith(error.Advice, error.Message);
     }
 
     [Fact]

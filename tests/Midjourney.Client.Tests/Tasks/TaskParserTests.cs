@@ -176,4 +176,17 @@ public sealed class TaskParserTests
     [InlineData("{\"id\":\"1\",\"status\":")]
     public void Bodies_that_are_not_tasks_are_rejected(string body) =>
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => TaskParser.ParseTask(Encoding.UTF8.GetBytes(body)));
+
+    [Fact]
+    public void The_real_task_fields_survive_a_task_whose_text_had_to_be_cleaned()
+    {
+        var body = "{\"id\":\"1796600847203908\",\"status\":\"SUCCESS\",\"prompt\":\"mug\\u001b[2J\",\"seed\":\"1234567890\",\"instanceId\":\"1200000000000000001\","
+            + "\"thumbnailUrl\":\"https://cdn.example/t.png\",\"startTime\":1796600847203,\"finishTime\":1796600847800}";
+
+        var task = TaskParser.ParseTask(Encoding.UTF8.GetBytes(body));
+
+        Assert.NotNull(task.Raw); // the prompt was cleaned
+        Assert.Equal(("1234567890", "1200000000000000001", "https://cdn.example/t.png"), (task.Seed, task.InstanceId, task.ThumbnailUrl));
+        Assert.Equal(TimeSpan.FromMilliseconds(597), task.Duration);
+    }
 }

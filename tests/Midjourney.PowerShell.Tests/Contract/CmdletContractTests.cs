@@ -86,7 +86,8 @@ public class CmdletContractTests
             "Motion|String|" + All + ":::|ValidateSet=Low,High", "Loop|SwitchParameter|" + All + ":::", "VideoType|String|" + All + ":::|ArgumentCompleter",
             "BatchSize|Int32|" + All + ":::|ValidateSet=1,2,4", "Raw|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
         ["New-MjEdit"] = (null, true, "Medium", new[] { MjTask }, Submit(
-            "Prompt|String|" + All + ":M:0::|AllowEmptyString=|ArgumentCompleter", "Image|String|" + All + ":M:1::", "SkipParameterCheck|SwitchParameter|" + All + ":::")),
+            "Prompt|String|" + All + ":M:0::|AllowEmptyString=|ArgumentCompleter", "Image|String|" + All + ":M:1::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
+            "Retexture|SwitchParameter|" + All + ":::")),
         ["Save-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
             "Task|MjTask[]|" + All + ":M::P:|ArgumentCompleter", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",

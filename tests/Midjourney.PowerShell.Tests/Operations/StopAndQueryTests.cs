@@ -41,13 +41,13 @@ public class StopAndQueryTests
         var confirmed = new RecordingOutput();
         await operation.StopAsync(task, new StopTaskOptions { PassThru = true }, confirmed, CancellationToken.None);
         var cancelled = Assert.Single(confirmed.Tasks);
-        Assert.Equal((MjTaskStatus.Failure, "取消任务"), (cancelled.Status, cancelled.FailReason));
+        Assert.Equal((MjTaskStatus.Cancelled, "取消任务"), (cancelled.Status, cancelled.FailReason)); // FAILURE "取消任务" reads as cancelled
         Assert.Contains(confirmed.Verbose, line => line.StartsWith("Cancelled task " + task.Id, StringComparison.Ordinal));
 
         var again = new RecordingOutput();
         await operation.StopAsync(cancelled, new StopTaskOptions(), again, CancellationToken.None);
         Assert.Empty(again.ShouldProcessCalls);
-        Assert.Contains("is already finished (Failure", Assert.Single(again.Warnings), StringComparison.Ordinal);
+        Assert.Contains("is already cancelled", Assert.Single(again.Warnings), StringComparison.Ordinal);
         Assert.Equal(1, sim.Simulator.GetStats().Requests["/mj/task/{id}/cancel"]);
     }
 

@@ -219,6 +219,19 @@ internal sealed class InvokeBatchOperation : MjOperation
         }
     }
 
+    /// <summary>
+    /// Why a row failed for now, and that a rerun tries it again: the English first, the carry-on sentence after it, and
+    /// the server's own words (when the message quotes them) last, on their own line.
+    /// </summary>
+    internal static string RetryableReason(Exception e)
+    {
+        var message = e.Message;
+        var split = message.IndexOf('\n');
+        var head = (split < 0 ? message : message.Substring(0, split)).TrimEnd();
+        var tail = split < 0 ? string.Empty : message.Substring(split);
+        return $"{head}{(head.EndsWith(".", StringComparison.Ordinal) ? string.Empty : ".")} {BatchRowException.CarryOn}{tail}";
+    }
+
     /// <summary>One run of the admitted rows.</summary>
     private sealed class Run
     {
@@ -356,8 +369,16 @@ internal sealed class InvokeBatchOperation : MjOperation
             }
             catch (Exception e) when (IsItemFailure(e, cancellationToken))
             {
-                // Not recorded: the row stays at its stage, and the next run carries on from there.
-                Fail(_summary, row, e.Message + " Run the same command again to carry on.", _output, write: true);
+                // Not recorded: the row stays at its stage, and the next run carries on from there. The error is the
+                // cause's (a server outage is MjServerError, not bad input), with the row named and the advice to rerun.
+                var error = new BatchRowException(row.Index, e);
+                lock (_summary)
+                {
+                    _summary.Failed++;
+                    _summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = row.Prompt, Reason = RetryableReason(e), Retryable = true });
+                }
+
+                _output.WriteError(ErrorMapping.FromException(error, row.Prompt));
                 _progress.Failed();
             }
             finally
