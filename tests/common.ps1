@@ -259,3 +259,44 @@ function New-MjMaskPng {
     [System.IO.File]::WriteAllBytes($full, $png.ToArray())
     Get-Item -LiteralPath $full
 }
+
+function Import-MjHtmlParser {
+    <#
+    .SYNOPSIS
+    Loads AngleSharp (an HTML5 parser: it reads a page as a browser does), brought into the NuGet package folder by
+    tools/Pester's restore (build.ps1 runs it before Pester; a direct Invoke-Pester run restores it here).
+    #>
+    if ('AngleSharp.Html.Parser.HtmlParser' -as [type]) { return }
+    $project = Join-Path $RepoRoot 'tools/Pester/Pester.Restore.csproj'
+    $assetsPath = Join-Path $RepoRoot 'tools/Pester/obj/project.assets.json'
+    $wanted = $null
+    foreach ($attempt in 1, 2) {
+        if (Test-Path -LiteralPath $assetsPath) {
+            $assets = Get-Content -LiteralPath $assetsPath -Raw | ConvertFrom-Json
+            $wanted = @($assets.project.frameworks.PSObject.Properties | ForEach-Object { $_.Value.downloadDependencies } | Where-Object { $_.name -eq 'AngleSharp' }) | Select-Object -First 1
+        }
+        if ($wanted) { break }
+        & dotnet restore $project -nologo -v q | Out-Host
+    }
+    if (-not $wanted) { throw "tools/Pester/Pester.Restore.csproj does not download AngleSharp." }
+    $version = $wanted.version.Trim('[', ']').Split(',')[0].Trim()
+    # PowerShell 7.4+ runs on .NET 8 or later; Windows PowerShell 5.1 on .NET Framework.
+    $target = 'net472'
+    if ($PSVersionTable.PSEdition -eq 'Core') { $target = 'net8.0' }
+    foreach ($folder in $assets.packageFolders.PSObject.Properties.Name) {
+        $dll = Join-Path $folder "anglesharp/$version/lib/$target/AngleSharp.dll"
+        if (Test-Path -LiteralPath $dll) {
+            Add-Type -Path $dll
+            return
+        }
+    }
+    throw "AngleSharp $version was restored, but lib/$target/AngleSharp.dll is in none of the package folders."
+}
+
+function ConvertFrom-MjHtml {
+    # The document a browser would build from the HTML file at -Path (AngleSharp's HTML5 parser).
+    param([Parameter(Mandatory = $true)][string]$Path)
+    Import-MjHtmlParser
+    $parser = New-Object AngleSharp.Html.Parser.HtmlParser
+    $parser.ParseDocument([System.IO.File]::ReadAllText($Path))
+}

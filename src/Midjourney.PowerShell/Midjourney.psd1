@@ -55,6 +55,11 @@
         'Show-MjImage'
         'Get-MjImageInfo'
         'Invoke-MjBatch'
+
+        # Export-MjGallery (issue 20)
+        'Export-MjGallery'
+
+        # The operators' cmdlets (issue 19)
         'Get-MjAccount'
         'Enable-MjAccount'
         'Disable-MjAccount'

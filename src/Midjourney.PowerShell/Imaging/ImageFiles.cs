@@ -14,6 +14,41 @@ internal static class ImageFiles
     /// <summary>The bytes of an image file.</summary>
     public static byte[] Read(string path) => ReadCapped(path, MjLimits.MaxImageBytes, nameof(MjLimits.MaxImageBytes));
 
+    /// <summary>
+    /// The first <paramref name="count"/> bytes of an image file (all of a smaller one): its header and the text chunks
+    /// this module writes right after it, without reading a whole picture.
+    /// </summary>
+    public static byte[] ReadHead(string path, int count)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var bytes = new byte[Math.Min(count, stream.Length)];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            if (read < bytes.Length)
+            {
+                Array.Resize(ref bytes, read);
+            }
+
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new InvalidInputException($"'{path}' cannot be read: {e.Message}", path, MjErrorCategory.ReadError, e);
+        }
+    }
+
     /// <summary>The text of a sidecar JSON file (at most <see cref="MjLimits.MaxPngTextBytes"/>, like the chunk it stands for).</summary>
     public static string ReadSidecar(string path) =>
         System.Text.Encoding.UTF8.GetString(ReadCapped(path, MjLimits.MaxPngTextBytes, nameof(MjLimits.MaxPngTextBytes)));

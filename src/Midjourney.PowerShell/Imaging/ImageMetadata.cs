@@ -39,8 +39,13 @@ internal static class ImageMetadata
             Width = tile is null ? task.Width : null,
             Height = tile is null ? task.Height : null,
             Tile = tile,
+            Buttons = tile is null ? Clickable(task) : Array.Empty<string>(),
         };
     }
+
+    /// <summary>The names of the buttons that start new work (every button but ❤️), once each, in the server's order.</summary>
+    public static string[] Clickable(MjTask task) =>
+        task.Buttons.Where(b => b.Kind != MjButtonKind.Bookmark).Select(b => b.DisplayName).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>A copy of the facts for tile <paramref name="tile"/> of the same task.</summary>
     public static MjImageInfo ForTile(MjImageInfo grid, int tile) => new()
@@ -77,6 +82,17 @@ internal static class ImageMetadata
                 writer.WriteNumber("tile", tile);
             }
 
+            if (info.Buttons.Count > 0)
+            {
+                writer.WriteStartArray("buttons");
+                foreach (var button in info.Buttons)
+                {
+                    writer.WriteStringValue(button);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -105,6 +121,9 @@ internal static class ImageMetadata
             info.Seed = Get("seed");
             info.Server = Get("server");
             info.Tile = root.TryGetProperty("tile", out var tile) && tile.TryGetInt32(out var n) ? n : null;
+            info.Buttons = root.TryGetProperty("buttons", out var buttons) && buttons.ValueKind == JsonValueKind.Array
+                ? buttons.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.String).Select(b => b.GetString()!).ToArray()
+                : Array.Empty<string>();
             return true;
         }
         catch (JsonException)
@@ -174,12 +193,14 @@ internal static class ImageMetadata
     /// <summary>
     /// Reads the facts of an image file: its PNG chunks, else the sidecar <c>&lt;name&gt;.json</c> next to it. A file is
     /// data like a server's answer: its texts are made safe to show (<see cref="MjText"/>), the originals kept in
-    /// <see cref="MjImageInfo.Raw"/>.
+    /// <see cref="MjImageInfo.Raw"/>. With <paramref name="head"/> only the file's first bytes are read: enough for
+    /// the size and for the chunks this module writes (right after IHDR), and far less than a whole picture when a
+    /// folder of them is read.
     /// </summary>
-    public static MjImageInfo Read(string path)
+    public static MjImageInfo Read(string path, int? head = null)
     {
         var info = new MjImageInfo { Path = path };
-        var bytes = ImageFiles.Read(path);
+        var bytes = head is int count ? ImageFiles.ReadHead(path, count) : ImageFiles.Read(path);
         if (ImageWork.ReadSize(bytes) is { } size)
         {
             info.Width = size.Width;
@@ -202,10 +223,25 @@ internal static class ImageMetadata
         return Clean(info);
     }
 
+    /// <summary>
+    /// The facts of <paramref name="path"/> (a video, a numbered file) from the sidecar <paramref name="sidecar"/> of its
+    /// task, made safe to show; Source None when there is no such sidecar.
+    /// </summary>
+    public static MjImageInfo ReadSidecar(string path, string sidecar)
+    {
+        var info = new MjImageInfo { Path = path };
+        if (File.Exists(sidecar) && TryFill(info, ImageFiles.ReadSidecar(sidecar)))
+        {
+            info.Source = "Sidecar";
+        }
+
+        return Clean(info);
+    }
+
     /// <summary>The facts with safe texts; <paramref name="info"/> itself when nothing needed cleaning, else a copy whose Raw is it.</summary>
     private static MjImageInfo Clean(MjImageInfo info)
     {
-        var lines = new[] { info.TaskId, info.ParentId, info.Action, info.JobId, info.Seed, info.Server };
+        var lines = new[] { info.TaskId, info.ParentId, info.Action, info.JobId, info.Seed, info.Server }.Concat(info.Buttons);
         if (MjText.IsClean(info.Prompt) && MjText.IsClean(info.FinalPrompt) && lines.All(MjText.IsCleanLine))
         {
             return info;
@@ -225,6 +261,7 @@ internal static class ImageMetadata
             Seed = MjText.CleanLine(info.Seed),
             Server = MjText.CleanLine(info.Server),
             Tile = info.Tile,
+            Buttons = info.Buttons.Select(b => MjText.CleanLine(b)!).ToArray(),
             Source = info.Source,
             Raw = info,
         };

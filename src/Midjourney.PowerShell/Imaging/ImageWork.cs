@@ -49,6 +49,18 @@ internal static class ImageWork
         },
         what);
 
+    /// <summary>
+    /// A JPEG preview of an image, fitted into <paramref name="maxSide"/> pixels square and at most <paramref name="maxBytes"/>
+    /// bytes (Export-MjGallery's thumbnails).
+    /// </summary>
+    public static (byte[] Jpeg, int Width, int Height) Thumbnail(byte[] image, string what, int maxSide, int maxBytes) => Run(
+        () =>
+        {
+            var thumbnail = Thumbnailer.Make(image, what, maxSide, maxBytes);
+            return (thumbnail.Jpeg, thumbnail.Width, thumbnail.Height);
+        },
+        what);
+
     /// <summary>True for PNG bytes.</summary>
     public static bool IsPng(byte[] bytes) => PngText.IsPng(bytes);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -61,6 +62,26 @@ internal static class SavedImages
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Writes the task's facts into the saved PNGs (Invoke-MjBatch): a file that cannot take them stays as it is, with a
+    /// warning, since the image itself is saved.
+    /// </summary>
+    public static void Tag(MjTask task, IReadOnlyList<FileInfo> files, ICommandOutput output)
+    {
+        var facts = ImageMetadata.From(task, null);
+        foreach (var file in files.Where(IsImage))
+        {
+            try
+            {
+                ImageMetadata.WriteInto(file.FullName, facts);
+            }
+            catch (Exception e) when (e is InvalidInputException or IOException or UnauthorizedAccessException)
+            {
+                output.WriteWarning($"The facts of task {task.Id} could not be written into {file.Name} ({e.Message}); the image is saved as it came.");
+            }
+        }
     }
 
     /// <summary>What a downloaded file is: the grid or single image, a tile (with its number), or a video.</summary>

@@ -39,6 +39,9 @@ public sealed class MjImageInfo
     /// <summary>The tile 1–4 of a grid, for a tile file.</summary>
     public int? Tile { get; set; }
 
+    /// <summary>The task's buttons that start new work (U1, V2, Vary (Subtle), ...), where the file records them.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> Buttons { get; set; } = System.Array.Empty<string>();
+
     /// <summary>Where the facts came from: PngText, Sidecar, or None.</summary>
     public string Source { get; set; } = "None";
 

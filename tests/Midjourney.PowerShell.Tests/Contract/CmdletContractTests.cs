@@ -11,7 +11,7 @@ public class CmdletContractTests
     private const string All = CompiledParameterSet.AllSets;
     private const string MjTask = "Midjourney.Client.MjTask";
 
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test", "Stop", "Enable", "Disable", "Sync", "Remove", "Add" };
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test", "Stop", "Enable", "Disable", "Sync", "Remove", "Add", "Export" };
     private const string MjAccount = "Midjourney.Client.MjAccount";
     private const string Connection = "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=";
 
@@ -156,8 +156,13 @@ public class CmdletContractTests
         {
             "Id|String[]|" + All + ":M:0:P:N|ArgumentCompleter", "Word|String[]|" + All + ":::|ArgumentCompleter", Connection,
         }),
+        ["Export-MjGallery"] = ("Path", true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        {
+            "Path|String|Path:M:0::", "InputObject|Object[]|Pipeline:M::P:|ValidateNotNull=|ArgumentCompleter", "OutputPath|String|" + All + ":::",
+            "Force|SwitchParameter|" + All + ":::", "PassThru|SwitchParameter|" + All + ":::", "Open|SwitchParameter|" + All + ":::",
+            "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+        }),
     };
-
 
     public static IEnumerable<object[]> Names() => Table.Keys.Select(k => new object[] { k });
 

@@ -45,6 +45,31 @@ internal static class TestPng
         return png.ToArray();
     }
 
+    /// <summary>A black grayscale PNG of any size, written row by row (a huge one stays small on disk and in memory).</summary>
+    public static byte[] Black(int width, int height)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var row = new byte[width + 1];
+            for (var y = 0; y < height; y++)
+            {
+                zlib.Write(row);
+            }
+        }
+
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        using var png = new MemoryStream();
+        png.Write(Signature);
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", Array.Empty<byte>());
+        return png.ToArray();
+    }
+
     private static void Chunk(Stream stream, string type, byte[] data)
     {
         var length = new byte[4];

@@ -9,7 +9,7 @@ namespace Midjourney.PowerShell.Operations.Batch;
 /// <summary>The stages a batch row passes, as written in the state file.</summary>
 internal static class BatchStage
 {
-    /// <summary>About to submit the row's imagine with <see cref="BatchEvent.State"/> as its recovery tag (written BEFORE sending).</summary>
+    /// <summary>About to submit the row's imagine (<see cref="BatchEvent.Prompt"/>) with <see cref="BatchEvent.State"/> as its recovery tag (written BEFORE sending).</summary>
     public const string Intent = "intent";
 
     /// <summary>The server answered the imagine with <see cref="BatchEvent.Task"/>.</summary>
@@ -60,6 +60,11 @@ internal sealed class BatchEvent
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? State { get; set; }
 
+    /// <summary>The row's prompt as sent (on an intent), so the state file alone tells what each row asked for.</summary>
+    [JsonPropertyName("prompt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Prompt { get; set; }
+
     /// <summary>A task id.</summary>
     [JsonPropertyName("task")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -105,6 +110,7 @@ internal sealed class BatchEvent
         e.Files = e.Files?.Where(f => !string.IsNullOrEmpty(f)).Select(f => MjText.CleanLine(f)!).ToList();
         e.Task = e.Task is { } task && MjText.IsCleanLine(task) ? task : null;
         e.Reason = MjText.Clean(e.Reason);
+        e.Prompt = MjText.Clean(e.Prompt);
         e.Label = MjText.CleanLine(e.Label);
         e.Status = MjText.CleanLine(e.Status);
         e.State = MjText.CleanLine(e.State);

@@ -23,6 +23,9 @@ internal sealed class BatchRowState
     /// <summary>The server of the row's tasks, once an intent was written.</summary>
     public string? Server { get; private set; }
 
+    /// <summary>The prompt as sent, once an intent was written (state files of older versions have none).</summary>
+    public string? Prompt { get; private set; }
+
     /// <summary>The recovery tag of the last imagine intent that has no answer yet; null once submitted.</summary>
     public string? PendingState { get; private set; }
 
@@ -73,6 +76,7 @@ internal sealed class BatchRowState
         {
             case BatchStage.Intent:
                 Server = e.Server ?? Server;
+                Prompt = e.Prompt ?? Prompt;
                 PendingState = e.State;
                 IntentAt = e.At;
                 break;

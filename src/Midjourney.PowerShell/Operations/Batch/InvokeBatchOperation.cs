@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.Client;
+using Midjourney.PowerShell.Imaging;
 using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Operations.Batch;
@@ -44,7 +45,7 @@ internal sealed class BatchOptions
 /// <summary>
 /// Invoke-MjBatch: checks every row first (bad rows fail alone, before anything is paid), then runs the rows over the
 /// servers' free slots: imagine (New-MjImagine's own <see cref="ImagineJob"/>), wait, the follow-up clicks, wait, save
-/// (the client's downloader, as Save-MjImage). Each stage is written to the state file before (intent, with the
+/// (the client's downloader, as Save-MjImage, with the task's facts in each PNG). Each stage is written to the state file before (intent, with the
 /// submit's <c>state</c> tag) and after it happens, so running the same command again carries on and pays nothing twice.
 /// </summary>
 internal sealed class InvokeBatchOperation : MjOperation
@@ -313,7 +314,7 @@ internal sealed class InvokeBatchOperation : MjOperation
                 if (state.TaskId is null)
                 {
                     var ids = await SendOnceAsync(client, pending, state.IntentAt,
-                        tag => Record(row, state, new BatchEvent { Stage = BatchStage.Intent, Server = lane.Server, State = tag }),
+                        tag => Record(row, state, new BatchEvent { Stage = BatchStage.Intent, Server = lane.Server, State = tag, Prompt = job.Shown(job.Prompts[0]) }),
                         async tag => new[] { await job.SubmitAsync(client, job.Prompts[0], tag, cancellationToken).ConfigureAwait(false) },
                         cancellationToken).ConfigureAwait(false);
                     Record(row, state, new BatchEvent { Stage = BatchStage.Submitted, Server = lane.Server, Task = ids[0] });
@@ -350,6 +351,7 @@ internal sealed class InvokeBatchOperation : MjOperation
                 foreach (var task in toSave)
                 {
                     var saved = await client.DownloadAsync(task, Path.Combine(_options.OutputPath, folder), new MjDownloadOptions { Overwrite = true }, cancellationToken).ConfigureAwait(false);
+                    SavedImages.Tag(task, saved, _output);
                     files.AddRange(saved.Select(f => folder.Length == 0 ? f.Name : folder + "/" + f.Name));
                 }
 
