@@ -14,6 +14,8 @@ namespace Midjourney.Client;
 /// Retry-After (or a growing back-off). When no end can be expected (no wait watches our tasks), one submit probes
 /// after a back-off. Safe by construction: a refused submit created nothing, so waiting its turn never pays twice;
 /// whatever else happens to a submit (a lost answer) is decided by the caller exactly as before.
+/// With a key that may read the account list, the capacity starts from the pool's own (<see cref="UseAccountCapacity"/>);
+/// a full-queue answer that says otherwise wins, since other users' jobs share the pool.
 /// </summary>
 internal sealed class SubmitAdmission
 {
@@ -27,6 +29,8 @@ internal sealed class SubmitAdmission
     private readonly LinkedList<Turn> _line = new();
     private int _onWire;
     private int? _capacity;
+    private MjCapacitySource _capacitySource;
+    private MjPoolCapacity? _pool;
     private int? _concurrency;
     private long _pausedUntil;
     private long _lastMove; // when a submit of this client last got in: patience counts from here too
@@ -74,7 +78,35 @@ internal sealed class SubmitAdmission
     {
         lock (_gate)
         {
-            return new MjLoad(_active.Count, _capacity, _concurrency, _onWire, _line.Count, _time.GetTimestamp() < _pausedUntil);
+            return new MjLoad(_active.Count, _capacity, _concurrency, _onWire, _line.Count, _time.GetTimestamp() < _pausedUntil)
+            {
+                CapacitySource = _capacitySource,
+                Pool = _pool,
+            };
+        }
+    }
+
+    /// <summary>
+    /// The pool's capacity read from its account list becomes the capacity. A pool with no usable account gives none:
+    /// a capacity that came from the accounts is then forgotten (the server refuses at once, and says why).
+    /// </summary>
+    public void UseAccountCapacity(MjPoolCapacity pool)
+    {
+        lock (_gate)
+        {
+            _pool = pool;
+            if (pool.Capacity > 0)
+            {
+                _capacity = pool.Capacity;
+                _capacitySource = MjCapacitySource.Accounts;
+            }
+            else if (_capacitySource == MjCapacitySource.Accounts)
+            {
+                _capacity = null;
+                _capacitySource = MjCapacitySource.Unknown;
+            }
+
+            PumpLocked();
         }
     }
 
@@ -181,6 +213,7 @@ internal sealed class SubmitAdmission
             if (queueFull && _active.Count > 0)
             {
                 _capacity = _active.Count;
+                _capacitySource = MjCapacitySource.QueueFull;
             }
 
             // With tasks of ours held by the server, their ends free the places; with none, only time can.

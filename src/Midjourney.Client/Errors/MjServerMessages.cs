@@ -50,11 +50,11 @@ public static class MjServerMessages
         new(@"任务已存在", "This task exists already (old novicezk servers refuse the same upscale twice).", "Use the existing task instead of clicking again.", General),
 
         // Accounts behind the proxy.
-        new(@"无可用的账号实例", "The server has no Midjourney account that can take this job (all disabled, busy, or out of fast hours for this mode).", LaterOrAdmin, Unavailable),
+        new(@"无可用的账号实例", "The server has no Midjourney account that can take this job (all disabled, busy, or out of fast hours for this mode).", LaterOrAdmin + ", who can see why with Get-MjAccount", Unavailable),
         new(@"未找到账号实例", "The server has no Midjourney account for this job (none is configured, or the one asked for is gone).", LaterOrAdmin, Unavailable),
         new(@"实例不存在或不可用", "The server has no Midjourney account that can take the images (none is usable, so it cannot upload them).", LaterOrAdmin, Unavailable),
         new(@"账号不可用(?:[:：]\s*(?<id>\S+))?", "A Midjourney account of the server is unavailable{ id}.", LaterOrAdmin, Unavailable),
-        new(@"作业执行中", "The server's Midjourney account is busy with another job of the administrator.", "Try again later", Unavailable),
+        new(@"作业执行中", "The server is busy with this Midjourney account (it is connecting, checking or changing it; TrueAI locks an account while it does).", "Try again in a few seconds", Unavailable),
         new(@"实例不可用", "The Midjourney account that ran this task became unavailable.", Resubmit, MjServerMessageKind.Timeout),
         new(@"当前账号不支持编辑/重绘任务", "The server's Midjourney account cannot do edit or retexture jobs.", AskAdmin, General),
         new(@"当前账号不支持 ?remix", "The server's Midjourney account does not support remix.", "Turn remix off for this job, or " + AskAdmin, General),
@@ -126,6 +126,16 @@ public static class MjServerMessages
         new(@"任务提交超时", "The task waited too long in the queue and was dropped.", "Submit it again later, when the server is less busy.", MjServerMessageKind.Timeout),
         new(@"任务超时", "The task timed out on the server (no reply from Midjourney was matched to it in time).", Resubmit, MjServerMessageKind.Timeout),
         new(@"取消任务", "The task was cancelled.", "Submit it again if you still want it.", General),
+
+        // Administration (TrueAI /mj/admin): refusals of account, user and banned-word changes.
+        new(@"不能删除管理员账号", "The server's administrator user cannot be removed.", "Remove another user (Get-MjUser lists them).", General),
+        new(@"不能删除默认账号", "The server's default user cannot be removed.", "Remove another user (Get-MjUser lists them).", General),
+        new(@"不能删除默认违规词", "The server's default banned-word list cannot be removed.", "Take words out of it instead (Remove-MjBannedWord -Id default -Word ...).", General),
+        new(@"Token 重复", "Another user of the server has this token already.", "Make the user again: New-MjUser makes a new random token.", General),
+        new(@"Token 不能为空", "A user needs a token.", "Make users with New-MjUser, which makes one.", General),
+        new(@"用户名不能为空", "A user needs a name.", "Give -Name.", General),
+        new(@"同步失败", "The server could not sync the account with Midjourney.", "Try again later; Get-MjAccount shows whether the account is connected.", General),
+        new(@"未开启赞助功能|无权限操作", "This key may not change this account (only its sponsor or the administrator may).", "Use the administrator's token.", General),
 
         // Auth texts (401/403 bodies).
         new(@"Authorization header missing", "The server needs a key and none was sent.", "Give one with Connect-MjServer -ApiKey (or MJ_API_KEY).", General),

@@ -39,6 +39,12 @@ public sealed class MjConnection : IDisposable
     /// <summary>What has been learnt about the server's endpoints so far.</summary>
     public MjServerCapabilities Capabilities => _client.Capabilities;
 
+    /// <summary>
+    /// What the client knows of the account pool's load: its capacity and where that came from (the account list, read
+    /// at connect time with a key that may read it, or a full-queue answer), its tasks in flight and waiting submits.
+    /// </summary>
+    public MjLoad Load => _client.Load;
+
     /// <summary>The journal file submitted tasks are written to, or null when the journal is off.</summary>
     public string? JournalPath => _client.Journal?.Path;
 

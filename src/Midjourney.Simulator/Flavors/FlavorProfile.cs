@@ -63,7 +63,7 @@ internal abstract class FlavorProfile
     /// The caller's role, or null to refuse with <see cref="WriteUnauthorizedAsync"/>. Base: without an API key nobody
     /// is checked; with one, the admin key or the API key must be presented under <see cref="IsAuthorized"/>.
     /// </summary>
-    public virtual CallerRole? Identify(HttpRequest request, SimulatorOptions options)
+    public virtual CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
     {
         if (options.ApiKey is null) return CallerRole.User;
         if (options.AdminKey is not null && IsAuthorized(request, options.AdminKey)) return CallerRole.Admin;

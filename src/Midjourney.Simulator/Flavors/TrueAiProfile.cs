@@ -20,10 +20,10 @@ internal sealed class TrueAiProfile : FlavorProfile
     {
         SimRoute.Imagine, SimRoute.Action, SimRoute.Modal, SimRoute.Blend, SimRoute.Describe, SimRoute.Shorten,
         SimRoute.Video, SimRoute.Edits, SimRoute.Retexture, SimRoute.UploadDiscordImages, SimRoute.Fetch, SimRoute.List,
-        SimRoute.ListByCondition, SimRoute.ListByIds, SimRoute.Cancel, SimRoute.ImageSeed, SimRoute.Home,
+        SimRoute.ListByCondition, SimRoute.ListByIds, SimRoute.Cancel, SimRoute.ImageSeed, SimRoute.Home, SimRoute.AdminApi,
     };
 
-    /// <summary>The admin routes marked [AllowAnonymous]; the simulator has none of them (404), but they are not refused with 401.</summary>
+    /// <summary>The admin routes marked [AllowAnonymous]: not refused with 401; of them the simulator has <c>/mj/admin/current</c> (the others 404).</summary>
     private static readonly HashSet<string> AnonymousAdminPaths = new(StringComparer.OrdinalIgnoreCase)
     {
         "/mj/admin/register", "/mj/admin/login", "/mj/admin/logout", "/mj/admin/current",
@@ -55,20 +55,18 @@ internal sealed class TrueAiProfile : FlavorProfile
 
     /// <summary>
     /// <c>WorkContext.GetUser</c>: the token is <c>Authorization</c> when that header is present, else <c>mj-api-secret</c>.
-    /// The admin key is the administrator; the API key is a user, or the administrator when it is the server's only key.
-    /// Anyone else is a guest in guest mode, and refused otherwise (<c>SimpleAuthMiddleware</c>).
+    /// The token's user (<see cref="Admin.UserStore"/>: the admin key is the administrator, the API key a user, or the
+    /// administrator when it is the server's only key, and the users /mj/admin/user made) decides the role. Anyone else
+    /// is a guest in guest mode, and refused otherwise (<c>SimpleAuthMiddleware</c>).
     /// </summary>
-    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options)
+    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
     {
-        string token = Token(request);
-        if (!string.IsNullOrWhiteSpace(token))
-        {
-            if (string.Equals(token, options.AdminKey, StringComparison.Ordinal)) return CallerRole.Admin;
-            if (string.Equals(token, options.ApiKey, StringComparison.Ordinal)) return options.AdminKey is null ? CallerRole.Admin : CallerRole.User;
-        }
-
+        if (users.ByToken(Token(request)) is { } user) return user.IsAdmin ? CallerRole.Admin : CallerRole.User;
         return options.GuestMode ? CallerRole.Guest : null;
     }
+
+    /// <summary>The user a request's token names, or null (a guest).</summary>
+    public static Admin.SimUser? UserOf(HttpRequest request, Admin.UserStore users) => users.ByToken(Token(request));
 
     /// <summary><c>/health</c> and <c>/debug</c> skip the middleware; <c>/mj/home</c> and a few admin routes are [AllowAnonymous].</summary>
     public override bool IsAnonymous(string path) =>
