@@ -144,15 +144,27 @@ Describe 'The MODAL warning (point 5)' {
     }
 }
 
-Describe 'A click that creates no task (point 6)' {
-    It 'says so at the default verbosity for the bookmark, and writes no journal line' {
+Describe 'Buttons TrueAI 11 does not route (point 6)' {
+    It 'refuses the bookmark in English, emits nothing and writes no journal line' {
         $before = @(Get-Content -LiteralPath $Simulator.JournalPath).Count
-        $out = @($script:Upscale | Invoke-MjButton -Label ([string][char]0x2764 + [char]0xFE0F) -WarningVariable warnings -WarningAction SilentlyContinue)
+        $err = $null
+        $out = @($script:Upscale | Invoke-MjButton -Label ([string][char]0x2764 + [char]0xFE0F) -WarningVariable warnings -ErrorAction SilentlyContinue -ErrorVariable err)
         $out.Count | Should -Be 0
+        @($warnings).Count | Should -Be 0
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MjApiError,*'
+        $err[0].Exception.Message | Should -Match "does not route this button's action"
         @(Get-Content -LiteralPath $Simulator.JournalPath).Count | Should -Be $before
-        @($warnings).Count | Should -Be 1
-        $warnings[0].Message | Should -Match 'created no task'
-        $warnings[0].Message | Should -Match 'bookmark'
+    }
+
+    It 'refuses a shorten pick the same way, and its prompt can be imagined instead' {
+        $short = New-MjShorten 'a very detailed red ceramic mug on a wooden table in soft morning light' -Wait
+        $err = $null
+        $keycap = [string][char]50 + [char]0xFE0F + [char]0x20E3
+        $out = @($short | Invoke-MjButton -Label $keycap -ErrorAction SilentlyContinue -ErrorVariable err)
+        $out.Count | Should -Be 0
+        $err[0].Exception.Message | Should -Match "does not route this button's action"
+        $imagine = New-MjImagine $short.Prompts[1]
+        $imagine.Action | Should -Be 'IMAGINE'
     }
 }
 
@@ -272,13 +284,14 @@ Describe 'Save-MjImage names files the same on <Flavor>' -ForEach @(
     }
 }
 
-Describe 'Video files do not collide with the cover' {
-    It 'saves the cover as ID.png and each video once, as ID_n named by what it holds' {
+Describe 'Video files are saved once each' {
+    It 'saves the first video, which TrueAI also gives as ImageUrl, as ID and the others as ID_n, named by what they hold' {
         $video = New-MjVideo -Prompt 'a mug turning' -Image $script:Upscale.ImageUrl -Wait
+        $video.ImageUrl | Should -Be $video.VideoUrls[0]
         $files = @($video | Save-MjImage -Path (Join-Path $WorkDir 'video') -IncludeVideo)
         $id = $video.Id
         $names = @($files | ForEach-Object { $_.Name })
         # The simulator's videos are animated PNGs: they are named .png, by their bytes.
-        $names | Should -Be (@("$id.png") + @(1..$video.VideoUrls.Count | ForEach-Object { "${id}_$_.png" }))
+        $names | Should -Be (@("$id.png") + @(2..$video.VideoUrls.Count | ForEach-Object { "${id}_$_.png" }))
     }
 }

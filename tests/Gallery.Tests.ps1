@@ -110,9 +110,10 @@ Describe 'Export-MjGallery on a night''s batch' {
     It 'shows the video by its cover, links its files and offers its real buttons' {
         $card = $Cards[3]
         $links = @($card.QuerySelectorAll('figure.video a') | ForEach-Object { $_.GetAttribute('href') })
-        # The simulator's four "videos" are animated PNGs, saved by what they hold: <id>_1.png ... <id>_4.png.
-        $links[0] | Should -Match "^\.\./$($Video.Id)_1\.(png|mp4)$"
-        $links.Count | Should -Be 5 # the first video, then all four by number
+        # As on TrueAI the first video is also the task's image: Save-MjImage saves it as <id> and the others as <id>_2 ...
+        # <id>_4; the simulator's "videos" are animated PNGs, saved by what they hold. The first is its own preview.
+        $links[0] | Should -Match "^\.\./$($Video.Id)\.(png|mp4)$"
+        $links.Count | Should -Be 4 # the first video, then the other three by number
         $card.QuerySelector('figure.video img') | Should -Not -BeNullOrEmpty
         $card.QuerySelector('.commands code').TextContent | Should -Be "Get-MjTask $($Video.Id) | Invoke-MjButton -Label U1 -Wait"
     }

@@ -55,12 +55,13 @@ BeforeAll {
         $Record.ErrorDetails.RecommendedAction | Should -Not -Match $Cjk
     }
 
-    # Whether the server has Midjourney accounts (the administrator's account list); $null when it cannot be told.
+    # Whether the server has a Midjourney account that can take work (Get-MjAccount with the administrator's key: a
+    # server whose accounts are all disabled or not connected refuses every paid flow too); $null when it cannot be told.
     $script:HasAccounts = $null
     if ($Url -and $env:MJ_REAL_ADMIN_KEY) {
         try {
-            $accounts = Invoke-RestMethod -Uri ($Url.TrimEnd('/') + '/mj/admin/accounts') -Headers @{ Authorization = $env:MJ_REAL_ADMIN_KEY } -TimeoutSec 30
-            $script:HasAccounts = @($accounts).Count -gt 0
+            $accounts = @(Get-MjAccount -Connection (Connect-Real $env:MJ_REAL_ADMIN_KEY) -ErrorAction Stop)
+            $script:HasAccounts = @($accounts | Where-Object IsUsable).Count -gt 0
         }
         catch {
             $script:HasAccounts = $null

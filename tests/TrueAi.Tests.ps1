@@ -93,7 +93,7 @@ Describe 'Issue 16 on a TrueAI server (simulator)' {
             foreach ($record in $err) {
                 Assert-EnglishError -Record $record -Id 'MjServerError' -Category 'ResourceUnavailable'
                 $record.Exception.Message | Should -Match '^Row \d: The server has no Midjourney account'
-                $record.ErrorDetails.RecommendedAction | Should -BeLike '*with another Mode column (for example Relax); if it persists, ask the server''s administrator. Run the same command again to try this row again*'
+                $record.ErrorDetails.RecommendedAction | Should -BeLike '*with another Mode column (for example Relax); if it persists, ask the server''s administrator, who can see why with Get-MjAccount. Run the same command again to try this row again*'
             }
             @($summary.Failures | Where-Object Retryable).Count | Should -Be 3
             $summary.Failures[0].Reason | Should -Not -Match "$Cjk\s*Run"
@@ -107,7 +107,7 @@ Describe 'Issue 16 on a TrueAI server (simulator)' {
             $imagine = $null
             New-MjImagine 'red mug' -ErrorAction SilentlyContinue -ErrorVariable imagine
             # New-MjImagine has -Mode; Invoke-MjBatch a Mode column (item 4); a seed has no speed (xunit).
-            $imagine[0].ErrorDetails.RecommendedAction | Should -BeExactly 'Try again later, or with another -Mode (for example Relax); if it persists, ask the server''s administrator.'
+            $imagine[0].ErrorDetails.RecommendedAction | Should -BeExactly 'Try again later, or with another -Mode (for example Relax); if it persists, ask the server''s administrator, who can see why with Get-MjAccount.'
         }
     }
 

@@ -196,6 +196,9 @@ public sealed partial class MjClient
         var provenRetries = 0;
         var busyRounds = 0;
         var again = false;
+
+        // Once per client: with a key that may read the account list, submits start from the pool's real capacity.
+        await Admin.EnsureCapacityAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             // Wait our turn: after a full queue or a 429, the client's submits wait for a slot or the pause's end
@@ -218,6 +221,11 @@ public sealed partial class MjClient
             {
                 // Nothing was created by a 404; say whether the server lacks the endpoint or -Uri is not a proxy at all.
                 throw await ExplainRouteMissingAsync(missing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MjApiException noAccount) when (MjAdminApi.IsNoUsableAccount(noAccount))
+            {
+                // Code 3 "无可用的账号实例": nothing was created; say why, from the account list where the key may read it.
+                throw await Admin.ExplainNoUsableAccountAsync(noAccount, mode, cancellationToken).ConfigureAwait(false);
             }
             catch (MjServerBusyException busy)
             {

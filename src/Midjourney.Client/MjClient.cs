@@ -35,6 +35,7 @@ public sealed partial class MjClient : IDisposable
         _waiter = new TaskWaiter(this);
         _admission = new SubmitAdmission(options, Time) { IsWatched = _waiter.IsWatching, Read = (ids, token) => GetTasksAsync(ids, token) };
         _waiter.SubmittedWithin = _admission.AcceptedWithin;
+        Admin = new MjAdminApi(this, _transport, options.AttemptTimeout);
         Journal = options.EnableJournal ? new MjTaskJournal(options.JournalPath ?? MjTaskJournal.DefaultPath) : null;
     }
 
@@ -49,6 +50,12 @@ public sealed partial class MjClient : IDisposable
 
     /// <summary>What has been learnt about the server's endpoints so far.</summary>
     public MjServerCapabilities Capabilities { get; } = new();
+
+    /// <summary>
+    /// The server's administration: its accounts (every flavour with an account API), TrueAI's users and banned words,
+    /// and the pool's capacity. Needs the administrator's key; secrets in the answers are dropped while reading.
+    /// </summary>
+    public MjAdminApi Admin { get; }
 
     /// <summary>The journal every submitted task is appended to, or null when it is off.</summary>
     public MjTaskJournal? Journal { get; }
@@ -69,6 +76,9 @@ public sealed partial class MjClient : IDisposable
     public Task RefreshLoadAsync(CancellationToken cancellationToken = default) => _admission.RefreshAsync(cancellationToken);
 
     internal MjTransport Transport => _transport;
+
+    /// <summary>One line for the verbose stream (<see cref="MjClientOptions.Trace"/>); never a key or a secret.</summary>
+    internal void TraceLine(string line) => _options.Trace?.Invoke(line);
 
     internal TaskWaiter Waiter => _waiter;
 

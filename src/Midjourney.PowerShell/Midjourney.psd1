@@ -58,6 +58,19 @@
 
         # Export-MjGallery (issue 20)
         'Export-MjGallery'
+
+        # The operators' cmdlets (issue 19)
+        'Get-MjAccount'
+        'Enable-MjAccount'
+        'Disable-MjAccount'
+        'Sync-MjAccount'
+        'Remove-MjAccount'
+        'Get-MjUser'
+        'New-MjUser'
+        'Remove-MjUser'
+        'Get-MjBannedWord'
+        'Add-MjBannedWord'
+        'Remove-MjBannedWord'
     )
 
     FunctionsToExport = @()

@@ -100,6 +100,9 @@ public sealed class MjSimulator : IAsyncDisposable
         set => _services.Engine.Accounts.Usable = !value;
     }
 
+    /// <summary>The Midjourney accounts of the pool (a replay puts the real server's in place).</summary>
+    internal Engine.AccountPool Accounts => _services.Engine.Accounts;
+
     /// <summary>Same data as <c>GET /sim/stats</c>.</summary>
     public SimulatorStats GetStats() => _services.Stats();
 

@@ -67,6 +67,31 @@ public sealed class PlusAndNoviceZkTests
     }
 
     [Fact]
+    public async Task Plus_shorten_picks_imagine_their_prompt_through_a_MODAL_step_and_a_bookmark_is_not_routed()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.Plus);
+        string shortenId = await sim.SubmitAsync("/mj/submit/shorten", new { prompt = "a tiny red robot watering a garden at dawn" });
+        JsonElement shorten = await sim.WaitForSuccessAsync(shortenId);
+        string third = SimHarness.CustomIds(shorten)[2];
+        Assert.StartsWith("MJ::Job::PromptAnalyzer::", third, StringComparison.Ordinal);
+
+        Reply pick = await sim.PostAsync("/mj/submit/action", new { taskId = shortenId, customId = third });
+        Assert.Equal((21, "窗口等待"), (pick.Code, pick.Root.GetProperty("description").GetString()));
+        Assert.Equal(1, (await sim.PostAsync("/mj/submit/modal", new { taskId = pick.Result })).Code);
+        JsonElement imagine = await sim.WaitForSuccessAsync(pick.Result!);
+        Assert.Equal("IMAGINE", imagine.GetProperty("action").GetString());
+        string picked = shorten.GetProperty("properties").GetProperty("finalPrompt").GetString()!.Split('\n').Single(l => l.StartsWith("3️⃣", StringComparison.Ordinal))["3️⃣".Length..].Trim();
+        Assert.Equal(picked, imagine.GetProperty("prompt").GetString());
+
+        // PLUS's docs: every button but 🎉 Imagine all and ❤️.
+        string gridId = await sim.ImagineAsync("a tree");
+        string upId = await sim.SubmitAsync("/mj/submit/action", new { taskId = gridId, customId = SimHarness.CustomIds(await sim.WaitForSuccessAsync(gridId))[0] });
+        string hash = (await sim.WaitForSuccessAsync(upId)).GetProperty("properties").GetProperty("messageHash").GetString()!;
+        Reply bookmark = await sim.PostAsync("/mj/submit/action", new { taskId = upId, customId = "MJ::BOOKMARK::" + hash });
+        Assert.Equal((4, "未知的 Action 类型"), (bookmark.Code, bookmark.Root.GetProperty("description").GetString()));
+    }
+
+    [Fact]
     public async Task Plus_auth_uses_mj_api_secret_and_missing_fetch_is_empty_200()
     {
         await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.Plus, o => o.ApiKey = "s3cret");

@@ -254,6 +254,63 @@ public sealed class TrueAiRealServerTests
     }
 
     [Fact]
+    public async Task Neither_a_bookmark_nor_a_shorten_pick_is_routed_though_the_tasks_carry_both()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync();
+        string gridId = await sim.ImagineAsync("a mug");
+        string upId = await sim.SubmitAsync("/mj/submit/action", new { taskId = gridId, customId = SimHarness.CustomIds(await sim.WaitForSuccessAsync(gridId))[0] });
+        string heart = SimHarness.CustomIds(await sim.WaitForSuccessAsync(upId)).Single(c => c.StartsWith("MJ::BOOKMARK::", StringComparison.Ordinal));
+        string shortenId = await sim.SubmitAsync("/mj/submit/shorten", new { prompt = "a tiny red robot watering a garden at dawn" });
+        string[] picks = SimHarness.CustomIds(await sim.WaitForSuccessAsync(shortenId));
+        Assert.Equal(5, picks.Count(c => c.StartsWith("MJ::Job::PromptAnalyzer::", StringComparison.Ordinal)));
+        long created = sim.Server.GetStats().TasksCreated;
+
+        foreach ((string parent, string customId) in new[] { (upId, heart), (shortenId, picks[0]) })
+        {
+            Reply click = await sim.PostAsync("/mj/submit/action", new { taskId = parent, customId });
+            Assert.Equal((HttpStatusCode.OK, 4, "未知的 Action 类型"), (click.Status, click.Code, Description(click)));
+        }
+
+        Assert.Equal(created, sim.Server.GetStats().TasksCreated);
+        // The parent's status is checked first, as for every button.
+        string waiting = await sim.ImagineAsync("a cup");
+        Assert.Equal("关联任务状态错误", Description(await sim.PostAsync("/mj/submit/action", new { taskId = waiting, customId = heart })));
+    }
+
+    [Fact]
+    public async Task A_video_task_s_image_url_is_its_first_video_and_its_image_urls_repeat_its_video_urls()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync();
+        JsonElement video = await sim.WaitForSuccessAsync(await sim.SubmitAsync("/mj/submit/video", new { prompt = "waves", image = TestImages.DataUrl(16, 16), batchSize = 2 }));
+
+        string[] videos = video.GetProperty("videoUrls").EnumerateArray().Select(v => v.GetProperty("url").GetString()!).ToArray();
+        Assert.Equal(2, videos.Length);
+        Assert.Equal(videos[0], video.GetProperty("imageUrl").GetString());
+        Assert.Equal(videos[0], video.GetProperty("videoUrl").GetString());
+        Assert.Equal(video.GetProperty("videoUrls").GetRawText(), video.GetProperty("imageUrls").GetRawText());
+        Assert.Equal("image/apng", (await sim.GetAsync(videos[1])).ContentType);
+        Assert.Equal("image/png", (await sim.GetAsync(video.GetProperty("videoUrls")[1].GetProperty("thumbnail").GetString()!)).ContentType);
+    }
+
+    [Fact]
+    public async Task Blend_refuses_an_explicit_null_dimensions_after_the_image_count_and_takes_a_missing_one_as_square()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync();
+        string two = SimHarness.Json(new[] { TestImages.DataUrl(8, 8), TestImages.DataUrl(8, 8) });
+
+        Reply nullDimensions = await sim.SendAsync(HttpMethod.Post, "/mj/submit/blend", $$"""{"base64Array": {{two}}, "dimensions": null}""");
+        Assert.Equal((HttpStatusCode.OK, 4, "dimensions参数错误"), (nullDimensions.Status, nullDimensions.Code, Description(nullDimensions)));
+        Reply oneImage = await sim.SendAsync(HttpMethod.Post, "/mj/submit/blend", """{"base64Array": ["a"], "dimensions": null}""");
+        Assert.Equal("图片参数错误，2~5张图片", Description(oneImage));
+        Reply badBase64 = await sim.SendAsync(HttpMethod.Post, "/mj/submit/blend", """{"base64Array": ["a", "b"], "dimensions": null}""");
+        Assert.Equal("dimensions参数错误", Description(badBase64));
+        Assert.Equal(0, sim.Server.GetStats().TasksCreated);
+
+        JsonElement square = await sim.WaitForSuccessAsync(await sim.SubmitAsync("/mj/submit/blend", new { base64Array = new[] { TestImages.DataUrl(8, 8), TestImages.DataUrl(8, 8) } }));
+        Assert.Equal(square.GetProperty("width").GetInt32(), square.GetProperty("height").GetInt32());
+    }
+
+    [Fact]
     public async Task Retexture_makes_a_retexture_grid()
     {
         await using SimHarness sim = await SimHarness.StartAsync();

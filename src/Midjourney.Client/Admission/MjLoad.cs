@@ -21,10 +21,26 @@ public sealed class MjLoad
     public int InFlight { get; }
 
     /// <summary>
-    /// How many tasks the account holds at once (running and queued), learnt from a full-queue answer
-    /// (code 23, 9 with the queue-full text, or 30 with HTTP 429); null until the server has said so.
+    /// How many tasks the account holds at once (running and queued): the pool's own, read from its account list when
+    /// the key may read it, else learnt from a full-queue answer (code 23, 9 with the queue-full text, or 30 with HTTP
+    /// 429); null until either has said. <see cref="CapacitySource"/> tells which.
     /// </summary>
     public int? Capacity { get; }
+
+    /// <summary>Where <see cref="Capacity"/> came from.</summary>
+    public MjCapacitySource CapacitySource { get; internal init; }
+
+    /// <summary>The last read of the pool's account list, when the key may read it (also after a full queue overrode it).</summary>
+    public MjPoolCapacity? Pool { get; internal init; }
+
+    /// <summary>The capacity and its source in words: "26 (from the accounts: 2 of 4 usable)", "13 (learnt from a full queue)".</summary>
+    public string CapacityText => (Capacity, CapacitySource) switch
+    {
+        (int capacity, MjCapacitySource.Accounts) => $"{capacity} (from the accounts: {Pool?.UsableAccounts} of {Pool?.Accounts} usable)",
+        (int capacity, MjCapacitySource.QueueFull) => $"{capacity} (learnt from a full queue{(Pool is { } pool ? $"; the accounts say {pool.Capacity}" : string.Empty)})",
+        (int capacity, _) => capacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => Pool is { UsableAccounts: 0 } empty ? $"none (no usable account of {empty.Accounts})" : "unknown",
+    };
 
     /// <summary>How many tasks the account runs at once, estimated from a queue position (code 22); null until then.</summary>
     public int? Concurrency { get; }
@@ -46,6 +62,19 @@ public sealed class MjLoad
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"in flight {InFlight}, capacity {Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, free {FreeSlots?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, "
+        $"in flight {InFlight}, capacity {CapacityText}, free {FreeSlots?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, "
         + $"submitting {Submitting}, waiting {WaitingSubmits}{(SubmitsPaused ? ", paused" : string.Empty)}";
+}
+
+/// <summary>Where a client's capacity (<see cref="MjLoad.Capacity"/>) came from.</summary>
+public enum MjCapacitySource
+{
+    /// <summary>Nothing has said yet.</summary>
+    Unknown,
+
+    /// <summary>The pool's account list: the sum of CoreSize + QueueSize over its usable accounts.</summary>
+    Accounts,
+
+    /// <summary>A full-queue refusal: the tasks of this client the server held at that moment.</summary>
+    QueueFull,
 }

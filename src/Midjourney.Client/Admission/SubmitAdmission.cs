@@ -21,6 +21,10 @@ namespace Midjourney.Client;
 /// they are read first, and the next full queue teaches it from what is really held. Nothing is read while there is
 /// room, so a client that never waits costs no request. When no read is possible, one submit probes after a back-off.
 /// </para>
+/// <para>
+/// With a key that may read the account list, the capacity starts from the pool's own (<see cref="UseAccountCapacity"/>);
+/// a full-queue answer that says otherwise wins, since other users' jobs share the pool.
+/// </para>
 /// </summary>
 internal sealed class SubmitAdmission
 {
@@ -37,6 +41,8 @@ internal sealed class SubmitAdmission
     private readonly LinkedList<Turn> _line = new();
     private int _onWire;
     private int? _capacity;
+    private MjCapacitySource _capacitySource;
+    private MjPoolCapacity? _pool;
     private int? _concurrency;
     private long _pausedUntil;
     private long _lastMove; // when a submit of this client last got in: patience counts from here too
@@ -105,7 +111,35 @@ internal sealed class SubmitAdmission
     {
         lock (_gate)
         {
-            return new MjLoad(_active.Count, _capacity, _concurrency, _onWire, _line.Count, _time.GetTimestamp() < _pausedUntil);
+            return new MjLoad(_active.Count, _capacity, _concurrency, _onWire, _line.Count, _time.GetTimestamp() < _pausedUntil)
+            {
+                CapacitySource = _capacitySource,
+                Pool = _pool,
+            };
+        }
+    }
+
+    /// <summary>
+    /// The pool's capacity read from its account list becomes the capacity. A pool with no usable account gives none:
+    /// a capacity that came from the accounts is then forgotten (the server refuses at once, and says why).
+    /// </summary>
+    public void UseAccountCapacity(MjPoolCapacity pool)
+    {
+        lock (_gate)
+        {
+            _pool = pool;
+            if (pool.Capacity > 0)
+            {
+                _capacity = pool.Capacity;
+                _capacitySource = MjCapacitySource.Accounts;
+            }
+            else if (_capacitySource == MjCapacitySource.Accounts)
+            {
+                _capacity = null;
+                _capacitySource = MjCapacitySource.Unknown;
+            }
+
+            PumpLocked();
         }
     }
 
@@ -231,6 +265,7 @@ internal sealed class SubmitAdmission
                 else
                 {
                     _capacity = _active.Count;
+                    _capacitySource = MjCapacitySource.QueueFull;
                 }
             }
 
@@ -301,6 +336,7 @@ internal sealed class SubmitAdmission
         {
             _relearn = false; // nothing left to read (a wait took them up): learn from the count as it is
             _capacity = Math.Max(1, _active.Count);
+            _capacitySource = MjCapacitySource.QueueFull;
         }
 
         while (_line.Count > 0 && !paused && !_relearn && HasRoomLocked())
@@ -427,6 +463,7 @@ internal sealed class SubmitAdmission
                 {
                     _relearn = false; // no news: learn from the count as it is rather than hold the line
                     _capacity = Math.Max(1, _active.Count);
+                    _capacitySource = MjCapacitySource.QueueFull;
                 }
 
                 line = $"could not read the {ids.Count} task(s) in flight that no wait watches ({failure!.Message}); the waiting submit tries again later";

@@ -205,6 +205,11 @@ internal sealed class ServerProber
     private async Task CheckAccessAsync(MjServerCheck check, AuthScheme scheme, CancellationToken cancellationToken)
     {
         check.Role = await RoleAsync(scheme, cancellationToken).ConfigureAwait(false);
+        if (check.Role is { } role)
+        {
+            _client.Capabilities.Role = role; // a fact about this key as this client sends it: the admin API asks no more
+        }
+
         if (!check.KeySent || check.Role == MjServerRole.Guest)
         {
             check.GuestMode = true; // served without a key, or with a key it does not know: guest mode
@@ -263,45 +268,9 @@ internal sealed class ServerProber
     /// <summary>Who TrueAI takes the key (sent as <paramref name="scheme"/>) for; null when it does not say.</summary>
     private async Task<MjServerRole?> RoleAsync(AuthScheme scheme, CancellationToken cancellationToken)
     {
-        var answer = await TryGetAsync(CurrentUserPath, scheme, cancellationToken).ConfigureAwait(false);
-        if (answer is null || answer.Status != 200)
-        {
-            return null;
-        }
-
-        try
-        {
-            // Only the role is read: the answer also echoes the caller's own token, which is never kept.
-            using var document = JsonDocument.Parse(answer.Body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("tags", out var tags) || tags.ValueKind != JsonValueKind.Array)
-            {
-                return null;
-            }
-
-            foreach (var tag in tags.EnumerateArray())
-            {
-                if (JsonValues.GetString(tag, "key") == "role")
-                {
-                    return JsonValues.GetString(tag, "label")?.Trim().ToUpperInvariant() switch
-                    {
-                        "GUEST" => MjServerRole.Guest,
-                        "USER" => MjServerRole.User,
-                        "ADMIN" => MjServerRole.Admin,
-                        _ => null,
-                    };
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return null;
+        var answer = await TryGetAsync(CurrentUserAnswer.Path, scheme, cancellationToken).ConfigureAwait(false);
+        return answer is null || answer.Status != 200 ? null : CurrentUserAnswer.Role(answer.Body);
     }
-
-    /// <summary>TrueAI's "who am I", answered to anyone (guests included) without creating anything.</summary>
-    private const string CurrentUserPath = "/mj/admin/current";
 
     /// <summary>What was found is what the client would otherwise learn one failed request at a time.</summary>
     private void Remember(MjServerCheck check)

@@ -93,11 +93,18 @@ internal static class DownloadPlan
 
     /// <summary>
     /// True when the server sent separate images (the tiles of a grid): a list of image URLs that is not just the
-    /// main image again (an upscale's one URL is that same image, not a tile).
+    /// main image again (an upscale's one URL is that same image, not a tile), nor the task's videos again (TrueAI
+    /// repeats a video task's videoUrls in its imageUrls).
     /// </summary>
     public static bool HasTiles(MjTask task)
     {
         var urls = task.ImageUrls.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToList();
+        var videos = new HashSet<string>(task.VideoUrls.Append(task.VideoUrl).Select(Trimmed).OfType<string>(), StringComparer.Ordinal);
+        if (urls.Count > 0 && urls.All(videos.Contains))
+        {
+            return false;
+        }
+
         return urls.Count > 1 || (urls.Count == 1 && !string.Equals(urls[0], task.ImageUrl?.Trim(), StringComparison.Ordinal));
     }
 

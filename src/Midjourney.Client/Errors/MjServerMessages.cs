@@ -50,17 +50,17 @@ public static class MjServerMessages
         new(@"任务已存在", "This task exists already (old novicezk servers refuse the same upscale twice).", "Use the existing task instead of clicking again.", General),
 
         // Accounts behind the proxy.
-        new(@"无可用的账号实例", "The server has no Midjourney account that can take this job (all disabled, busy, or out of fast hours for this mode).", LaterOrAdmin, Unavailable),
+        new(@"无可用的账号实例", "The server has no Midjourney account that can take this job (all disabled, busy, or out of fast hours for this mode).", LaterOrAdmin + ", who can see why with Get-MjAccount", Unavailable),
         new(@"未找到账号实例", "The server has no Midjourney account for this job (none is configured, or the one asked for is gone).", LaterOrAdmin, Unavailable),
         new(@"实例不存在或不可用", "The server has no Midjourney account that can take the images (none is usable, so it cannot upload them).", LaterOrAdmin, Unavailable),
         new(@"账号不可用(?:[:：]\s*(?<id>\S+))?", "A Midjourney account of the server is unavailable{ id}.", LaterOrAdmin, Unavailable),
-        new(@"作业执行中", "The server's Midjourney account is busy with another job of the administrator.", "Try again later", Unavailable),
+        new(@"作业执行中", "The server is busy with this Midjourney account (it is connecting, checking or changing it; TrueAI locks an account while it does).", "Try again in a few seconds", Unavailable),
         new(@"实例不可用", "The Midjourney account that ran this task became unavailable.", Resubmit, MjServerMessageKind.Timeout),
         new(@"当前账号不支持编辑/重绘任务", "The server's Midjourney account cannot do edit or retexture jobs.", AskAdmin, General),
         new(@"当前账号不支持 ?remix", "The server's Midjourney account does not support remix.", "Turn remix off for this job, or " + AskAdmin, General),
 
         // Bad input.
-        new(@"prompt不能为空", "The prompt is empty.", "Give a prompt.", General),
+        new(@"(?i)prompt ?不能为空", "The prompt is empty.", "Give a prompt.", General),
         new(@"maskBase64格式错误", "The mask is not a PNG image.", "Give the mask as a PNG of the image's size (black keeps, white repaints).", General),
         new(@"蒙版尺寸错误[:：]\s*需要\s*(?<w>\d+)\s*[x×]\s*(?<h>\d+)[,，]\s*收到\s*(?<mw>\d+)\s*[x×]\s*(?<mh>\d+)", "The mask is {mw}x{mh} but the image is {w}x{h}.", "Give a PNG mask of the image's size (black keeps, white repaints).", General),
         new(@"蒙版尺寸错误", "The mask is not the size of the image.", "Give a PNG mask of the image's size (black keeps, white repaints).", General),
@@ -69,6 +69,7 @@ public static class MjServerMessages
         new(@"base64或link不能为空", "The image to describe is missing (neither data nor a link was sent).", "Give an image file or a public image URL.", General),
         new(@"image或prompt不能为空", "The image or the prompt is missing.", "Give both an image and a prompt.", General),
         new(@"disabled upload base64", "The server does not take images as data (uploads of base64 are off).", "Give public image URLs instead, or " + AskAdmin, General),
+        new(@"base64 ?参数错误", "No image was sent, or it is not valid base64 data.", "Give image files, or public image URLs.", General),
         new(@"base64格式错误", "An image is not valid base64 data (novicezk wants a data: URL).", "Give image files or data:image/png;base64,… URLs; prefer public image URLs for big images.", General),
         new(@"image不能为空或格式错误", "The image is missing or is not an image.", "Give a PNG, JPEG, GIF or WebP image, or a public image URL.", General),
         new(@"链接格式错误", "A link is not a valid http(s) URL.", "Give a full http:// or https:// URL.", General),
@@ -81,7 +82,7 @@ public static class MjServerMessages
         new(@"taskId不能为空", "The task id is missing.", "Give the id of the task.", General),
         new(@"action参数错误", "The server does not accept this action.", "Use a button the task offers (Invoke-MjButton).", General),
         new(@"content参数错误", "The change is not '<id> U1..U4', '<id> V1..V4' or '<id> R'.", "Click a button instead (Invoke-MjButton).", General),
-        new(@"未知的 ?Action ?类型", "The server does not know this button's action.", "Use a button the task offers; this server may not support it.", General),
+        new(@"未知的 ?Action ?类型", "The server does not route this button's action (TrueAI 11 and later route neither ❤️ nor the picks of a shorten, though the tasks still show them).", "For a shorten pick, imagine its prompt instead (New-MjImagine $task.Prompts[n]); for another button, use one of the U, V, zoom, pan or reroll buttons the task offers.", General),
         new(@"unknown_action[:：]?\s*(?<id>\S*)", "The gateway does not support this button{ id}.", "Use U, V or reroll, or a server that supports the button.", General),
         new(@"State参数过长[,，]?\s*最大\s*(?<max>\d+)", "The state text is longer than the server's limit of {max} characters.", "Give a shorter state", General),
         new(@"NotifyHook参数过长[,，]?\s*最大\s*(?<max>\d+)", "The notify hook URL is longer than the server's limit of {max} characters.", "Give a shorter notify hook URL", General),
@@ -125,6 +126,16 @@ public static class MjServerMessages
         new(@"任务提交超时", "The task waited too long in the queue and was dropped.", "Submit it again later, when the server is less busy.", MjServerMessageKind.Timeout),
         new(@"任务超时", "The task timed out on the server (no reply from Midjourney was matched to it in time).", Resubmit, MjServerMessageKind.Timeout),
         new(@"取消任务", "The task was cancelled.", "Submit it again if you still want it.", General),
+
+        // Administration (TrueAI /mj/admin): refusals of account, user and banned-word changes.
+        new(@"不能删除管理员账号", "The server's administrator user cannot be removed.", "Remove another user (Get-MjUser lists them).", General),
+        new(@"不能删除默认账号", "The server's default user cannot be removed.", "Remove another user (Get-MjUser lists them).", General),
+        new(@"不能删除默认违规词", "The server's default banned-word list cannot be removed.", "Take words out of it instead (Remove-MjBannedWord -Id default -Word ...).", General),
+        new(@"Token 重复", "Another user of the server has this token already.", "Make the user again: New-MjUser makes a new random token.", General),
+        new(@"Token 不能为空", "A user needs a token.", "Make users with New-MjUser, which makes one.", General),
+        new(@"用户名不能为空", "A user needs a name.", "Give -Name.", General),
+        new(@"同步失败", "The server could not sync the account with Midjourney.", "Try again later; Get-MjAccount shows whether the account is connected.", General),
+        new(@"未开启赞助功能|无权限操作", "This key may not change this account (only its sponsor or the administrator may).", "Use the administrator's token.", General),
 
         // Auth texts (401/403 bodies).
         new(@"Authorization header missing", "The server needs a key and none was sent.", "Give one with Connect-MjServer -ApiKey (or MJ_API_KEY).", General),

@@ -40,6 +40,11 @@ public sealed class MjServerCapabilities
     /// <summary>Has <c>/mj/submit/upload-discord-images</c> (Plus, TrueAI, gateways; not novicezk).</summary>
     public bool? HasUploadImages { get => (bool?)_hasUploadImages; internal set => _hasUploadImages = value; }
 
+    private volatile object? _role;
+
+    /// <summary>Who a TrueAI server takes this client's key for (<c>/mj/admin/current</c>); null before anything told.</summary>
+    public MjServerRole? Role { get => (MjServerRole?)_role; internal set => _role = value; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"action={Show(HasAction)} change={Show(HasChange)} batch={Show(HasBatchQuery)} list={Show(HasList)} upload={Show(HasUploadImages)}";

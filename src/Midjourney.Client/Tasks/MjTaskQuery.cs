@@ -29,7 +29,7 @@ public sealed class MjTaskQuery
         set
         {
             _promptText = string.IsNullOrEmpty(value) ? null : value;
-            _prompt = _promptText is null ? null : WildcardToRegex(_promptText);
+            _prompt = _promptText is null ? null : Wildcard.ToRegex(_promptText);
         }
     }
 
@@ -120,10 +120,4 @@ public sealed class MjTaskQuery
     }
 
     private static string ActionKey(string? action) => (action ?? string.Empty).Replace("_", string.Empty).Trim().ToUpperInvariant();
-
-    private static Regex WildcardToRegex(string pattern)
-    {
-        var escaped = Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".");
-        return new Regex("^" + escaped + "$", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
-    }
 }

@@ -39,15 +39,15 @@ public sealed class MjConnection : IDisposable
     /// <summary>What has been learnt about the server's endpoints so far.</summary>
     public MjServerCapabilities Capabilities => _client.Capabilities;
 
-    /// <summary>The journal file submitted tasks are written to, or null when the journal is off.</summary>
-    public string? JournalPath => _client.Journal?.Path;
-
     /// <summary>
-    /// What this session knows of the account's load: its tasks in flight, the capacity learnt from a full queue, the
-    /// free slots, and whether submits wait out a pause (see about_Midjourney, "Batches and scale"). A task nobody waits
-    /// for counts until a submit needs its place (it is read then) or Invoke-MjBatch starts.
+    /// What the client knows of the account pool's load: its capacity and where that came from (the account list, read
+    /// at connect time with a key that may read it, or a full-queue answer), its tasks in flight and waiting submits. A
+    /// task nobody waits for counts until a submit needs its place (it is read then) or Invoke-MjBatch starts.
     /// </summary>
     public MjLoad Load => _client.Load;
+
+    /// <summary>The journal file submitted tasks are written to, or null when the journal is off.</summary>
+    public string? JournalPath => _client.Journal?.Path;
 
     /// <summary>The client (module code only).</summary>
     internal MjClient Client => _client;

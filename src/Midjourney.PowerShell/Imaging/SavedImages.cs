@@ -84,10 +84,14 @@ internal static class SavedImages
         }
     }
 
-    /// <summary>What a downloaded file is: the grid or single image, a tile (with its number), or a video.</summary>
+    /// <summary>
+    /// What a downloaded file is: the grid or single image, a tile (with its number), or a video. A main image that is
+    /// one of the task's videos (TrueAI gives a video task's first video as its imageUrl) is a video whatever its name.
+    /// </summary>
     private static SavedFile Describe(MjTask task, DownloadedFile file)
     {
-        if (IsVideo(file.File) || file.Source is DownloadSource.Video or DownloadSource.VideoItem)
+        if (IsVideo(file.File) || file.Source is DownloadSource.Video or DownloadSource.VideoItem
+            || (file.Source == DownloadSource.Image && IsOneOfItsVideos(task, task.ImageUrl)))
         {
             return new SavedFile(file.File, SavedFile.Video, task.Id);
         }
@@ -96,6 +100,9 @@ internal static class SavedImages
             ? new SavedFile(file.File, SavedFile.Tile, task.Id, file.Index + 1)
             : new SavedFile(file.File, GridTiles.IsGrid(task) ? SavedFile.Grid : SavedFile.Image, task.Id);
     }
+
+    private static bool IsOneOfItsVideos(MjTask task, string? url) =>
+        !string.IsNullOrWhiteSpace(url) && (url!.Trim() == task.VideoUrl?.Trim() || task.VideoUrls.Any(v => v?.Trim() == url.Trim()));
 
     private static bool IsImage(FileInfo file) =>
         file.Extension.ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".webp" or ".gif";

@@ -142,6 +142,16 @@ internal sealed class ConnectServerOperation : MjOperation
         {
             // The server is there but failing (5xx): it may recover, so the connection is made.
             output.WriteWarning($"{check.Problem} Connected anyway; Test-MjServer checks again.");
+            return;
+        }
+
+        // With a key that may read the account list, submits start from the pool's real capacity (Get-MjServer shows it).
+        var pool = await connection.Client.Admin.TryGetCapacityAsync(cancellationToken).ConfigureAwait(false);
+        if (pool is not null)
+        {
+            output.WriteVerbose(pool.UsableAccounts > 0
+                ? $"{check.Uri}: the pool holds {pool}; submits start from it."
+                : $"{check.Uri}: the pool has {pool}: submits will be refused until one is (Get-MjAccount shows why).");
         }
     }
 }

@@ -109,7 +109,8 @@ internal sealed class SaveImageOperation : MjOperation
                 }
 
                 var files = await connection.Client.DownloadFilesAsync(task, options.Folder, download, cancellationToken).ConfigureAwait(false);
-                if (options.All && !options.Split && !DownloadPlan.HasTiles(task))
+                // A video has no tiles to miss when its videos were asked for too.
+                if (options.All && !options.Split && !DownloadPlan.HasTiles(task) && !(options.IncludeVideo && task.VideoUrls.Count > 0))
                 {
                     output.WriteWarning(NoTilesWarning(task, connection, files.Count > 0 ? files[0].File.Name : DownloadFileNames.MainImage(task.Id)));
                 }
@@ -126,5 +127,7 @@ internal sealed class SaveImageOperation : MjOperation
     private static string NoTilesWarning(MjTask task, MjConnection connection, string main) =>
         task.Buttons.Any(b => b.Kind == MjButtonKind.Upscale)
             ? $"-All: {connection.Uri} sends the grid of task {task.Id} as one image, without separate tiles; only {main} (the grid) was saved."
-            : $"-All: task {task.Id} ({task.Action ?? "?"}) is a single image, without tiles; only {main} was saved.";
+            : task.VideoUrls.Count > 0
+                ? $"-All: task {task.Id} ({task.Action ?? "?"}) has videos, not tiles; only {main} was saved. -IncludeVideo saves its videos."
+                : $"-All: task {task.Id} ({task.Action ?? "?"}) is a single image, without tiles; only {main} was saved.";
 }

@@ -40,6 +40,8 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.ApiError, MjErrorCategory.PermissionDenied, target, adminOnly.Advice);
             case MjNotSupportedException unsupported:
                 return new(exception, MjErrorIds.EndpointNotFound, MjErrorCategory.NotImplemented, target, unsupported.Advice);
+            case MjNotFoundException { Subject: not "task" } other:
+                return new(exception, MjErrorIds.NotFound, MjErrorCategory.ObjectNotFound, target, other.Advice);
             case MjNotFoundException missing when RouteMissing.Is(missing) && missing.TaskId is null:
                 return new(exception, MjErrorIds.EndpointNotFound, MjErrorCategory.NotImplemented, target, missing.Advice);
             case MjNotFoundException missing:
@@ -96,6 +98,10 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.ApiError, MjErrorCategory.NotSpecified, target);
         }
     }
+
+    /// <summary>An account, user or banned-word list the server does not have (MjNotFound, ObjectNotFound).</summary>
+    public static MjCommandError NotFound(string message, string subject, object? target, string advice) =>
+        FromException(new MjNotFoundException($"{message} {advice}", null, null, null, null, null) { Subject = subject, Advice = advice }, target);
 
     /// <summary>
     /// The error with its advice for a command that lets the user pick another speed mode as <paramref name="speedChoice"/>

@@ -24,6 +24,9 @@ internal static class MjErrorIds
     /// <summary>The server does not know the task.</summary>
     public const string TaskNotFound = "MjTaskNotFound";
 
+    /// <summary>The server has no such account, user or banned-word list.</summary>
+    public const string NotFound = "MjNotFound";
+
     /// <summary>The server does not offer the endpoint (or -Uri is not a midjourney-proxy).</summary>
     public const string EndpointNotFound = "MjEndpointNotFound";
 

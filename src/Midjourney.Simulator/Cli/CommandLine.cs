@@ -55,6 +55,8 @@ internal sealed class CommandLine
                 case "--no-redis": o.NoRedis = true; break;
                 case "--guest-daily-limit": o.GuestDailyLimit = Integer(name, Value()); break;
                 case "--time-scale": o.TimeScale = Number(name, Value()); break;
+                case "--accounts": o.Accounts = Integer(name, Value()); break;
+                case "--accounts-offline": o.OfflineAccounts = true; break;
                 case "--concurrency": o.Concurrency = Integer(name, Value()); break;
                 case "--queue": o.Queue = Integer(name, Value()); break;
                 case "--timeout": o.Timeout = Duration(name, Value()); break;

@@ -19,7 +19,12 @@ Server
   --admin-key <key>         The administrator's token; trueai lets only it cancel tasks and use /mj/admin/*
   --guest, --no-guest       trueai guest mode (default: on without --api-key, as the real server ships): no token or
                             an unknown one is served as a guest, who may not cancel or use /mj/admin/*
-  --no-accounts             No usable Midjourney account: every submit answers code 3 "无可用的账号实例"
+  --accounts <n>            Midjourney accounts in the pool (default 1), each with --concurrency slots and a --queue;
+                            administrators list, enable, disable, sync and remove them through the flavour's account
+                            API (trueai /mj/admin/*, plus and novicezk /mj/account/*)
+  --accounts-offline        Enabled accounts never connect (the real server without Discord): listed, enabled,
+                            disabled, removed, but none takes work (submits answer code 3)
+  --no-accounts             Every account disabled: every submit answers code 3 "无可用的账号实例"
                             (switch while running: POST /sim/accounts?usable=false|true)
   --no-redis                trueai with its Redis down: every new task is refused ("服务暂不可用，请联系管理员")
   --guest-daily-limit <n>   trueai: tasks a guest may create per day (default 0 = no limit)
@@ -32,12 +37,13 @@ Server
 Behaviour
   --image-format <f>        png (default) or webp: serve the task images as lossless WebP (any image URL also takes ?format=webp)
   --time-scale <x>          Multiply every simulated duration (default 1.0; 0.01 = 100x faster)
-  --concurrency <n>         Tasks running at once (default 3)
-  --queue <n>               Tasks allowed to wait for a slot before "queue full" (default 10)
+  --concurrency <n>         Tasks running at once on each account (default 3)
+  --queue <n>               Tasks allowed to wait for a slot of an account before "queue full" (default 10)
   --timeout <duration>      Running tasks fail after this long, scaled by --time-scale (default 5m)
   --image-ttl <duration>    Image URLs expire after this long, NOT scaled (default 24h)
   --remix                   Account has Remix on: V, reroll, pans, Vary Subtle/Strong, Animate go through MODAL
-  --banned-words <a,b,...>  Banned words (default nsfw,gore,nude,blood)
+  --banned-words <a,b,...>  Banned words (default nsfw,gore,nude,blood; trueai: its list "default", which
+                            /mj/admin/banned-word* edit, beside lists the administrator adds)
   --seed <n>                Seed of all random choices (default 42)
   --max-tasks <n>           Stored tasks; the oldest finished are evicted beyond it (default 100000)
   --default-mode <m>        relax | fast (default) | turbo for plain /mj/... without --fast/--relax/--turbo

@@ -38,6 +38,13 @@ public sealed class SimulatorOptions
     /// </summary>
     public bool NoAccounts { get; set; }
 
+    /// <summary>
+    /// Imitates a proxy that cannot reach Discord (as the real server on a machine without it): enabled accounts never
+    /// connect (TrueAI's <c>running</c> false), so none takes work and every submit answers code 3, while accounts can
+    /// still be listed, enabled, disabled and removed. Default false.
+    /// </summary>
+    public bool OfflineAccounts { get; set; }
+
     /// <summary>TrueAI only: imitates a server whose Redis is off or unreachable: every new task is refused with "服务暂不可用，请联系管理员".</summary>
     public bool NoRedis { get; set; }
 
@@ -50,10 +57,17 @@ public sealed class SimulatorOptions
     /// <summary>Multiplies every simulated duration (run times and <see cref="Timeout"/>). Default 1.0; tests use 0.001–0.01.</summary>
     public double TimeScale { get; set; } = 1.0;
 
-    /// <summary>Number of tasks that run at the same time (the account's core size). Default 3.</summary>
+    /// <summary>
+    /// Midjourney accounts in the pool, each with <see cref="Concurrency"/> slots and a queue of <see cref="Queue"/>
+    /// (so the pool holds Accounts x (Concurrency + Queue) tasks). Administrators list, enable, disable and remove them
+    /// through the flavour's account API. Default 1.
+    /// </summary>
+    public int Accounts { get; set; } = 1;
+
+    /// <summary>Number of tasks that run at the same time (each account's core size). Default 3.</summary>
     public int Concurrency { get; set; } = 3;
 
-    /// <summary>Number of tasks that may wait for a slot before submits are refused as "queue full". Default 10.</summary>
+    /// <summary>Number of tasks that may wait for a slot of an account (its queue size) before submits are refused as "queue full". Default 10.</summary>
     public int Queue { get; set; } = 10;
 
     /// <summary>A running task that has not finished after this long fails with a timeout. Scaled by <see cref="TimeScale"/>. Default 5 minutes.</summary>
@@ -101,6 +115,7 @@ public sealed class SimulatorOptions
     {
         if (!(TimeScale > 0) || double.IsInfinity(TimeScale)) throw new ArgumentException("TimeScale must be a positive number.");
         if (Concurrency < 1) throw new ArgumentException("Concurrency must be at least 1.");
+        if (Accounts < 1 || Accounts > 100) throw new ArgumentException("Accounts must be 1 to 100.");
         if (Queue < 0) throw new ArgumentException("Queue must be 0 or more.");
         if (Timeout <= TimeSpan.Zero) throw new ArgumentException("Timeout must be positive.");
         if (ImageTtl <= TimeSpan.Zero) throw new ArgumentException("ImageTtl must be positive.");

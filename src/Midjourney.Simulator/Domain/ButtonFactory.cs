@@ -16,8 +16,9 @@ internal static class ButtonFactory
     }
 
     /// <summary>
-    /// The buttons of an upscaled image; <paramref name="trueAiExtras"/> adds Animate and ❤️ (TA only),
-    /// <paramref name="makeSquare"/> adds Make Square (Discord offers it on non-square images only).
+    /// The buttons of an upscaled image; <paramref name="trueAiExtras"/> adds Animate and ❤️ (TA only; Discord's ❤️ is
+    /// carried, but no flavour routes its click), <paramref name="makeSquare"/> adds Make Square (Discord offers it on
+    /// non-square images only).
     /// </summary>
     public static List<Button> Upscale(string hash, UpscaleFamily family, bool trueAiExtras, bool makeSquare = false)
     {

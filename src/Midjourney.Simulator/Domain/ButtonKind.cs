@@ -19,9 +19,11 @@ internal enum ButtonKind
     Animate,
     AnimateExtend,
     VideoUpscale,
+    /// <summary>❤️ <c>MJ::BOOKMARK::{hash}</c>: on TrueAI's upscales (Discord's button), routed by no flavour.</summary>
     Bookmark,
     PicReader,
     PicReaderAll,
     PicreadRetry,
+    /// <summary>A shorten pick <c>MJ::Job::PromptAnalyzer::{hash}::{n}</c>: a MODAL imagine on PLUS, refused by TrueAI 11.</summary>
     PromptAnalyzer,
 }

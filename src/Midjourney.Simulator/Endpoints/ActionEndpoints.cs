@@ -42,19 +42,12 @@ internal sealed class ActionEndpoints
         if (parent is null) return SubmitOutcome.NotFound();
         if (parent.StateAt(_services.Clock.NowMs()).Status != TaskStatuses.Success) return SubmitOutcome.Invalid("关联任务状态错误");
         if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
-        if (kind == ButtonKind.Unknown) return SubmitOutcome.Invalid("未知的 Action 类型");
+        if (!_services.Profile.RoutesButton(kind)) return SubmitOutcome.Invalid("未知的 Action 类型");
         // TA chooses the account next; a button the parent does not carry would only fail at Discord.
         if (_services.Engine.Accounts.RefuseSubmit() is { } refused) return refused;
         if (!parent.Buttons.Any(b => b.CustomId == customId)) return SubmitOutcome.Invalid("未知的 Action 类型");
 
-        switch (kind)
-        {
-            case ButtonKind.Bookmark:
-                // TA: nothing is created, the answer names the parent.
-                return SubmitOutcome.ValueOf(parent.Id, "成功");
-            case ButtonKind.PicReaderAll:
-                return ImagineAll(context, parent, request);
-        }
+        if (kind == ButtonKind.PicReaderAll) return ImagineAll(context, parent, request);
 
         SpeedMode mode = Answer.ModeOf(context, null, parent.Mode);
         bool remix = _services.Options.Remix || (trueAi && request.EnableRemix == true);

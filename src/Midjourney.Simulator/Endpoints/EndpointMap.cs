@@ -50,6 +50,38 @@ internal static class EndpointMap
             app.MapGet("/mj/admin/current", home.CurrentAsync);
         }
 
+        if (routes.Contains(SimRoute.AdminApi))
+        {
+            var admin = new AdminEndpoints(services);
+            app.MapGet("/mj/admin/accounts", admin.AccountListAsync);
+            app.MapPost("/mj/admin/accounts", admin.AccountPageAsync);
+            app.MapGet("/mj/admin/account/{id}", admin.AccountAsync);
+            app.MapDelete("/mj/admin/account/{id}", admin.DeleteAccountAsync);
+            app.MapPost("/mj/admin/accounts-enable", admin.EnableAsync);
+            app.MapPut("/mj/admin/account-reconnect/{id}", admin.ReconnectAsync);
+            app.MapPost("/mj/admin/account-sync/{id}", admin.SyncAsync);
+            app.MapPost("/mj/admin/users", admin.UsersAsync);
+            app.MapPost("/mj/admin/user", admin.SaveUserAsync);
+            app.MapDelete("/mj/admin/user/{id}", admin.DeleteUserAsync);
+            app.MapPost("/mj/admin/banned-words", admin.BannedWordsAsync);
+            app.MapPost("/mj/admin/banned-word", admin.SaveBannedWordAsync);
+            app.MapDelete("/mj/admin/banned-word/{id}", admin.DeleteBannedWordAsync);
+        }
+
+        if (routes.Contains(SimRoute.AccountList) || routes.Contains(SimRoute.AccountAdmin))
+        {
+            var accounts = new AccountEndpoints(services);
+            app.MapGet("/mj/account/{id}/fetch", accounts.FetchAsync);
+            if (routes.Contains(SimRoute.AccountList)) app.MapGet("/mj/account/list", accounts.ListAsync);
+            if (routes.Contains(SimRoute.AccountAdmin))
+            {
+                app.MapPost("/mj/account/query", accounts.QueryAsync);
+                app.MapPut("/mj/account/{id}/update-reconnect", accounts.UpdateReconnectAsync);
+                app.MapPost("/mj/account/{id}/sync-info", accounts.SyncAsync);
+                app.MapDelete("/mj/account/{id}/delete", accounts.DeleteAsync);
+            }
+        }
+
         app.MapGet("/sim/stats", sim.StatsAsync);
         app.MapGet("/sim/accounts", sim.AccountsAsync);
         app.MapPost("/sim/accounts", sim.AccountsAsync);

@@ -32,19 +32,17 @@ internal sealed class HomeEndpoints
 
     /// <summary>
     /// <c>GET /mj/admin/current</c> ([AllowAnonymous]): who the server takes the caller for. The page's user object with
-    /// <c>name</c> "Guest", "user" or "admin", <c>apiSecret</c> = the token (null for a guest) and the role in
+    /// the user's <c>name</c> ("Guest", "user", "admin" or one /mj/admin/user made), <c>apiSecret</c> = the token (null for a guest) and the role in
     /// <c>tags</c>; with guest mode off and no known token, 403 problem details.
     /// </summary>
     public Task CurrentAsync(HttpContext context)
     {
-        CallerRole? role = _services.Profile.Identify(context.Request, _services.Options);
+        CallerRole? role = _services.Profile.Identify(context.Request, _services.Options, _services.Users);
         if (role is not CallerRole caller) return TrueAiProfile.WriteProblemAsync(context, 403, "https://tools.ietf.org/html/rfc9110#section-15.5.4", "Forbidden");
-        (string name, string? token, string label) = caller switch
-        {
-            CallerRole.Admin => ("admin", TrueAiProfile.Token(context.Request), "ADMIN"),
-            CallerRole.User => ("user", TrueAiProfile.Token(context.Request), "USER"),
-            _ => ("Guest", null, "Guest"),
-        };
+        Admin.SimUser? user = caller == CallerRole.Guest ? null : TrueAiProfile.UserOf(context.Request, _services.Users);
+        (string name, string? token, string label) = user is null
+            ? ("Guest", null, "Guest")
+            : (user.Name, user.Token, user.IsAdmin ? "ADMIN" : "USER");
         return EnvelopeJson.WriteJsonAsync(context, 200, w =>
         {
             w.WriteStartObject();

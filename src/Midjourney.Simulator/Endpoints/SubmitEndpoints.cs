@@ -71,6 +71,8 @@ internal sealed class SubmitEndpoints
         if (ratio is null) return SubmitOutcome.Invalid("dimensions参数错误");
         int count = request.Base64Array?.Count ?? 0;
         if (count < 2 || count > 5) return SubmitOutcome.Invalid(TrueAi ? "图片参数错误，2~5张图片" : "base64List参数错误，需要 2 到 5 张图片");
+        // "dimensions": null replaces the DTO's default SQUARE; every server checks it right after the image count.
+        if (request.DimensionsNull) return SubmitOutcome.Invalid("dimensions参数错误");
         if (!TryStoreImages(request.Base64Array, allowUrls: false, out _)) return SubmitOutcome.Invalid("base64格式错误");
         if (_services.Gate.Refusal(context, request) is { } refusal) return SubmitOutcome.LogicError(refusal);
         string prompt = request.Dimensions is null ? "" : "--ar " + (request.Dimensions.ToUpperInvariant() switch { "PORTRAIT" => "2:3", "LANDSCAPE" => "3:2", _ => "1:1" });

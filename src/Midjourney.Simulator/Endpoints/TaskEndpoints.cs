@@ -95,24 +95,9 @@ internal sealed class TaskEndpoints
             && Contains(t.Prompt, request.Prompt)
             && Contains(t.Description, request.Description)
             && (string.IsNullOrEmpty(request.State) || string.Equals(t.State, request.State, StringComparison.Ordinal)));
-        List<SimTask> content = matching.Skip(page * size).Take(size).ToList();
         string baseUrl = _services.BaseUrlOf(context);
-        await Flavors.EnvelopeJson.WriteJsonAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("content");
-            foreach (SimTask task in content) _services.Profile.WriteTask(w, task, task.StateAt(now), baseUrl, _services.Links, _services.Options, now);
-            w.WriteEndArray();
-            w.WriteNumber("totalElements", matching.Count);
-            w.WriteNumber("totalPages", (matching.Count + size - 1) / size);
-            w.WriteNumber("number", page);
-            w.WriteNumber("size", size);
-            w.WriteNumber("numberOfElements", content.Count);
-            w.WriteBoolean("first", page == 0);
-            w.WriteBoolean("last", (page + 1) * size >= matching.Count);
-            w.WriteBoolean("empty", content.Count == 0);
-            w.WriteEndObject();
-        });
+        await SpringPage.WriteAsync(context, matching, page, size,
+            (w, task) => _services.Profile.WriteTask(w, task, task.StateAt(now), baseUrl, _services.Links, _services.Options, now));
     }
 
     private static bool Contains(string? value, string? part) =>

@@ -9,7 +9,7 @@ internal enum OutcomeKind
     /// <summary>Task created in MODAL state (code 21 where the flavour has it).</summary>
     Modal,
 
-    /// <summary>A result that is not a new task id: upload URLs, a seed, a bookmark, "Imagine all" ids.</summary>
+    /// <summary>A result that is not a new task id: upload URLs, a seed, "Imagine all" ids.</summary>
     Value,
 
     /// <summary>All slots busy and the queue is full; nothing created.</summary>

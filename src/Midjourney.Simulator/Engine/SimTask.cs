@@ -51,6 +51,9 @@ internal sealed class SimTask
     public int VideoCount { get; init; }
     public int ActionIndex { get; init; }
 
+    /// <summary>The account whose slot the task holds (null while MODAL); a cancel frees it there.</summary>
+    public SimAccount? Account { get; set; }
+
     /// <summary>Banned word that will make the task fail later (TA v10+ behaviour).</summary>
     public string? BannedWord { get; set; }
 

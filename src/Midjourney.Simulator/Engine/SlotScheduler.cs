@@ -25,6 +25,18 @@ internal sealed class SlotScheduler
         return _waitingStarts.Count;
     }
 
+    /// <summary>Slots busy at <paramref name="now"/>: a slot is booked without gaps from now to its free-at time.</summary>
+    public int Busy(long now)
+    {
+        int busy = 0;
+        foreach (long freeAt in _freeAt)
+        {
+            if (freeAt > now) busy++;
+        }
+
+        return busy;
+    }
+
     /// <summary>Finds the earliest slot; false when all slots are busy and <paramref name="queueLimit"/> tasks already wait.</summary>
     public bool TryReserve(long now, int queueLimit, out int slot, out long startAt, out int ahead)
     {

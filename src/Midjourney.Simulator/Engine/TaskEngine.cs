@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Midjourney.Simulator.Domain;
 
 namespace Midjourney.Simulator.Engine;
@@ -14,19 +15,17 @@ internal sealed class TaskEngine
     private readonly SimulatorOptions _options;
     private readonly bool _trueAiButtons;
     private readonly string _timeoutReason;
-    private SlotScheduler _slots;
     private long _sequence;
     private long _lastId;
 
     public TaskEngine(SimulatorOptions options, SimClock clock, SimCounters counters, bool trueAiButtons, string timeoutReason)
     {
-        Accounts = new AccountPool(!options.NoAccounts);
+        Accounts = new AccountPool(options);
         _options = options;
         Clock = clock;
         Counters = counters;
         _trueAiButtons = trueAiButtons;
         _timeoutReason = timeoutReason;
-        _slots = new SlotScheduler(options.Concurrency);
         Store = new TaskStore(options.MaxTasks);
     }
 
@@ -36,7 +35,8 @@ internal sealed class TaskEngine
     public AccountPool Accounts { get; }
     public SimCounters Counters { get; }
     public TaskStore Store { get; }
-    public int Slots => _slots.Slots;
+    /// <summary>Slots of the enabled accounts.</summary>
+    public int Slots => Accounts.Slots();
 
     /// <summary>Called for every created task (the notify dispatcher tracks tasks that have a hook).</summary>
     public Action<SimTask>? TaskCreated { get; set; }
@@ -45,7 +45,21 @@ internal sealed class TaskEngine
 
     public int Waiting()
     {
-        lock (_gate) return _slots.Waiting(Clock.NowMs());
+        lock (_gate)
+        {
+            long now = Clock.NowMs();
+            return Accounts.All().Sum(a => a.Slots.Waiting(now));
+        }
+    }
+
+    /// <summary>The jobs running on an account now (its busy slots) and waiting in its queue.</summary>
+    public (int Running, int Queued) LoadOf(SimAccount account)
+    {
+        lock (_gate)
+        {
+            long now = Clock.NowMs();
+            return (account.Slots.Busy(now), account.Slots.Waiting(now));
+        }
     }
 
     /// <summary>Creates a task that runs (now or after waiting); QueueFull when there is no room.</summary>
@@ -57,10 +71,11 @@ internal sealed class TaskEngine
         lock (_gate)
         {
             long now = Clock.NowMs();
-            if (!_slots.TryReserve(now, _options.Queue, out int slot, out long startAt, out ahead)) return SubmitOutcome.QueueFull();
+            if (!Accounts.TryReserve(now, out SimAccount? account, out int slot, out long startAt, out ahead)) return SubmitOutcome.QueueFull();
             task = Create(draft, now);
             TaskSchedule schedule = Plan(task, startAt, slot);
-            _slots.Commit(slot, startAt, schedule.EndAt, now);
+            account!.Slots.Commit(slot, startAt, schedule.EndAt, now);
+            task.Account = account;
             task.Schedule = schedule;
             Store.Add(task, now);
         }
@@ -96,13 +111,14 @@ internal sealed class TaskEngine
         {
             if (!task.Schedule.IsModal) return SubmitOutcome.Invalid("任务状态错误");
             long now = Clock.NowMs();
-            if (!_slots.TryReserve(now, _options.Queue, out int slot, out long startAt, out ahead)) return SubmitOutcome.QueueFull();
+            if (!Accounts.TryReserve(now, out SimAccount? account, out int slot, out long startAt, out ahead)) return SubmitOutcome.QueueFull();
             task.Prompt = prompt;
             task.PromptEn = prompt;
             task.Info = PromptInfo.Parse(prompt);
             task.FinalPrompt = FinalPromptOf(prompt, task.Info, task.Mode);
             TaskSchedule schedule = Plan(task, startAt, slot);
-            _slots.Commit(slot, startAt, schedule.EndAt, now);
+            account!.Slots.Commit(slot, startAt, schedule.EndAt, now);
+            task.Account = account;
             task.Schedule = schedule;
             queued = startAt > now;
         }
@@ -118,7 +134,7 @@ internal sealed class TaskEngine
             long now = Clock.NowMs();
             TaskSchedule current = task.Schedule;
             if (TaskState.Observe(current, now).IsTerminal) return false;
-            if (!current.IsModal) _slots.Release(current.Slot, current.EndAt, Math.Max(now, current.StartAt));
+            if (!current.IsModal) task.Account?.Slots.Release(current.Slot, current.EndAt, Math.Max(now, current.StartAt));
             task.Schedule = current with { EndAt = now, Succeeds = false, FailReason = reason, IsModal = false };
             return true;
         }
@@ -130,7 +146,7 @@ internal sealed class TaskEngine
         lock (_gate)
         {
             Store.Clear();
-            _slots = new SlotScheduler(_options.Concurrency);
+            Accounts.ClearSlots();
             _sequence = 0;
         }
     }

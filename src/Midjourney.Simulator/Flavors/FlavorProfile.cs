@@ -63,7 +63,7 @@ internal abstract class FlavorProfile
     /// The caller's role, or null to refuse with <see cref="WriteUnauthorizedAsync"/>. Base: without an API key nobody
     /// is checked; with one, the admin key or the API key must be presented under <see cref="IsAuthorized"/>.
     /// </summary>
-    public virtual CallerRole? Identify(HttpRequest request, SimulatorOptions options)
+    public virtual CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
     {
         if (options.ApiKey is null) return CallerRole.User;
         if (options.AdminKey is not null && IsAuthorized(request, options.AdminKey)) return CallerRole.Admin;
@@ -120,6 +120,14 @@ internal abstract class FlavorProfile
 
     protected virtual Task WriteQueueFullAsync(HttpContext context) =>
         EnvelopeJson.WriteAsync(context, 200, 23, "队列已满，请稍后尝试", null, Props(("discordInstanceId", InstanceId)));
+
+    // ---- buttons ----
+
+    /// <summary>
+    /// False for a button the action route does not know: code 4 "未知的 Action 类型", before an account is chosen. No
+    /// flavour routes ❤️ (PLUS's docs list it as unsupported, TrueAI 11 has no branch for it); base: every other kind.
+    /// </summary>
+    public virtual bool RoutesButton(ButtonKind kind) => kind is not (ButtonKind.Unknown or ButtonKind.Bookmark);
 
     // ---- request bodies ----
 

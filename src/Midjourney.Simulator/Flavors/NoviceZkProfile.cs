@@ -8,7 +8,7 @@ internal sealed class NoviceZkProfile : FlavorProfile
     private static readonly HashSet<SimRoute> RouteSet = new()
     {
         SimRoute.Imagine, SimRoute.Change, SimRoute.SimpleChange, SimRoute.Blend, SimRoute.Describe,
-        SimRoute.Fetch, SimRoute.List, SimRoute.ListByCondition, SimRoute.Queue,
+        SimRoute.Fetch, SimRoute.List, SimRoute.ListByCondition, SimRoute.Queue, SimRoute.AccountList,
     };
 
     public override SimulatorFlavor Flavor => SimulatorFlavor.NoviceZk;

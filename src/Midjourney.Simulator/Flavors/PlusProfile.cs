@@ -10,7 +10,7 @@ internal sealed class PlusProfile : FlavorProfile
         SimRoute.Imagine, SimRoute.Change, SimRoute.SimpleChange, SimRoute.Action, SimRoute.Modal, SimRoute.Blend,
         SimRoute.Describe, SimRoute.Shorten, SimRoute.UploadDiscordImages, SimRoute.Fetch, SimRoute.List,
         SimRoute.ListByCondition, SimRoute.ListByIds, SimRoute.Queue, SimRoute.Cancel, SimRoute.ImageSeed,
-        SimRoute.Query,
+        SimRoute.Query, SimRoute.AccountAdmin,
     };
 
     public override SimulatorFlavor Flavor => SimulatorFlavor.Plus;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Midjourney.Simulator.Domain;
 using Midjourney.Simulator.Engine;
 using Midjourney.Simulator.Http;
 
@@ -19,10 +20,10 @@ internal sealed class TrueAiProfile : FlavorProfile
     {
         SimRoute.Imagine, SimRoute.Action, SimRoute.Modal, SimRoute.Blend, SimRoute.Describe, SimRoute.Shorten,
         SimRoute.Video, SimRoute.Edits, SimRoute.Retexture, SimRoute.UploadDiscordImages, SimRoute.Fetch, SimRoute.List,
-        SimRoute.ListByCondition, SimRoute.ListByIds, SimRoute.Cancel, SimRoute.ImageSeed, SimRoute.Home,
+        SimRoute.ListByCondition, SimRoute.ListByIds, SimRoute.Cancel, SimRoute.ImageSeed, SimRoute.Home, SimRoute.AdminApi,
     };
 
-    /// <summary>The admin routes marked [AllowAnonymous]; the simulator has none of them (404), but they are not refused with 401.</summary>
+    /// <summary>The admin routes marked [AllowAnonymous]: not refused with 401; of them the simulator has <c>/mj/admin/current</c> (the others 404).</summary>
     private static readonly HashSet<string> AnonymousAdminPaths = new(StringComparer.OrdinalIgnoreCase)
     {
         "/mj/admin/register", "/mj/admin/login", "/mj/admin/logout", "/mj/admin/current",
@@ -42,25 +43,30 @@ internal sealed class TrueAiProfile : FlavorProfile
     public override string TimeoutReason(SimulatorOptions options) =>
         "执行超时 " + options.Timeout.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture) + " 分钟";
 
+    /// <summary>
+    /// 11.x's <c>SubmitController.Action</c> picks the child's action by customId prefix and has no branch for the shorten
+    /// picks (<c>MJ::Job::PromptAnalyzer::…</c>) either, although Discord's buttons on a shorten result carry them: code 4
+    /// "未知的 Action 类型". (<c>TaskService.SubmitAction</c> still handles them and ❤️; 10.x and older reached it.)
+    /// </summary>
+    public override bool RoutesButton(ButtonKind kind) => base.RoutesButton(kind) && kind != ButtonKind.PromptAnalyzer;
+
     /// <summary>Raw token in <c>Authorization</c> (wins when present, even if wrong), else <c>mj-api-secret</c>.</summary>
     public override bool IsAuthorized(HttpRequest request, string apiKey) => string.Equals(Token(request), apiKey, StringComparison.Ordinal);
 
     /// <summary>
     /// <c>WorkContext.GetUser</c>: the token is <c>Authorization</c> when that header is present, else <c>mj-api-secret</c>.
-    /// The admin key is the administrator; the API key is a user, or the administrator when it is the server's only key.
-    /// Anyone else is a guest in guest mode, and refused otherwise (<c>SimpleAuthMiddleware</c>).
+    /// The token's user (<see cref="Admin.UserStore"/>: the admin key is the administrator, the API key a user, or the
+    /// administrator when it is the server's only key, and the users /mj/admin/user made) decides the role. Anyone else
+    /// is a guest in guest mode, and refused otherwise (<c>SimpleAuthMiddleware</c>).
     /// </summary>
-    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options)
+    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
     {
-        string token = Token(request);
-        if (!string.IsNullOrWhiteSpace(token))
-        {
-            if (string.Equals(token, options.AdminKey, StringComparison.Ordinal)) return CallerRole.Admin;
-            if (string.Equals(token, options.ApiKey, StringComparison.Ordinal)) return options.AdminKey is null ? CallerRole.Admin : CallerRole.User;
-        }
-
+        if (users.ByToken(Token(request)) is { } user) return user.IsAdmin ? CallerRole.Admin : CallerRole.User;
         return options.GuestMode ? CallerRole.Guest : null;
     }
+
+    /// <summary>The user a request's token names, or null (a guest).</summary>
+    public static Admin.SimUser? UserOf(HttpRequest request, Admin.UserStore users) => users.ByToken(Token(request));
 
     /// <summary><c>/health</c> and <c>/debug</c> skip the middleware; <c>/mj/home</c> and a few admin routes are [AllowAnonymous].</summary>
     public override bool IsAnonymous(string path) =>

@@ -39,6 +39,18 @@ internal static class TrueAiResult
             w.WriteEndObject();
         });
 
+    /// <summary><c>Result.Ok()</c> or <c>Result.Ok(message)</c>: no data, success, code 0 and the message ("操作成功" by default).</summary>
+    public static Task WriteOkMessageAsync(HttpContext context, string message = "操作成功") =>
+        EnvelopeJson.WriteJsonAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("success", true);
+            w.WriteNumber("code", 0);
+            w.WriteString("message", message);
+            WriteTimestamp(w);
+            w.WriteEndObject();
+        });
+
     /// <summary><c>DateTime.Now.Ticks</c> as a string, as the real class sets it.</summary>
     private static void WriteTimestamp(Utf8JsonWriter w) =>
         w.WriteString("timestamp", DateTime.Now.Ticks.ToString(CultureInfo.InvariantCulture));

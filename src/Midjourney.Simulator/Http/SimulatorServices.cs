@@ -17,7 +17,8 @@ internal sealed class SimulatorServices
         Counters = new SimCounters();
         Engine = new TaskEngine(options, Clock, Counters, Profile.TrueAiBehaviour, Profile.TimeoutReason(options));
         Links = new MediaLinks(new MediaUrlSigner(options.Seed, options.ImageTtl));
-        Banned = new BannedWordChecker(options.BannedWords);
+        Banned = new Admin.BannedWordLists(options, StartedAtMs);
+        Users = new Admin.UserStore(options, StartedAtMs);
         Faults = new FaultInjector(options.Faults, options.Seed);
         Gate = new Endpoints.NewTaskGate(this);
     }
@@ -28,7 +29,11 @@ internal sealed class SimulatorServices
     public SimCounters Counters { get; }
     public TaskEngine Engine { get; }
     public MediaLinks Links { get; }
-    public BannedWordChecker Banned { get; }
+    /// <summary>The banned words prompts are checked against (TrueAI's lists, which its administrator edits).</summary>
+    public Admin.BannedWordLists Banned { get; }
+
+    /// <summary>TrueAI's users: who a token is.</summary>
+    public Admin.UserStore Users { get; }
     public FaultInjector Faults { get; }
 
     /// <summary>TrueAI's checks before a task is created (Redis, state length, guest limit).</summary>

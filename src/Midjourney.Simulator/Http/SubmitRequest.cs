@@ -5,6 +5,8 @@ namespace Midjourney.Simulator.Http;
 /// <summary>The union of all submit/query request bodies (camelCase JSON, unknown fields ignored).</summary>
 internal sealed class SubmitRequest
 {
+    private string? _dimensions;
+
     public string? Prompt { get; set; }
     public List<string>? Base64Array { get; set; }
     public string? Base64 { get; set; }
@@ -17,7 +19,21 @@ internal sealed class SubmitRequest
     public int? Index { get; set; }
     public string? Content { get; set; }
     public string? MaskBase64 { get; set; }
-    public string? Dimensions { get; set; }
+    /// <summary>Blend's dimensions; absent is SQUARE (the DTO's default), an explicit null is refused (<see cref="DimensionsNull"/>).</summary>
+    public string? Dimensions
+    {
+        get => _dimensions;
+        set
+        {
+            _dimensions = value;
+            DimensionsNull = value is null;
+        }
+    }
+
+    /// <summary>True when the body says <c>"dimensions": null</c>, which replaces the default instead of leaving it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool DimensionsNull { get; private set; }
+
     public string? NotifyHook { get; set; }
     public string? State { get; set; }
     public string? Motion { get; set; }

@@ -38,14 +38,14 @@ internal static class MjTaskJson
         if (style.GatewayShape && state.Status == TaskStatuses.Failure) w.WriteString(N.Progress, "100%");
         else w.WriteString(N.Progress, state.Progress);
 
-        string? imageFile = success ? MainFile(task) : running ? MediaFiles.Preview : null;
+        string? imageFile = success ? MainFile(task, style) : running ? MediaFiles.Preview : null;
         if (imageFile is not null) media.WriteProperty(w, N.ImageUrl, imageFile);
         else w.WriteString(N.ImageUrl, task.SourceImageUrl);
 
         if (style.TrueAiExtras)
         {
             w.WriteStartArray(N.ImageUrls);
-            if (success) WriteFileList(w, task, media, task.Result == ResultKind.Video);
+            if (success) WriteFileList(w, task, media);
             w.WriteEndArray();
         }
 
@@ -147,23 +147,30 @@ internal static class MjTaskJson
         w.WriteEndObject();
     }
 
-    /// <summary>The file behind <c>imageUrl</c> of a SUCCESS task, or null (describe/shorten have no picture of their own).</summary>
-    public static string? MainFile(SimTask task) => task.Result switch
+    /// <summary>
+    /// The file behind <c>imageUrl</c> of a SUCCESS task, or null (describe/shorten have no picture of their own). A video's
+    /// is its first video on TrueAI (<c>TaskInfo.Success</c> under <c>EnableFillOfficialCdn</c>: "VideoUrl = ImageUrl", the
+    /// image URL is the video link), its cover elsewhere.
+    /// </summary>
+    private static string? MainFile(SimTask task, TaskJsonStyle style) => task.Result switch
     {
         ResultKind.Grid => MediaFiles.Grid,
         ResultKind.Upscale => MediaFiles.Upscale,
-        ResultKind.Video => MediaFiles.Thumbs[0],
+        ResultKind.Video => style.TrueAiExtras ? MediaFiles.Videos[0] : MediaFiles.Thumbs[0],
         _ => null,
     };
 
-    /// <summary>The task's images as <c>[{url, thumbnail}]</c>: the four tiles of a grid, the single upscale, or video covers.</summary>
-    private static void WriteFileList(Utf8JsonWriter w, SimTask task, TaskMedia media, bool video)
+    /// <summary>
+    /// TrueAI's <c>imageUrls</c> as <c>[{url, thumbnail}]</c>: the four tiles of a grid, the single upscale, or a video's
+    /// videos with their covers (TrueAI fills <c>imageUrls</c> with the same entries as <c>videoUrls</c>).
+    /// </summary>
+    private static void WriteFileList(Utf8JsonWriter w, SimTask task, TaskMedia media)
     {
         int count = task.Result switch { ResultKind.Grid => 4, ResultKind.Upscale => 1, ResultKind.Video => task.VideoCount, _ => 0 };
         for (int i = 0; i < count; i++)
         {
             w.WriteStartObject();
-            media.WriteProperty(w, N.Url, task.Result == ResultKind.Grid ? MediaFiles.Tiles[i] : task.Result == ResultKind.Upscale ? MediaFiles.Upscale : MediaFiles.Thumbs[i]);
+            media.WriteProperty(w, N.Url, task.Result switch { ResultKind.Grid => MediaFiles.Tiles[i], ResultKind.Upscale => MediaFiles.Upscale, _ => MediaFiles.Videos[i] });
             media.WriteProperty(w, N.Thumbnail, MediaFiles.Thumbs[i]);
             w.WriteEndObject();
         }

@@ -64,13 +64,19 @@ internal sealed class Recording
             Text(entry, "method") ?? "GET",
             Text(entry, "path") ?? "/",
             headers,
-            Text(entry, "request"),
+            RequestOf(entry),
             entry.TryGetProperty("status", out JsonElement status) && status.ValueKind == JsonValueKind.Number ? status.GetInt32() : null,
             Text(entry, "content_type"),
             Text(entry, "body") ?? "",
             entry.TryGetProperty("json", out JsonElement json) && json.ValueKind != JsonValueKind.Null ? json.Clone() : null,
             Text(entry, "error"));
     }
+
+    /// <summary>The body sent: a string (capture2.py), or the JSON itself (tools/recordings/capture_admin.py).</summary>
+    private static string? RequestOf(JsonElement entry) =>
+        entry.TryGetProperty("request", out JsonElement request) && request.ValueKind is JsonValueKind.Object or JsonValueKind.Array
+            ? request.GetRawText()
+            : Text(entry, "request");
 
     private static string? Text(JsonElement entry, string name) =>
         entry.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

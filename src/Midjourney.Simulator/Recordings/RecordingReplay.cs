@@ -37,6 +37,7 @@ internal static class RecordingReplay
         await using MjSimulator simulator = await MjSimulator.StartAsync(options, cancellationToken);
         using var http = new HttpClient { BaseAddress = simulator.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var substitutions = new List<KeyValuePair<string, string>>();
+        if (mode.SeedAccountsFrom is { } seed) simulator.Accounts.Replace(ReplayAccounts.From(recording, seed));
         if (mode.NeedsTasks)
         {
             IReadOnlyDictionary<string, string> made = await ReplayTasks.MakeAsync(http, clock, cancellationToken);

@@ -19,23 +19,26 @@ internal sealed class ReplayMode
 
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    private ReplayMode(Users users, bool guest, bool noRedis = false, bool tasks = false)
+    private ReplayMode(Users users, bool guest, bool noRedis = false, bool tasks = false, bool offlineAccounts = false, string? seedAccountsFrom = null)
     {
         var flags = new List<string>();
         if (guest && users == Users.Both) flags.Add("--guest");
         if (users == Users.Both) flags.Add("--api-key " + UserToken);
         if (users != Users.None) flags.Add("--admin-key " + AdminToken);
         if (noRedis) flags.Add("--no-redis");
-        flags.Add(tasks ? "(tasks made, then no accounts)" : "--no-accounts");
+        flags.Add(tasks ? "(tasks made, then no accounts)" : offlineAccounts ? "--accounts-offline" : "--no-accounts");
+        if (seedAccountsFrom is not null) flags.Add("(the recording's accounts)");
         Settings = string.Join(' ', flags);
         NeedsTasks = tasks;
+        SeedAccountsFrom = seedAccountsFrom;
         Configure = o =>
         {
             o.Guest = guest;
             o.ApiKey = users == Users.Both ? UserToken : null;
             o.AdminKey = users == Users.None ? null : AdminToken;
             o.NoRedis = noRedis;
-            o.NoAccounts = !tasks; // the task recordings take the accounts away once their tasks exist
+            o.NoAccounts = !tasks && !offlineAccounts; // the task recordings take the accounts away once their tasks exist
+            o.OfflineAccounts = offlineAccounts; // capture_admin.py's accounts: in the database, never connected
         };
     }
 
@@ -65,6 +68,12 @@ internal sealed class ReplayMode
     /// <summary>True when the requests name existing tasks: a grid, a describe, a shorten, a video, an edit and more are made first.</summary>
     public bool NeedsTasks { get; }
 
+    /// <summary>
+    /// The recorded request whose answer lists the real server's accounts (tools/recordings/capture_admin.py seeded them into its
+    /// database): the simulator takes the same accounts (ids, channels, sizes, state) before the replay.
+    /// </summary>
+    public string? SeedAccountsFrom { get; }
+
     /// <summary>Task roles and their ids on the real server when the file does not list them (capture2.py's constants).</summary>
     public IReadOnlyDictionary<string, string> RealIds { get; private init; } = NoHeaders;
 
@@ -72,7 +81,7 @@ internal sealed class ReplayMode
     public static ReplayMode? For(string recording) => recording switch
     {
         "guest-nokey" => new ReplayMode(Users.None, guest: true, noRedis: true),
-        "guest-redis" => new ReplayMode(Users.None, guest: true),
+        "guest-redis" or "blend-dimensions" => new ReplayMode(Users.None, guest: true),
         "guest-admin" => new ReplayMode(Users.AdminOnly, guest: true),
         "guest-user" => new ReplayMode(Users.Both, guest: true),
         "noguest-nokey" or "noguest-admin" or "client-noguest" => new ReplayMode(Users.Both, guest: false),
@@ -103,6 +112,9 @@ internal sealed class ReplayMode
                 ["SEEDED"] = "1796600847203908",
             },
         },
+        // tools/recordings/capture_admin.py's requests on the accounts it put into the real server's database (which never connected).
+        "admin-admin" or "admin-after-check" => new ReplayMode(Users.Both, guest: true, offlineAccounts: true, seedAccountsFrom: "accounts-page"),
+        "admin-user" or "admin-nokey" => new ReplayMode(Users.Both, guest: true, offlineAccounts: true),
         _ => null,
     };
 }

@@ -116,6 +116,23 @@ public sealed class DownloadNamingTests : IDisposable
         Assert.Equal(1, _http.CountFor("http://h/0_1.mp4"));
     }
 
+    [Fact]
+    public async Task AVideoTaskHasNoTilesItsImageUrlsAreItsVideos()
+    {
+        // TrueAI's imageUrls repeat a video task's videoUrls: -All finds no tiles, and -All with videos names them as videos.
+        _http.Serve("http://h/0_0.mp4", () => FakeHttpHandler.Bytes(Mp4Head, "video/mp4"));
+        _http.Serve("http://h/0_1.mp4", () => FakeHttpHandler.Bytes(Mp4Head.Concat(new byte[] { 1 }).ToArray(), "video/mp4"));
+        var videos = new[] { "http://h/0_0.mp4", "http://h/0_1.mp4" };
+        var task = DownloadKit.Task("t", "http://h/0_0.mp4", videos, videoUrl: "http://h/0_0.mp4", videoUrls: videos);
+
+        Assert.False(DownloadPlan.HasTiles(task));
+        var all = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { All = true });
+        Assert.Equal(new[] { "t.mp4" }, all.Select(f => f.Name));
+        var both = await DownloadKit.Downloader(_http).Run(task, _temp.Target, new MjDownloadOptions { All = true, IncludeVideos = true, Overwrite = true });
+        Assert.Equal(new[] { "t.mp4", "t_2.mp4" }, both.Select(f => f.Name));
+        Assert.True(DownloadPlan.HasTiles(DownloadKit.Task("g", "http://h/grid.png", new[] { "http://h/1.png", "http://h/2.png" })));
+    }
+
     [Theory]
     [InlineData("video/mp4", "png")]  // the simulator's APNG "videos", or a server that labels everything video/mp4
     [InlineData("image/png", "jpg")]

@@ -192,7 +192,7 @@ public sealed class RealServerFixesTests
         }
 
         Assert.True(tested > 60, $"only {tested} entries tested");
-        Assert.Equal("Try again later; if it persists, ask the server's administrator.", MjServerMessages.Find("无可用的账号实例")!.Advice);
+        Assert.Equal("Try again later; if it persists, ask the server's administrator, who can see why with Get-MjAccount.", MjServerMessages.Find("无可用的账号实例")!.Advice);
     }
 
     [Fact]
@@ -202,9 +202,9 @@ public sealed class RealServerFixesTests
         var seed = Assert.IsType<MjServerException>(await FailureOf("trueai-11.10.3/tasks-admin.json#seed-grid"));
 
         Assert.True(imagine.SpeedMayHelp);
-        Assert.Equal("Try again later, or with another speed mode (for example Relax); if it persists, ask the server's administrator.", imagine.Advice);
-        Assert.Equal("Try again later, or with another -Mode (for example Relax); if it persists, ask the server's administrator.", imagine.ServerMessage!.AdviceWithSpeed("-Mode"));
+        Assert.Equal("Try again later, or with another speed mode (for example Relax); if it persists, ask the server's administrator, who can see why with Get-MjAccount.", imagine.Advice);
+        Assert.Equal("Try again later, or with another -Mode (for example Relax); if it persists, ask the server's administrator, who can see why with Get-MjAccount.", imagine.ServerMessage!.AdviceWithSpeed("-Mode"));
         Assert.False(seed.SpeedMayHelp);
-        Assert.Equal("Try again later; if it persists, ask the server's administrator.", seed.Advice);
+        Assert.Equal("Try again later; if it persists, ask the server's administrator, who can see why with Get-MjAccount.", seed.Advice);
     }
 }

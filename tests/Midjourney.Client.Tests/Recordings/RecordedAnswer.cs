@@ -24,7 +24,7 @@ public sealed record RecordedAnswer(string Folder, string File, string Name, str
     /// <summary>The folder of the recordings beside the tests.</summary>
     public static string Root => System.IO.Path.Combine(AppContext.BaseDirectory, "Recordings");
 
-    /// <summary>Every recorded request of every file (answers to one request each; files that hold something else are skipped).</summary>
+    /// <summary>Every recorded request of every file (a list of requests, or an object whose <c>requests</c> is one; files that hold something else are skipped).</summary>
     public static IReadOnlyList<RecordedAnswer> All => Loaded.Value;
 
     /// <summary>The key that names an answer in test output: folder/file#name.</summary>
@@ -119,12 +119,18 @@ public sealed record RecordedAnswer(string Folder, string File, string Name, str
             foreach (var file in Directory.GetFiles(folder, "*.json").OrderBy(f => f, StringComparer.Ordinal))
             {
                 using var document = JsonDocument.Parse(System.IO.File.ReadAllText(file));
-                if (document.RootElement.ValueKind != JsonValueKind.Array)
+                var requests = document.RootElement;
+                if (requests.ValueKind == JsonValueKind.Object && requests.TryGetProperty("requests", out var listed))
+                {
+                    requests = listed; // a recording that also names its tasks ({source, ids, requests}: tasks-checks.json)
+                }
+
+                if (requests.ValueKind != JsonValueKind.Array)
                 {
                     continue; // a task (fetch-grid.json) or the route list (routes.json): tested on their own
                 }
 
-                foreach (var entry in document.RootElement.EnumerateArray())
+                foreach (var entry in requests.EnumerateArray())
                 {
                     if (!entry.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.Number)
                     {

@@ -11,7 +11,9 @@ public class CmdletContractTests
     private const string All = CompiledParameterSet.AllSets;
     private const string MjTask = "Midjourney.Client.MjTask";
 
-    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test", "Stop", "Export" };
+    private static readonly string[] ApprovedVerbs = { "Connect", "Disconnect", "Get", "New", "Wait", "Invoke", "Submit", "Save", "Show", "Split", "Test", "Stop", "Enable", "Disable", "Sync", "Remove", "Add", "Export" };
+    private const string MjAccount = "Midjourney.Client.MjAccount";
+    private const string Connection = "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=";
 
     // Parameter: name, type, then per set: "Set:M:pos:P:N" (M mandatory, pos or -, P ValueFromPipeline, N ...ByPropertyName).
     private static readonly Dictionary<string, (string? DefaultSet, bool Should, string Impact, string[] Outputs, string[] Parameters)> Table = new()
@@ -120,6 +122,40 @@ public class CmdletContractTests
             "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter", "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600|ArgumentCompleter",
             "Connection|MjConnection[]|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
+        ["Get-MjAccount"] = (null, false, "Medium", new[] { MjAccount }, new[]
+        {
+            "Id|String[]|" + All + "::0::|SupportsWildcards=|Alias=AccountId,ChannelId|ArgumentCompleter", "Enabled|Nullable`1[Boolean]|" + All + ":::|ArgumentCompleter",
+            "Connection|MjConnection|" + All + ":::P:|ArgumentCompleter|MjConnectionTransformation=",
+        }),
+        ["Enable-MjAccount"] = ("Account", true, "Medium", new[] { MjAccount }, AccountChange("PassThru|SwitchParameter|" + All + ":::")),
+        ["Disable-MjAccount"] = ("Account", true, "Medium", new[] { MjAccount }, AccountChange("PassThru|SwitchParameter|" + All + ":::")),
+        ["Sync-MjAccount"] = ("Account", true, "Medium", new[] { MjAccount }, AccountChange("PassThru|SwitchParameter|" + All + ":::", "Reconnect|SwitchParameter|" + All + ":::")),
+        ["Remove-MjAccount"] = ("Account", true, "High", Array.Empty<string>(), AccountChange()),
+        ["Get-MjUser"] = ("Name", false, "Medium", new[] { "Midjourney.Client.MjUser" }, new[]
+        {
+            "Name|String[]|Name::0::|SupportsWildcards=|ArgumentCompleter", "Id|String[]|Id:M:::N|Alias=UserId|ArgumentCompleter", Connection,
+        }),
+        ["New-MjUser"] = (null, true, "Medium", new[] { "Midjourney.Client.MjNewUser" }, new[]
+        {
+            "Name|String|" + All + ":M:0:P:N|AllowEmptyString=|ArgumentCompleter", "Email|String|" + All + "::::N|ArgumentCompleter", "Administrator|SwitchParameter|" + All + ":::",
+            "DayDrawLimit|Nullable`1[Int32]|" + All + "::::N|ValidateRange=-1,2147483647|ArgumentCompleter", "TotalDrawLimit|Nullable`1[Int32]|" + All + "::::N|ValidateRange=-1,2147483647|ArgumentCompleter",
+            "CoreSize|Nullable`1[Int32]|" + All + "::::N|ValidateRange=-1,2147483647|ArgumentCompleter", "QueueSize|Nullable`1[Int32]|" + All + "::::N|ValidateRange=-1,2147483647|ArgumentCompleter",
+            Connection,
+        }),
+        ["Remove-MjUser"] = (null, true, "High", Array.Empty<string>(), new[] { "Id|String[]|" + All + ":M:0:P:N|Alias=UserId|ArgumentCompleter", Connection }),
+        ["Get-MjBannedWord"] = (null, false, "Medium", new[] { "Midjourney.Client.MjBannedWord" }, new[]
+        {
+            "Word|String|" + All + "::0::|ArgumentCompleter", "Name|String[]|" + All + ":::|SupportsWildcards=|ArgumentCompleter", "Id|String[]|" + All + "::::N|ArgumentCompleter", Connection,
+        }),
+        ["Add-MjBannedWord"] = (null, true, "Medium", new[] { "Midjourney.Client.MjBannedWord" }, new[]
+        {
+            "Word|String[]|" + All + ":M:0::|ArgumentCompleter", "Id|String|" + All + "::::N|ArgumentCompleter", "Name|String|" + All + ":::|ArgumentCompleter",
+            "Description|String|" + All + ":::|ArgumentCompleter", Connection,
+        }),
+        ["Remove-MjBannedWord"] = (null, true, "Medium", new[] { "Midjourney.Client.MjBannedWord" }, new[]
+        {
+            "Id|String[]|" + All + ":M:0:P:N|ArgumentCompleter", "Word|String[]|" + All + ":::|ArgumentCompleter", Connection,
+        }),
         ["Export-MjGallery"] = ("Path", true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
             "Path|String|Path:M:0::", "InputObject|Object[]|Pipeline:M::P:|ValidateNotNull=|ArgumentCompleter", "OutputPath|String|" + All + ":::",
@@ -174,6 +210,11 @@ public class CmdletContractTests
             Assert.True(pipeline.Count <= 1, $"{name} set {set}: {string.Join(", ", pipeline)}");
         }
     }
+
+    private static string[] AccountChange(params string[] own) => own.Concat(new[]
+    {
+        "Account|MjAccount[]|Account:M:0:P:|ArgumentCompleter", "Id|String[]|Id:M::P:N|Alias=AccountId|ArgumentCompleter", Connection,
+    }).ToArray();
 
     private static string[] Submit(params string[] own) => own.Concat(new[]
     {

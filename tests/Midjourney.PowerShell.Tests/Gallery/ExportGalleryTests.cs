@@ -210,6 +210,21 @@ public sealed class ExportGalleryTests : IDisposable
         Assert.Equal(new[] { "Get-MjTask 1 | Wait-MjTask | Save-MjImage" }, NextCommands.For(running, null));
     }
 
+    [Theory]
+    [InlineData(new[] { "500.png", "500_2.png", "500_3.png" }, "500.png", "500.png")] // TrueAI's first video is its image: <id>, then <id>_2...
+    [InlineData(new[] { "600.mp4", "600_2.mp4" }, "600.mp4", null)]
+    [InlineData(new[] { "700.png", "700_1.png", "700_2.png" }, "700_1.png", "700.png")] // a cover, then every video by number
+    [InlineData(new[] { "800.png", "800.mp4", "800_2.mp4" }, "800.mp4", "800.png")] // a cover, the main video and another
+    public void A_video_card_shows_its_first_video_and_its_cover_or_else_itself(string[] names, string video, string? preview)
+    {
+        var card = new GalleryCard();
+        SavedFileCards.AddMedia(card, new GalleryTask(names[0][..3]) { Action = "VIDEO" }, names.Select(n => Path.Combine(_folder, n)).ToList());
+
+        var media = Assert.Single(card.Media);
+        Assert.Equal((GalleryMediaKind.Video, video, preview), (media.Kind, Path.GetFileName(media.File), media.PreviewSource is null ? null : Path.GetFileName(media.PreviewSource)));
+        Assert.Equal(names.Count(n => n.Contains('_')), media.Extras.Count);
+    }
+
     [Fact]
     public void Links_climb_out_of_the_page_folder_and_encode_each_segment()
     {

@@ -185,16 +185,43 @@ public class FlowTests
     }
 
     [Fact]
-    public async Task A_bookmark_click_says_it_created_no_task()
+    public async Task A_bookmark_click_on_TrueAI_is_refused_in_English_and_emits_nothing()
     {
+        // TrueAI 11 carries Discord's ❤️ on an upscale but its action route has no branch for it (未知的 Action 类型).
         await using var sim = await SimHarness.StartAsync();
         var upscale = await sim.ClickAndWaitAsync(await sim.ImagineAndWaitAsync(), "U1");
+        var journal = (await sim.Connection.Client.GetRecentAsync(50)).Count;
 
         var output = await Click(sim, new InvokeButtonOptions { Task = upscale, Label = "❤️" });
 
         Assert.Empty(output.Objects);
+        Assert.Empty(output.Warnings);
+        var error = Assert.Single(output.Errors);
+        Assert.Equal(MjErrorIds.ApiError, error.ErrorId);
+        Assert.Contains("does not route this button's action", error.Message, StringComparison.Ordinal);
+        Assert.Contains("未知的 Action 类型", error.Message, StringComparison.Ordinal);
+        Assert.Equal(journal, (await sim.Connection.Client.GetRecentAsync(50)).Count);
+    }
+
+    [Fact]
+    public async Task A_shorten_pick_on_Plus_imagines_that_prompt_in_the_same_call()
+    {
+        // PLUS documents the shorten picks as a MODAL imagine (TrueAI 11 refuses them): the click sends the MODAL step on.
+        await using var sim = await SimHarness.StartAsync(SimulatorFlavor.Plus);
+        var submitted = new RecordingOutput();
+        await new NewShortenOperation(sim.Session).ProcessAsync(
+            new NewShortenOptions { Prompt = "a very detailed red ceramic mug on a wooden table in soft morning light", Wait = true, PollInterval = SimHarness.Poll },
+            submitted, CancellationToken.None);
+        var shorten = Assert.Single(submitted.Tasks);
+        Assert.Equal(5, shorten.Prompts.Count);
+
+        var output = await Click(sim, new InvokeButtonOptions { Task = shorten, Label = "3️⃣", Wait = true });
+
         Assert.Empty(output.Errors);
-        Assert.Contains("created no task", Assert.Single(output.Warnings), StringComparison.Ordinal);
+        Assert.Empty(output.Warnings);
+        var imagine = Assert.Single(output.Tasks);
+        Assert.Equal(("IMAGINE", MjTaskStatus.Success), (imagine.Action, imagine.Status));
+        Assert.Equal(shorten.Prompts[2], imagine.Prompt);
     }
 
     [Fact]
@@ -216,6 +243,42 @@ public class FlowTests
         var error = Assert.Single(waiting.Errors);
         Assert.Contains("MODAL step", error.Message, StringComparison.Ordinal);
         Assert.Contains($"Submit-MjModal -Id {modal.Id} -Prompt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_MjImage_calls_every_file_of_a_TrueAI_video_a_video_the_first_one_too()
+    {
+        // TrueAI gives a video task's first video as its imageUrl too: it is saved once, as <id>, and is a video.
+        await using var sim = await SimHarness.StartAsync();
+        var video = await sim.ClickAndWaitAsync(await sim.ClickAndWaitAsync(await sim.ImagineAndWaitAsync(), "U1"), "Animate (High motion)");
+        Assert.Equal(video.VideoUrls[0], video.ImageUrl);
+
+        var output = new RecordingOutput();
+        var folder = Path.Combine(sim.Folder, "video");
+        await new SaveImageOperation(sim.Session).ProcessAsync(new SaveImageOptions { Tasks = new[] { video }, Folder = folder, IncludeVideo = true }, output, CancellationToken.None);
+
+        Assert.Empty(output.Errors);
+        var saved = output.Objects.OfType<SavedFile>().ToList();
+        Assert.Equal(new[] { video.Id + ".png" }.Concat(Enumerable.Range(2, video.VideoUrls.Count - 1).Select(n => $"{video.Id}_{n}.png")), saved.Select(f => f.File.Name));
+        Assert.All(saved, f => Assert.Equal(SavedFile.Video, f.Kind));
+    }
+
+    [Fact]
+    public async Task Save_MjImage_All_on_a_TrueAI_video_finds_videos_not_tiles()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var video = await sim.ClickAndWaitAsync(await sim.ClickAndWaitAsync(await sim.ImagineAndWaitAsync(), "U1"), "Animate (Low motion)");
+
+        var all = await Save(sim, video, all: true);
+        var both = new RecordingOutput();
+        await new SaveImageOperation(sim.Session).ProcessAsync(
+            new SaveImageOptions { Tasks = new[] { video }, Folder = Path.Combine(sim.Folder, "both"), All = true, IncludeVideo = true }, both, CancellationToken.None);
+
+        Assert.Equal(video.Id + ".png", Assert.Single(all.Files).Name);
+        Assert.Contains("has videos, not tiles", Assert.Single(all.Warnings), StringComparison.Ordinal);
+        Assert.Empty(both.Warnings);
+        Assert.Equal(video.VideoUrls.Count, both.Files.Count);
+        Assert.All(both.Objects.OfType<SavedFile>(), f => Assert.Equal(SavedFile.Video, f.Kind));
     }
 
     [Theory]

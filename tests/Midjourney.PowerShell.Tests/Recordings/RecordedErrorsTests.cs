@@ -84,12 +84,12 @@ public sealed class RecordedErrorsTests
         var imagine = ErrorMapping.FromException(await FailureOf(RecordedAnswer.Get("trueai-11.10.3/guest-redis.json#imagine")), "red mug");
         var seed = ErrorMapping.FromException(await FailureOf(RecordedAnswer.Get("trueai-11.10.3/tasks-admin.json#seed-grid")), "1796600847203001");
 
-        Assert.Equal("Try again later, or with another -Mode (for example Relax); if it persists, ask the server's administrator.",
+        Assert.Equal("Try again later, or with another -Mode (for example Relax); if it persists, ask the server's administrator, who can see why with Get-MjAccount.",
             ErrorMapping.WithSpeedChoice(imagine, "-Mode").RecommendedAction);
-        Assert.Equal("Try again later, or with another Mode column (for example Relax); if it persists, ask the server's administrator.",
+        Assert.Equal("Try again later, or with another Mode column (for example Relax); if it persists, ask the server's administrator, who can see why with Get-MjAccount.",
             ErrorMapping.WithSpeedChoice(imagine, "Mode column").RecommendedAction);
-        Assert.Equal("Try again later; if it persists, ask the server's administrator.", ErrorMapping.WithSpeedChoice(imagine, null).RecommendedAction);
-        Assert.Equal("Try again later; if it persists, ask the server's administrator.", ErrorMapping.WithSpeedChoice(seed, "-Mode").RecommendedAction);
+        Assert.Equal("Try again later; if it persists, ask the server's administrator, who can see why with Get-MjAccount.", ErrorMapping.WithSpeedChoice(imagine, null).RecommendedAction);
+        Assert.Equal("Try again later; if it persists, ask the server's administrator, who can see why with Get-MjAccount.", ErrorMapping.WithSpeedChoice(seed, "-Mode").RecommendedAction);
         Assert.DoesNotContain("Mode", ErrorMapping.WithSpeedChoice(seed, null).RecommendedAction);
     }
 
@@ -126,7 +126,7 @@ public sealed class RecordedErrorsTests
             {
                 Assert.Equal((MjErrorIds.ServerError, MjErrorCategory.ResourceUnavailable), (error.ErrorId, error.Category));
                 Assert.Matches(@"^Row \d: The server has no Midjourney account that can take this job", error.Message);
-                Assert.EndsWith("ask the server's administrator. " + BatchRowException.CarryOn, error.RecommendedAction);
+                Assert.EndsWith("ask the server's administrator, who can see why with Get-MjAccount. " + BatchRowException.CarryOn, error.RecommendedAction);
             }
 
             var summary = Assert.Single(first.Objects.OfType<MjBatchSummary>());

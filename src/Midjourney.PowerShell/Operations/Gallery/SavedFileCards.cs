@@ -119,17 +119,24 @@ internal static class SavedFileCards
     /// </summary>
     public static void AddMedia(GalleryCard card, GalleryTask task, IReadOnlyList<string> files)
     {
-        // A video task's numbered files are its videos whatever they hold (a server may send an animated PNG).
+        // A video task's numbered files are its videos whatever they hold (a server may send an animated PNG). So is its
+        // un-numbered one when the numbers start at 2 and no other file is the main video: Save-MjImage saves a TrueAI
+        // video's first video, which is also the task's image, as <id> and the others as <id>_2...
         var isVideoTask = string.Equals(task.Action, "VIDEO", StringComparison.OrdinalIgnoreCase);
-        bool IsVideoFile(string f) => IsVideo(f) || (isVideoTask && Numbered.IsMatch(Path.GetFileNameWithoutExtension(f)));
+        var numbers = files.Select(f => Numbered.Match(Path.GetFileNameWithoutExtension(f))).Where(m => m.Success).Select(m => m.Groups[2].Value).ToList();
+        var firstIsVideo = isVideoTask && numbers.Count > 0 && !numbers.Contains("1")
+            && !files.Any(f => IsVideo(f) && !Numbered.IsMatch(Path.GetFileNameWithoutExtension(f)));
+        bool IsVideoFile(string f) => IsVideo(f) || (isVideoTask && (firstIsVideo || Numbered.IsMatch(Path.GetFileNameWithoutExtension(f))));
         var images = files.Where(f => IsImage(f) && !IsVideoFile(f)).ToList();
         var videos = files.Where(IsVideoFile).OrderBy(f => Path.GetFileNameWithoutExtension(f).Length).ThenBy(f => f, StringComparer.Ordinal).ToList();
         var main = images.FirstOrDefault(f => !Numbered.IsMatch(Path.GetFileNameWithoutExtension(f))) ?? (images.Count == 1 ? images[0] : null);
         if (videos.Count > 0)
         {
-            // <id>.mp4 is the main video; <id>_1.mp4... are all of them (the first may be the main one again).
+            // <id>.mp4 is the main video; <id>_1.mp4... are all of them (the first may be the main one again). A main
+            // video that is a picture format (an animated PNG) is its own preview when there is no cover.
             var numbered = videos.Where(f => Numbered.IsMatch(Path.GetFileNameWithoutExtension(f))).ToList();
-            var video = new GalleryMedia(videos.Except(numbered).FirstOrDefault() ?? videos[0], GalleryMediaKind.Video, videos.Count > 1 ? "videos" : "video") { PreviewSource = main };
+            var first = videos.Except(numbered).FirstOrDefault() ?? videos[0];
+            var video = new GalleryMedia(first, GalleryMediaKind.Video, videos.Count > 1 ? "videos" : "video") { PreviewSource = main ?? (IsImage(first) ? first : null) };
             if (videos.Count > 1)
             {
                 video.Extras.AddRange(numbered.Select(f => (Numbered.Match(Path.GetFileNameWithoutExtension(f)).Groups[2].Value, f)));

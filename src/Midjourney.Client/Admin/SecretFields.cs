@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Midjourney.Client;
+
+/// <summary>
+/// The one place that decides which fields of an admin answer are secrets, and the one reader that drops them while
+/// it turns JSON into plain values. A dropped field is never stored anywhere (not on a typed property, not in
+/// <c>Raw</c>, not in <c>Properties</c>), so it cannot reach output, verbose text, JSON, a file or the journal. The
+/// strings it keeps are made safe to show (<see cref="MjText"/>): names on one line, values without escape sequences.
+/// </summary>
+/// <remarks>
+/// The real TrueAI 11.10.3 sends, to its administrator, an account's <c>userToken</c>, <c>cookie</c>, <c>botToken</c>,
+/// <c>loginAccount</c>, <c>loginPassword</c>, <c>login2fa</c>, captcha URLs (<c>cfUrl</c>, <c>cfHashUrl</c>), its
+/// <c>permanentInvitationLink</c> and <c>subChannels</c> links, and every user's <c>token</c>. Its own web page masks the
+/// same fields for other viewers. Names are matched without case, <c>_</c> or <c>-</c>, by the words below, so a field a
+/// later server version adds under a telling name (<c>accessToken</c>, <c>apiSecret</c>, <c>proxyPassword</c>) is
+/// dropped too.
+/// </remarks>
+internal static class SecretFields
+{
+    private static readonly string[] SecretWords = { "token", "password", "passwd", "secret", "cookie", "2fa", "totp", "apikey", "credential", "authorization", "privatekey" };
+
+    private static readonly HashSet<string> SecretNames = new(StringComparer.Ordinal)
+    {
+        "loginaccount", "loginemail", "loginuser", "loginname", "cfurl", "cfhashurl", "permanentinvitationlink", "invitationlink", "invitelink",
+        "subchannels", "subchannelvalues",
+    };
+
+    /// <summary>True when a field of this name holds a secret.</summary>
+    public static bool IsSecret(string name)
+    {
+        var key = Normalise(name);
+        if (SecretNames.Contains(key))
+        {
+            return true;
+        }
+
+        foreach (var word in SecretWords)
+        {
+            if (key.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An object's members as plain values, secrets left out at every depth: strings, longs, doubles, booleans, null;
+    /// objects as read-only dictionaries and arrays as read-only lists of the same.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?> ToPlainObject(JsonElement element)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return result;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!IsSecret(property.Name))
+            {
+                result[MjText.CleanLine(property.Name)!] = ToPlain(property.Value);
+            }
+        }
+
+        return result;
+    }
+
+    private static object? ToPlain(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => ToPlainObject(value),
+        JsonValueKind.Array => ToPlainList(value),
+        JsonValueKind.String => MjText.Clean(value.GetString()),
+        _ => JsonValues.ToPlain(value),
+    };
+
+    private static IReadOnlyList<object?> ToPlainList(JsonElement array)
+    {
+        var items = new List<object?>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            items.Add(ToPlain(item));
+        }
+
+        return items;
+    }
+
+    private static string Normalise(string name)
+    {
+        var chars = new char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (c is not ('_' or '-' or ' '))
+            {
+                chars[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(chars, 0, length);
+    }
+}
