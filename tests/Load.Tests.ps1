@@ -50,6 +50,6 @@ Describe 'Tasks never waited for (issue 18, item 1)' {
 
     It 'shows the load on the connection' {
         $text = (Get-MjServer | Where-Object IsDefault).Load.ToString()
-        $text | Should -Match '^in flight \d+, capacity 3, free \d+, submitting 0, waiting 0$'
+        $text | Should -Match '^in flight \d+, capacity 3 \(learnt from a full queue\), free \d+, submitting 0, waiting 0$'
     }
 }
