@@ -118,6 +118,42 @@ Describe 'Invoke-MjBatch runs rows' {
         Join-Path $out '.mjbatch.jsonl' | Should -Not -Exist
     }
 
+    It '-WhatIf shows each row''s final prompt, as New-MjImagine -WhatIf does (issue 18, item 7)' {
+        $rows = @(
+            [pscustomobject]@{ Prompt = 'a red kite'; AspectRatio = '16:9'; Stylize = '250' }
+            [pscustomobject]@{ Prompt = 'a green kite --v 7'; Then = 'U2' }
+        )
+        $lines = @(Get-WhatIfText { $rows | Invoke-MjBatch -OutputPath (Join-Path $WorkDir 'whatif-prompt') -Then U1 -WhatIf })
+        $lines.Count | Should -Be 2
+        $lines[0] | Should -BeLike "What if: Performing the operation ""Imagine, click U1 and save"" on target ""row 1 'a red kite --ar 16:9 --s 250' on http://127.0.0.1:*"
+        $lines[1] | Should -BeLike "*""Imagine, click U2 and save"" on target ""row 2 'a green kite --v 7' on *"
+    }
+
+    It 'counts on its progress bar what the state file knows, event by event (issue 18, item 7)' {
+        # A runspace of this process (the same session and connection), whose progress records can be read.
+        $out = Join-Path $WorkDir 'progress'
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ManifestPath).AddStatement()
+            $null = $shell.AddScript('param($Out) 1..3 | ForEach-Object { "progress kite $_" } | Invoke-MjBatch -OutputPath $Out -Then U1 -PollInterval 1').AddArgument($out)
+            $summary = @($shell.Invoke())
+            $texts = @($shell.Streams.Progress | Where-Object RecordType -eq 'Processing' | ForEach-Object StatusDescription)
+        }
+        finally {
+            $shell.Dispose()
+        }
+
+        $summary[-1].Done | Should -Be 3
+        foreach ($kind in 'submitted', 'clicked') {
+            $seen = @($texts | ForEach-Object { if ($_ -match "(\d+) $kind") { [int]$Matches[1] } } | Sort-Object -Unique)
+            $seen | Should -Be @(0, 1, 2, 3) -Because "each $kind stage written to the state file is counted as it is written"
+        }
+        $done = @($texts | ForEach-Object { if ($_ -match '^(\d+)/3 done') { [int]$Matches[1] } } | Sort-Object -Unique)
+        $done | Should -Be @(0, 1, 2, 3)
+        $texts[-1] | Should -Match '^3/3 done, 0 failed, 0 running; 3 submitted, 3 clicked; about 0:00 left$'
+        @(Get-StateLine -Path (Join-Path $out '.mjbatch.jsonl') | Where-Object { $_ -match '"stage":"clicked"' }).Count | Should -Be 3
+    }
+
     It 'fails a bad row alone, before anything is paid, with the checker''s message' {
         $out = Join-Path $WorkDir 'bad'
         $rows = @(
@@ -133,10 +169,31 @@ Describe 'Invoke-MjBatch runs rows' {
         $summary.Failed | Should -Be 2
         ($summary.Failures | ForEach-Object Row) | Should -Be @(2, 3)
         $summary.Failures[0].Reason | Should -Match '--s 5000 is out of range'
-        $summary.Failures[1].Reason | Should -Match "Column 'Stylize' has 'lots'"
+        $summary.Failures[1].Reason | Should -Be "column 'Stylize' has 'lots', which is not a whole number."
         @($err).Count | Should -Be 2
-        $err[0].Exception.Message | Should -Match '^Row 2: '
+        $err[0].Exception.Message | Should -Match "^Row 2, column 'Stylize': --s 5000 is out of range"
+        $err[1].Exception.Message | Should -Be "Row 3, column 'Stylize' has 'lots', which is not a whole number."
         ((Get-TasksCreated $Simulator) - $before) | Should -Be 2
+    }
+
+    It 'names a bad row as Import-Csv | New-MjImagine does, with no .NET text, and a blank CSV row with CSV advice (issue 18, item 15)' {
+        $csv = Join-Path $WorkDir 'bad-rows.csv'
+        @'
+Prompt,Stylize,Raw
+a paper kite,abc,
+,,
+a paper fan,,maybe
+'@ | Set-Content -LiteralPath $csv
+        $summary = Invoke-MjBatch -Path $csv -OutputPath (Join-Path $WorkDir 'bad-rows') -WhatIf -ErrorAction SilentlyContinue -ErrorVariable err
+        $summary.Failed | Should -Be 3
+        $viaPipeline = @(Import-Csv -LiteralPath $csv | New-MjImagine -WhatIf -ErrorAction SilentlyContinue -ErrorVariable direct)
+        $expected = @(
+            "Row 1, column 'Stylize' has 'abc', which is not a whole number."
+            "Row 2, column 'Prompt' is empty: write the text to render in it, or delete the row."
+            "Row 3, column 'Raw' has 'maybe', which is not true or false (write true, false, yes, no, 1 or 0; blank is false)."
+        )
+        @($err | ForEach-Object { $_.Exception.Message }) | Should -Be $expected
+        @($direct | ForEach-Object { $_.Exception.Message }) | Should -Be $expected
     }
 }
 

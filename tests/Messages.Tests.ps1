@@ -131,13 +131,18 @@ Describe '404s told apart (9)' {
             $record.Exception.Message | Should -Match 'is not a midjourney-proxy'
         }
         finally {
-            $connection | Disconnect-MjServer
+            $connection | Disconnect-MjServer -WarningAction SilentlyContinue
             Connect-MjServer -Uri $PlusUri -ApiKey $PlusKey -JournalPath $Plus.JournalPath
         }
     }
 }
 
 Describe 'Transport failures told apart (10)' {
+    AfterEach {
+        # Each test disconnects the connection it made the default: make the file's server the default again.
+        Connect-MjServer -Uri $PlusUri -ApiKey $PlusKey -JournalPath $Plus.JournalPath
+    }
+
     It 'reports https to a plain-HTTP server as a TLS failure, never as an ambiguous submit' {
         $https = $PlusUri -replace '^http:', 'https:'
         $before = Get-MjSimulatorStats -Simulator $Plus
@@ -151,7 +156,7 @@ Describe 'Transport failures told apart (10)' {
             $record.ErrorDetails.RecommendedAction | Should -Match ([regex]::Escape($PlusUri))
         }
         finally {
-            $connection | Disconnect-MjServer
+            $connection | Disconnect-MjServer -WarningAction SilentlyContinue
         }
         (Get-MjSimulatorStats -Simulator $Plus).TasksCreated | Should -Be $before.TasksCreated
     }
@@ -166,7 +171,7 @@ Describe 'Transport failures told apart (10)' {
             $record.ErrorDetails.RecommendedAction | Should -Match 'proxy is running'
         }
         finally {
-            $connection | Disconnect-MjServer
+            $connection | Disconnect-MjServer -WarningAction SilentlyContinue
         }
     }
 
@@ -177,7 +182,7 @@ Describe 'Transport failures told apart (10)' {
             $record.Exception.Message | Should -Match "Could not find the host 'no-such-host.invalid'"
         }
         finally {
-            $connection | Disconnect-MjServer
+            $connection | Disconnect-MjServer -WarningAction SilentlyContinue
         }
     }
 
@@ -192,7 +197,7 @@ Describe 'Transport failures told apart (10)' {
             $verbose[0].Message | Should -Match 'Could not connect'
         }
         finally {
-            $connection | Disconnect-MjServer
+            $connection | Disconnect-MjServer -WarningAction SilentlyContinue
         }
     }
 }
@@ -255,15 +260,15 @@ Describe 'Test-MjServer and the check in Connect-MjServer (11)' {
         $record.Exception.Message | Should -Match 'Connect with -AuthScheme MjApiSecret'
     }
 
-    It 'warns but connects when the server cannot be reached' {
+    It 'connects to a server that cannot be reached with -SkipCheck, which sends nothing' {
         $uri = "http://127.0.0.1:$(Get-MjClosedPort)"
-        $connection = Connect-MjServer -Uri $uri -NoJournal -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+        $connection = Connect-MjServer -Uri $uri -NoJournal -SkipCheck -PassThru -WarningVariable warnings
         try {
             $connection | Should -Not -BeNullOrEmpty
-            ($warnings | Out-String) | Should -Match "Could not connect to $([regex]::Escape($uri))"
+            $warnings.Count | Should -Be 0
         }
         finally {
-            $connection | Disconnect-MjServer
+            $connection | Disconnect-MjServer -WarningAction SilentlyContinue
             Connect-MjServer -Uri $PlusUri -ApiKey $PlusKey -JournalPath $Plus.JournalPath
         }
     }
@@ -285,5 +290,128 @@ Describe 'Test-MjServer and the check in Connect-MjServer (11)' {
         $err.Count | Should -Be 0
         $check.Reachable | Should -BeFalse
         $check.Problem | Should -Match 'Could not connect'
+    }
+}
+
+Describe 'Connect-MjServer refuses an address it cannot use (issue 18, item 4)' {
+    It 'refuses <Case>: a terminating error, nothing registered, the default unchanged' -ForEach @(
+        @{ Case = 'a port where nothing listens'; Id = 'MjServerError'; Text = 'Could not connect to http://127\.0\.0\.1:\d+: .*Nothing was sent\. Check that the proxy is running' }
+        @{ Case = 'https to a plain-HTTP server'; Id = 'MjServerError'; Text = 'secure \(https\) connection to .*TLS handshake failed.*use http://' }
+        @{ Case = 'a wrong path'; Id = 'MjEndpointNotFound'; Text = 'is not a midjourney-proxy.*Check the path of -Uri' }
+    ) {
+        $uri = switch ($Case) {
+            'a port where nothing listens' { "http://127.0.0.1:$(Get-MjClosedPort)" }
+            'https to a plain-HTTP server' { $PlusUri -replace '^http:', 'https:' }
+            default { "$PlusUri/api/v1" }
+        }
+        $registered = @(Get-MjServer | ForEach-Object { $_.Uri.AbsoluteUri })
+        $default = (Get-MjServer | Where-Object IsDefault).Uri.AbsoluteUri
+
+        $record = Get-MjTestError { Connect-MjServer -Uri $uri -ApiKey $PlusKey -NoJournal }
+
+        $record.FullyQualifiedErrorId | Should -Be "$Id,Midjourney.PowerShell.Commands.ConnectMjServerCommand"
+        $record.Exception.Message | Should -Match $Text
+        $record.ErrorDetails.RecommendedAction | Should -Be 'Nothing was connected, and the default connection is unchanged. -SkipCheck connects without checking (for a server that is still starting).'
+        @(Get-MjServer | ForEach-Object { $_.Uri.AbsoluteUri }) | Should -Be $registered
+        (Get-MjServer | Where-Object IsDefault).Uri.AbsoluteUri | Should -Be $default
+    }
+}
+
+Describe 'A bare Disconnect-MjServer (issue 18, item 5)' {
+    It 'leaves no default and says which servers are still connected; the next submit stops with MjNotConnected and pays nothing' {
+        $other = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02
+        $variable = $env:MJ_BASE_URL
+        try {
+            $env:MJ_BASE_URL = $null
+            Connect-MjServer -Uri $other.BaseUrl -NoJournal
+            Disconnect-MjServer -WarningVariable warnings -WarningAction SilentlyContinue
+
+            @(Get-MjServer | Where-Object IsDefault).Count | Should -Be 0
+            @(Get-MjServer).Count | Should -BeGreaterThan 0
+            ($warnings | Out-String) | Should -Match "No connection is the default now \(still connected: $([regex]::Escape($PlusUri))/\)"
+
+            $created = (Get-MjSimulatorStats -Simulator $Plus).TasksCreated
+            $record = Get-MjTestError { New-MjImagine 'a mug nobody meant for this server' }
+            $record.FullyQualifiedErrorId | Should -Be 'MjNotConnected,Midjourney.PowerShell.Commands.NewMjImagineCommand'
+            $record.Exception.Message | Should -Match "No connection is the default: the default was disconnected\. Still connected: $([regex]::Escape($PlusUri))/"
+            $record.ErrorDetails.RecommendedAction | Should -Match "Give -Connection $([regex]::Escape($PlusUri))"
+            (Get-MjSimulatorStats -Simulator $Plus).TasksCreated | Should -Be $created
+        }
+        finally {
+            $env:MJ_BASE_URL = $variable
+            Stop-MjSimulator -Simulator $other
+            Connect-MjServer -Uri $PlusUri -ApiKey $PlusKey -JournalPath $Plus.JournalPath
+        }
+    }
+
+    It 'says why in its help' {
+        ((Get-Help Disconnect-MjServer).Description.Text -join ' ') | Should -Match 'no connection is the default, even when others are still registered'
+    }
+}
+
+Describe 'Never the same words twice (issue 18, item 6)' {
+    BeforeAll {
+        function Assert-MjSaidOnce {
+            # What the user reads: the message, then "Recommendation: ...". No sentence of the recommendation is in the
+            # message, and no -Phrase (words a paraphrase would repeat) is said twice.
+            param([System.Management.Automation.ErrorRecord]$Record, [string[]]$Phrase = @())
+            $action = $Record.ErrorDetails.RecommendedAction
+            $action | Should -Not -BeNullOrEmpty
+            # The view wraps at the console's width behind a "     | " gutter: join its lines back into one text.
+            $lines = ($Record | Out-String -Width 4096) -split '\r?\n' | ForEach-Object { ($_ -replace '^\s*\d*\s*\|\s?', '').Trim() }
+            $shown = ($lines -join ' ') -replace '\s+', ' '
+            foreach ($sentence in ($action -split '(?<=[.!?])\s+' | Where-Object { $_.Length -ge 20 })) {
+                ([regex]::Matches($shown, [regex]::Escape($sentence))).Count | Should -Be 1 -Because "'$sentence' is said once in: $shown"
+            }
+            foreach ($words in $Phrase) {
+                ([regex]::Matches($shown, [regex]::Escape($words), 'IgnoreCase')).Count | Should -BeLessOrEqual 1 -Because "'$words' is said at most once in: $shown"
+            }
+        }
+    }
+
+    It 'says a cancelled task''s advice once (the issue''s "Submit it again if you still want it.")' {
+        $task = New-MjImagine 'a mug to cancel --sim-hang' -SkipParameterCheck
+        $task | Stop-MjTask
+        $null = $task | Wait-MjTask -ErrorAction SilentlyContinue -ErrorVariable err -WarningVariable warnings -WarningAction SilentlyContinue
+        $said = ($err + $warnings | Out-String -Width 4096)
+        ([regex]::Matches($said, [regex]::Escape('Submit it again if you still want it.'))).Count | Should -Be 1
+    }
+
+    It 'says the advice of <Case> once' -ForEach @(
+        @{ Case = 'a refused connection'; Phrase = @() }
+        @{ Case = 'an endpoint the server lacks'; Phrase = @() }
+        @{ Case = 'a wrong key at connect'; Phrase = @('check the key') }
+        @{ Case = 'an unknown task'; Phrase = @('may have expired') }
+        @{ Case = 'a wait that timed out'; Phrase = @('again later', 'running on the server') }
+        @{ Case = 'a banned prompt at submit'; Phrase = @('reword the prompt') }
+    ) {
+        $connection = $null
+        try {
+            $record = switch ($Case) {
+                'a refused connection' {
+                    $connection = Connect-MjServer -Uri "http://127.0.0.1:$(Get-MjClosedPort)" -NoJournal -SkipCheck -PassThru
+                    Get-MjTestError { New-MjImagine 'red ceramic mug' -Connection $connection }
+                }
+                'an endpoint the server lacks' { Get-MjTestError { New-MjVideo -Prompt 'a mug turning' -Image $Grid.ImageUrl } }
+                'an unknown task' { Get-MjTestError { Get-MjTask -Id '1999999999999999' } }
+                'a banned prompt at submit' { Get-MjTestError { New-MjImagine 'red ceramic mug gore' } }
+                'a wait that timed out' {
+                    $slow = New-MjImagine 'a slow mug --sim-hang' -SkipParameterCheck
+                    Get-MjTestError { $slow | Wait-MjTask -Timeout 1 }
+                }
+                default { Get-MjTestError { Connect-MjServer -Uri $PlusUri -ApiKey (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -NoJournal } }
+            }
+            Assert-MjSaidOnce $record -Phrase $Phrase
+        }
+        finally {
+            if ($connection) { $connection | Disconnect-MjServer -WarningAction SilentlyContinue }
+            Connect-MjServer -Uri $PlusUri -ApiKey $PlusKey -JournalPath $Plus.JournalPath
+        }
+    }
+
+    It 'never tells the user of Test-MjServer to run Test-MjServer' {
+        $check = Test-MjServer -Uri "http://127.0.0.1:$(Get-MjClosedPort)"
+        $check.Problem | Should -Match 'Could not connect'
+        $check.Problem | Should -Not -Match 'Test-MjServer'
     }
 }

@@ -6,14 +6,6 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Path $WorkDir -Force
 
     # What -WhatIf writes goes to the host, not to a stream: read it back from a transcript.
-    function Get-WhatIfText {
-        param([Parameter(Mandatory = $true)][scriptblock]$Script)
-        $file = Join-Path $WorkDir ('whatif-' + [guid]::NewGuid().ToString('N') + '.txt')
-        $null = Start-Transcript -Path $file -Force
-        try { $null = & $Script } finally { $null = Stop-Transcript }
-        @(Get-Content -LiteralPath $file | Where-Object { $_ -like 'What if:*' })
-    }
-
     function Get-MjTestRequestCount {
         param([string]$Path, [object]$Server = $Simulator)
         $count = (Get-MjSimulatorStats -Simulator $Server).Requests.$Path
@@ -211,7 +203,36 @@ white mug,2:3,6.1,,,,false,,fourth
         $rows = @([pscustomobject]@{ Prompt = 'mug'; Raw = 'maybe' })
         $out = @($rows | New-MjImagine -WhatIf -ErrorAction SilentlyContinue -ErrorVariable err)
         $out.Count | Should -Be 0
-        $err[0].Exception.Message | Should -Match "'maybe' is not true or false"
+        $err[0].Exception.Message | Should -Be "Row 1, column 'Raw' has 'maybe', which is not true or false (write true, false, yes, no, 1 or 0; blank is false)."
+    }
+
+    It 'names a bad row by its number and column, in one plain sentence, and sends it not at all (issue 18, item 15)' {
+        $rows = @(
+            [pscustomobject]@{ Prompt = 'a red kite'; Stylize = '50'; Mode = '' }
+            [pscustomobject]@{ Prompt = 'a blue kite'; Stylize = 'abc'; Mode = '' }
+            [pscustomobject]@{ Prompt = 'a green kite'; Stylize = '5000'; Mode = '' }
+            [pscustomobject]@{ Prompt = ''; Stylize = ''; Mode = '' }
+            [pscustomobject]@{ Prompt = 'a pink kite'; Stylize = ''; Mode = 'Sometimes' }
+        )
+        $before = Get-SubmitCount
+        $tasks = @($rows | New-MjImagine -ErrorAction SilentlyContinue -ErrorVariable err)
+
+        $tasks.Count | Should -Be 1
+        $tasks[0].Prompt | Should -Be 'a red kite --s 50'
+        ((Get-SubmitCount) - $before) | Should -Be 1
+        @($err | ForEach-Object { $_.Exception.Message }) | Should -Be @(
+            "Row 2, column 'Stylize' has 'abc', which is not a whole number."
+            "Row 3, column 'Stylize': --s 5000 is out of range: --s (-Stylize) takes 0 to 1000. Nothing was sent. (Prompt: 'a green kite --s 5000')"
+            "Row 4, column 'Prompt' is empty: write the text to render in it, or delete the row."
+            "Row 5, column 'Mode' has 'Sometimes', which is not one of Default, Relax, Fast, Turbo."
+        )
+        @($err | ForEach-Object { $_.FullyQualifiedErrorId }) | Should -Be (@('MjInvalidInput,Midjourney.PowerShell.Commands.NewMjImagineCommand') * 4)
+        ($err | Out-String) | Should -Not -Match 'System\.|Cannot convert|Get-Content'
+    }
+
+    It 'lets a parameter given on the command line win over a column, whatever the cell holds' {
+        $lines = @(Get-WhatIfText { [pscustomobject]@{ Prompt = 'a kite'; Stylize = 'abc' } | New-MjImagine -Stylize 100 -WhatIf })
+        $lines[0] | Should -BeLike "*'a kite --s 100'*"
     }
 }
 

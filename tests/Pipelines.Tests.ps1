@@ -160,3 +160,26 @@ Describe 'Prompts from a file in fast mode' {
         foreach ($simTask in $simTasks) { $simTask.mode | Should -Be 'FAST' }
     }
 }
+
+Describe '-Wait with several inputs submits them all, then waits for them together (issue 18, item 2)' {
+    It '<Name>' -ForEach @(
+        @{ Name = 'New-MjImagine with {a, b} options'; Count = 4; Script = { New-MjImagine '{red, green} mug --ar {1:1, 16:9}' -Wait -Verbose } }
+        @{ Name = 'New-MjImagine with piped prompts'; Count = 3; Script = { 'a cup', 'a jug', 'a vase' | New-MjImagine -Wait -Verbose } }
+        @{ Name = 'Invoke-MjButton with piped tasks'; Count = 2; Script = { New-MjImagine '{red, blue} bowl' -Wait | Invoke-MjButton -Label U1 -Wait -Verbose } }
+    ) {
+        # One stream in the order the user sees it: every submit is said before the first finished task comes out
+        # (one after another, each submit would follow the task before it).
+        $stream = @(& $Script 4>&1)
+        $submits = @(for ($i = 0; $i -lt $stream.Count; $i++) {
+                if ($stream[$i] -is [System.Management.Automation.VerboseRecord] -and $stream[$i].Message -match '^(Submitted|Clicked U1:) task') { $i }
+            })
+        $tasks = @($stream | Where-Object { $_ -is [Midjourney.Client.MjTask] })
+        $firstTask = [array]::IndexOf($stream, $tasks[0])
+
+        $submits.Count | Should -Be $Count
+        $tasks.Count | Should -Be $Count
+        $submits[-1] | Should -BeLessThan $firstTask
+        @($tasks | Where-Object Status -ne 'Success').Count | Should -Be 0
+        @($stream | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -eq "Waiting for the $Count task(s) submitted, on 1 server(s)." }).Count | Should -Be 1
+    }
+}

@@ -162,3 +162,68 @@ Describe 'On a TrueAI server with an administrator token' {
         Get-MjRouteCount $Simulator '/mj/task/list' | Should -BeGreaterThan 0
     }
 }
+
+Describe 'Tasks by -Id go to the server that made them (issue 18, item 3)' {
+    BeforeAll {
+        # Two servers and one journal, as two Connect-MjServer calls with the default journal give. B made the tasks;
+        # A is the default. B (Plus: anyone may cancel) runs one task at a time, so a hanging first task keeps a later one queued.
+        $A = Start-MjTestServer
+        $B = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02 -ExtraArgument @('--flavor', 'plus', '--concurrency', '1', '--timeout', '1h')
+        $OnB = Connect-MjServer -Uri $B.BaseUrl -JournalPath $A.JournalPath -PassThru
+        $Grid = New-MjImagine 'a mug made on B' -Wait
+        $Hang = New-MjImagine 'a mug that takes forever on B --sim-hang' -SkipParameterCheck
+        $Queued = New-MjImagine 'a queued mug on B'
+        Connect-MjServer -Uri $A.BaseUrl -JournalPath $A.JournalPath # the same connection again: A is the default
+        $WorkDir = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-pester-' + [guid]::NewGuid().ToString('N'))
+    }
+
+    AfterAll {
+        Disconnect-MjServer -Uri $B.BaseUrl
+        Stop-MjSimulator -Simulator $B
+        Stop-MjTestServer -Simulator $A
+        if (Test-Path -LiteralPath $WorkDir) { Remove-Item -LiteralPath $WorkDir -Recurse -Force }
+    }
+
+    It 'reads them with Get-MjTask -Id' {
+        (Get-MjServer | Where-Object IsDefault).Uri.AbsoluteUri | Should -Be ($A.BaseUrl + '/')
+        $found = @(Get-MjTask -Id $Grid.Id, $Queued.Id)
+        @($found | ForEach-Object Id) | Should -Be @($Grid.Id, $Queued.Id)
+        @($found | ForEach-Object { $_.Server.AbsoluteUri } | Sort-Object -Unique) | Should -Be @($B.BaseUrl + '/')
+    }
+
+    It 'waits for them with Wait-MjTask -Id' {
+        (Wait-MjTask -Id $Grid.Id -Timeout 60).Server.AbsoluteUri | Should -Be ($B.BaseUrl + '/')
+    }
+
+    It 'saves them with Save-MjImage -Id' {
+        $files = @(Save-MjImage -Id $Grid.Id -Path $WorkDir)
+        $files.Count | Should -Be 1
+        $files[0].Name | Should -Be "$($Grid.Id).png"
+    }
+
+    It 'clicks their buttons with Invoke-MjButton -Id' {
+        $upscale = Invoke-MjButton -Id $Grid.Id -Label U1
+        $upscale.Server.AbsoluteUri | Should -Be ($B.BaseUrl + '/')
+        $upscale.ParentId | Should -Be $Grid.Id
+    }
+
+    It 'cancels them with Stop-MjTask -Id' {
+        Stop-MjTask -Id $Queued.Id
+        $onServer = @(Invoke-RestMethod -Uri ($B.BaseUrl + '/sim/tasks') -UseBasicParsing) | ForEach-Object { $_ } | Where-Object id -eq $Queued.Id
+        $onServer.status | Should -Be 'FAILURE'
+        $onServer.failReason | Should -Be '取消任务'
+    }
+
+    It 'asks the default server, with a warning, for a task whose server is not connected' {
+        $OnB | Disconnect-MjServer
+        try {
+            $null = Get-MjTask -Id $Grid.Id -ErrorAction SilentlyContinue -ErrorVariable err -WarningVariable warnings -WarningAction SilentlyContinue
+            ($warnings | Out-String) | Should -Match "task $($Grid.Id) was made on $([regex]::Escape($B.BaseUrl))/, which is not connected"
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'MjTaskNotFound,*'
+        }
+        finally {
+            Connect-MjServer -Uri $B.BaseUrl -JournalPath $A.JournalPath
+            Connect-MjServer -Uri $A.BaseUrl -JournalPath $A.JournalPath
+        }
+    }
+}

@@ -79,11 +79,24 @@ function Stop-MjTestServer {
     param([object]$Simulator)
 
     if ($null -eq $Simulator) { return }
-    Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $Simulator.BaseUrl.TrimEnd('/') } | Disconnect-MjServer
+    Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $Simulator.BaseUrl.TrimEnd('/') } | Disconnect-MjServer -WarningAction SilentlyContinue
     Stop-MjSimulator -Simulator $Simulator
     if ($Simulator.JournalPath -and (Test-Path -LiteralPath $Simulator.JournalPath)) {
         Remove-Item -LiteralPath $Simulator.JournalPath -Force -ErrorAction SilentlyContinue
     }
+}
+
+function Get-WhatIfText {
+    <#
+    .SYNOPSIS
+    The "What if:" lines $Script writes to the host (they go to no stream, so a transcript catches them).
+    #>
+    param([Parameter(Mandatory = $true)][scriptblock]$Script)
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-whatif-' + [guid]::NewGuid().ToString('N') + '.txt')
+    $null = Start-Transcript -Path $file -Force
+    try { $null = & $Script } finally { $null = Stop-Transcript }
+    try { @(Get-Content -LiteralPath $file | Where-Object { $_ -like 'What if:*' }) }
+    finally { Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue }
 }
 
 function Get-MjCompletion {

@@ -33,7 +33,7 @@ public sealed partial class MjClient : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _transport = new MjTransport(options, handler, disposeHandler);
         _waiter = new TaskWaiter(this);
-        _admission = new SubmitAdmission(options, Time) { IsWatched = _waiter.IsWatching };
+        _admission = new SubmitAdmission(options, Time) { IsWatched = _waiter.IsWatching, Read = (ids, token) => GetTasksAsync(ids, token) };
         _waiter.SubmittedWithin = _admission.AcceptedWithin;
         Admin = new MjAdminApi(this, _transport, options.AttemptTimeout);
         Journal = options.EnableJournal ? new MjTaskJournal(options.JournalPath ?? MjTaskJournal.DefaultPath) : null;
@@ -62,9 +62,18 @@ public sealed partial class MjClient : IDisposable
 
     /// <summary>
     /// What this client knows of its account's load right now: its tasks in flight, the capacity learnt from full-queue
-    /// answers, the free slots, and whether submits wait out a pause. Every wait and read keeps it current.
+    /// answers, the free slots, and whether submits wait out a pause. Every wait and read keeps it current; tasks no wait
+    /// watches are read when a submit finds no room (or by <see cref="RefreshLoadAsync"/>), so a count nobody updates
+    /// never holds a submit back.
     /// </summary>
     public MjLoad Load => _admission.Snapshot();
+
+    /// <summary>
+    /// Reads the tasks in flight that no wait watches (one batch query), so <see cref="Load"/> counts only what the
+    /// server still holds: call it before planning by <see cref="MjLoad.FreeSlots"/> after submits that were never
+    /// waited for. Free: no submit is sent.
+    /// </summary>
+    public Task RefreshLoadAsync(CancellationToken cancellationToken = default) => _admission.RefreshAsync(cancellationToken);
 
     internal MjTransport Transport => _transport;
 
@@ -246,7 +255,8 @@ public sealed partial class MjClient : IDisposable
         if (response.StatusCode == HttpStatusCode.NoContent || (response.Status == 200 && response.IsEmpty))
         {
             const string advice = "The task may have expired, or belong to another server or key; check the id (Get-MjTask -Recent lists the tasks this computer submitted).";
-            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress} (it may have expired, or belong to another server or key).", taskId, null, null, response.StatusCode, response.Path)
+            // What happened, then the advice (as every client error says it): PowerShell shows the advice once, on its own line.
+            throw new MjNotFoundException($"Task {taskId} was not found on {BaseAddress}. {advice}", taskId, null, null, response.StatusCode, response.Path)
             {
                 Advice = advice,
             };

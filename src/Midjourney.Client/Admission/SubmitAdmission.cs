@@ -11,16 +11,28 @@ namespace Midjourney.Client;
 /// While the account's capacity is unknown, at most two submits are on the wire at once. A full-queue answer
 /// (23, 9 "队列已满", 30) teaches the capacity: the tasks of ours the server holds at that moment. Later submits then
 /// wait until one of those tasks is seen to end (any read of this client sees it). A 429 pauses every submit for its
-/// Retry-After (or a growing back-off). When no end can be expected (no wait watches our tasks), one submit probes
-/// after a back-off. Safe by construction: a refused submit created nothing, so waiting its turn never pays twice;
-/// whatever else happens to a submit (a lost answer) is decided by the caller exactly as before.
+/// Retry-After (or a growing back-off). Safe by construction: a refused submit created nothing, so waiting its turn
+/// never pays twice; whatever else happens to a submit (a lost answer) is decided by the caller exactly as before.
+/// <para>
+/// Tasks that no wait watches (submitted and never waited for) would otherwise count as held forever, and every later
+/// submit would wait on a number nobody updates. So when a submit finds no room and some of those tasks are older than
+/// <see cref="MjClientOptions.RetryBaseDelay"/>, the client reads them (one batch query, free) instead of guessing:
+/// the ended and the unknown leave the count. A full queue met while such tasks counted is not taken as the capacity:
+/// they are read first, and the next full queue teaches it from what is really held. Nothing is read while there is
+/// room, so a client that never waits costs no request. When no read is possible, one submit probes after a back-off.
+/// </para>
+/// <para>
 /// With a key that may read the account list, the capacity starts from the pool's own (<see cref="UseAccountCapacity"/>);
 /// a full-queue answer that says otherwise wins, since other users' jobs share the pool.
+/// </para>
 /// </summary>
 internal sealed class SubmitAdmission
 {
     /// <summary>Submits on the wire at once while the capacity is unknown.</summary>
     internal const int UnknownCapacityOnWire = 2;
+
+    /// <summary>The longest pause between two reads of unwatched tasks while a submit waits for one of them to end.</summary>
+    internal static readonly TimeSpan MaxSettleInterval = TimeSpan.FromSeconds(10);
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
@@ -39,16 +51,37 @@ internal sealed class SubmitAdmission
     private ITimer? _timer;
     private long _timerDue;
     private int _timerGeneration;
+    private bool _settling;
+    private long _settleAt; // no read of unwatched tasks before this (0: any time)
+    private TimeSpan _settleBackoff;
+    private bool _relearn; // a full queue answered while unwatched tasks counted: learn the capacity after the read
+    private long _settleDue; // when a waiting submit wants the next read (0: none planned)
 
     public SubmitAdmission(MjClientOptions options, TimeProvider time)
     {
         _options = options;
         _time = time;
         _backoff = options.RetryBaseDelay;
+        _settleBackoff = options.RetryBaseDelay;
     }
 
     /// <summary>True when a wait of this client watches the task, so its end will be seen (set by the client).</summary>
     public Func<string, bool> IsWatched { get; set; } = _ => false;
+
+    /// <summary>Reads tasks by id (set by the client: its batch query; each task read is also passed to <see cref="Observe"/>).</summary>
+    public Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<MjTask>>>? Read { get; set; }
+
+    /// <summary>True while a read of unwatched tasks is on its way (test hook for a quiet client).</summary>
+    internal bool Settling
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _settling;
+            }
+        }
+    }
 
     /// <summary>Submits on the wire (test hook for a quiet client: zero while nothing is being sent).</summary>
     internal int OnWire
@@ -129,10 +162,20 @@ internal sealed class SubmitAdmission
     {
         cancellationToken.ThrowIfCancellationRequested();
         var turn = new Turn(patienceEnd);
+        string? why = null;
         lock (_gate)
         {
             turn.Node = again ? _line.AddFirst(turn) : _line.AddLast(turn);
             PumpLocked();
+            if (!turn.Released.Task.IsCompleted)
+            {
+                why = WaitReasonLocked(turn);
+            }
+        }
+
+        if (why is not null)
+        {
+            _options.Trace?.Invoke("this submit waits its turn: " + why);
         }
 
         if (!turn.Released.Task.IsCompleted)
@@ -212,8 +255,18 @@ internal sealed class SubmitAdmission
             var queueFull = busy.Code is 23 or 9 or 30;
             if (queueFull && _active.Count > 0)
             {
-                _capacity = _active.Count;
-                _capacitySource = MjCapacitySource.QueueFull;
+                // Tasks of ours that ended unseen would make the count too high: read them first (the line holds
+                // meanwhile), and let the next full-queue answer teach the capacity from what is really held.
+                _relearn = Read is not null && SettleCandidatesLocked(_time.GetTimestamp(), out _).Count > 0;
+                if (_relearn)
+                {
+                    _settleAt = 0;
+                }
+                else
+                {
+                    _capacity = _active.Count;
+                    _capacitySource = MjCapacitySource.QueueFull;
+                }
             }
 
             // With tasks of ours held by the server, their ends free the places; with none, only time can.
@@ -275,13 +328,26 @@ internal sealed class SubmitAdmission
             node = next;
         }
 
-        while (_line.Count > 0 && !paused && HasRoomLocked())
+        // No room because of tasks nobody watches: read them rather than wait on a count nobody updates. After a full
+        // queue with such tasks counted, nothing goes until that read is in.
+        _settleDue = 0;
+        var settles = false;
+        if (_relearn && !(settles = StartSettleLocked(now)))
+        {
+            _relearn = false; // nothing left to read (a wait took them up): learn from the count as it is
+            _capacity = Math.Max(1, _active.Count);
+            _capacitySource = MjCapacitySource.QueueFull;
+        }
+
+        while (_line.Count > 0 && !paused && !_relearn && HasRoomLocked())
         {
             Release(_line.First!.Value);
             released = true;
         }
 
-        if (_line.Count > 0 && !paused && _onWire == 0 && _probeAt != 0 && now >= _probeAt)
+        settles = settles || (_line.Count > 0 && !paused && _capacity is not null && !HasRoomLocked() && StartSettleLocked(now));
+
+        if (_line.Count > 0 && !paused && !_relearn && _onWire == 0 && _probeAt != 0 && now >= _probeAt)
         {
             // No end came within the back-off: one submit tries; its answer teaches more.
             Release(_line.First!.Value);
@@ -297,10 +363,222 @@ internal sealed class SubmitAdmission
         {
             // While a wait watches a task of ours, its end opens the place; look again after the longest back-off in
             // case that wait has gone. Without one, no end will be seen: probe after the back-off.
-            _probeAt = now + Ticks(_active.Keys.Any(IsWatched) ? _options.MaxRetryDelay : _backoff);
+            // A read of unwatched tasks (planned or on its way) sees their ends too.
+            _probeAt = now + Ticks(settles || _active.Keys.Any(IsWatched) ? _options.MaxRetryDelay : _backoff);
         }
 
         PlanTimerLocked(now, paused);
+    }
+
+    /// <summary>
+    /// The tasks a read may settle: in flight, watched by no wait, and accepted at least a back-off ago (a task just
+    /// accepted has not ended, and its caller may be about to wait for it). <paramref name="nextAt"/>: when the
+    /// youngest of the others becomes one (0: none).
+    /// </summary>
+    private List<string> SettleCandidatesLocked(long now, out long nextAt)
+    {
+        var age = Ticks(_options.RetryBaseDelay);
+        var ids = new List<string>();
+        nextAt = 0;
+        foreach (var pair in _active)
+        {
+            if (IsWatched(pair.Key))
+            {
+                continue;
+            }
+
+            if (now - pair.Value >= age)
+            {
+                ids.Add(pair.Key);
+            }
+            else if (nextAt == 0 || pair.Value + age < nextAt)
+            {
+                nextAt = pair.Value + age;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Starts a read of the unwatched tasks when one is due; true when a read is on its way or planned (then its answer,
+    /// not a probe, says whether room opened).
+    /// </summary>
+    private bool StartSettleLocked(long now)
+    {
+        if (Read is null)
+        {
+            return false;
+        }
+
+        if (_settling)
+        {
+            return true;
+        }
+
+        var ids = SettleCandidatesLocked(now, out var youngReadyAt);
+        if (ids.Count == 0)
+        {
+            _settleDue = youngReadyAt;
+            return youngReadyAt != 0;
+        }
+
+        if (now < _settleAt)
+        {
+            _settleDue = _settleAt;
+            return true;
+        }
+
+        _settleDue = 0;
+        _settling = true;
+        var read = Read;
+        _ = Task.Run(() => SettleAsync(read, ids)); // never inside this lock: the read's answers come back through Observe
+        return true;
+    }
+
+    private async Task SettleAsync(Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<MjTask>>> read, List<string> ids)
+    {
+        IReadOnlyList<MjTask>? seen = null;
+        Exception? failure = null;
+        try
+        {
+            seen = await read(ids, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // a failed read only means "no news": the submit keeps waiting, a probe may follow
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = e;
+        }
+
+        string line;
+        lock (_gate)
+        {
+            _settling = false;
+            if (seen is null)
+            {
+                _settleAt = _time.GetTimestamp() + Ticks(_settleBackoff);
+                _settleBackoff = GrowSettle(_settleBackoff);
+                if (_relearn)
+                {
+                    _relearn = false; // no news: learn from the count as it is rather than hold the line
+                    _capacity = Math.Max(1, _active.Count);
+                    _capacitySource = MjCapacitySource.QueueFull;
+                }
+
+                line = $"could not read the {ids.Count} task(s) in flight that no wait watches ({failure!.Message}); the waiting submit tries again later";
+            }
+            else
+            {
+                line = SettledLocked(ids, seen);
+            }
+
+            PumpLocked();
+        }
+
+        _options.Trace?.Invoke(line);
+    }
+
+    /// <summary>
+    /// Reads every task in flight that no wait watches, so <see cref="Snapshot"/> counts only what the server still
+    /// holds (a batch runner asks before it plans by free slots). Read failures are the caller's.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        List<string> ids;
+        var read = Read;
+        lock (_gate)
+        {
+            ids = _active.Keys.Where(id => !IsWatched(id)).ToList();
+        }
+
+        if (read is null || ids.Count == 0)
+        {
+            return;
+        }
+
+        var seen = await read(ids, cancellationToken).ConfigureAwait(false);
+        string line;
+        lock (_gate)
+        {
+            line = SettledLocked(ids, seen);
+            PumpLocked();
+        }
+
+        _options.Trace?.Invoke(line);
+    }
+
+    /// <summary>
+    /// What a read of <paramref name="ids"/> settled: the ended left the count (through <see cref="Observe"/>), the ones
+    /// the server does not know leave it now; the capacity is learnt again when a full queue asked for it. Returns the
+    /// trace line.
+    /// </summary>
+    private string SettledLocked(List<string> ids, IReadOnlyList<MjTask> seen)
+    {
+        var ended = 0;
+        var unknown = 0;
+        var known = new HashSet<string>(seen.Select(t => t.Id), StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!known.Contains(id) && _active.Remove(id))
+            {
+                unknown++; // the server does not hold it (expired, or forgotten): it takes no place
+            }
+            else if (!_active.ContainsKey(id))
+            {
+                ended++; // Observe took it out
+            }
+        }
+
+        _relearn = false; // the refused submit goes again: a full queue now teaches the capacity from what is held
+
+        // Something ended: the next read may come a back-off later; nothing new: each read comes later than the last.
+        if (ended + unknown > 0)
+        {
+            _settleBackoff = _options.RetryBaseDelay;
+        }
+
+        _settleAt = _time.GetTimestamp() + Ticks(_settleBackoff);
+        if (ended + unknown == 0)
+        {
+            _settleBackoff = GrowSettle(_settleBackoff);
+        }
+
+        return $"read the {ids.Count} task(s) in flight that no wait watches: {ended} had ended{(unknown > 0 ? $", {unknown} the server no longer knows" : string.Empty)}; "
+            + $"{_active.Count} held{(_capacity is int c ? $", capacity {c}" : string.Empty)}";
+    }
+
+    /// <summary>Why a submit that was not let through waits, in words (for -Verbose).</summary>
+    private string WaitReasonLocked(Turn turn)
+    {
+        var now = _time.GetTimestamp();
+        if (now < _pausedUntil)
+        {
+            return $"the server asked for a pause (a rate limit or a full queue); submits go on in {(_pausedUntil - now) / (double)_time.TimestampFrequency:0.#} s";
+        }
+
+        var ahead = 0;
+        for (var node = _line.First; node is not null && node.Value != turn; node = node.Next)
+        {
+            ahead++;
+        }
+
+        var line = ahead > 0 ? $", behind {ahead} other submit(s)" : string.Empty;
+        if (_relearn)
+        {
+            return $"the server's queue is full while {_active.Count} task(s) of this client count as held; those no wait watches are read first to see which have ended{line}";
+        }
+
+        if (_capacity is int capacity)
+        {
+            var unwatched = _active.Keys.Count(id => !IsWatched(id));
+            return $"the server holds {_active.Count} task(s) of this client and takes {capacity} at once (learnt from a full queue){line}; "
+                + (unwatched > 0 && Read is not null
+                    ? $"{unwatched} of them no wait watches, so they are read to see which have ended"
+                    : "it goes when one of them ends");
+        }
+
+        return $"{_onWire} submit(s) are on the wire and the server's capacity is not known yet{line}";
     }
 
     private void PlanTimerLocked(long now, bool paused)
@@ -322,6 +600,11 @@ internal sealed class SubmitAdmission
         if (_probeAt != 0)
         {
             due = Math.Min(due, _probeAt);
+        }
+
+        if (_settleDue != 0 && !_settling)
+        {
+            due = Math.Min(due, _settleDue);
         }
 
         if (due == long.MaxValue)
@@ -382,6 +665,13 @@ internal sealed class SubmitAdmission
 
     private long EffectiveEnd(long patienceEnd) =>
         _lastMove == 0 ? patienceEnd : Math.Max(patienceEnd, _lastMove + Ticks(_options.QueueFullPatience));
+
+    private TimeSpan GrowSettle(TimeSpan backoff)
+    {
+        var limit = _options.MaxRetryDelay < MaxSettleInterval ? _options.MaxRetryDelay : MaxSettleInterval;
+        var next = TimeSpan.FromTicks(backoff.Ticks * 2);
+        return next > limit ? limit : next;
+    }
 
     private TimeSpan Grow(TimeSpan backoff)
     {

@@ -90,7 +90,7 @@ internal sealed class ServerProber
         }
         catch (Exception e) when (IsTransport(e, cancellationToken))
         {
-            check.Problem = $"{ConnectFailures.Describe(e, check.Uri, "GET " + fetchPath)} {ConnectFailures.Advice(e, check.Uri)}";
+            check.Problem = $"{ConnectFailures.Describe(e, check.Uri, "GET " + fetchPath)} {ConnectFailures.Advice(e, check.Uri, checking: true)}";
             return;
         }
         catch (MjApiException e) when (e.InnerException is RedirectRefusedException || e is MjLimitException)

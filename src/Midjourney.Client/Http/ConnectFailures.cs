@@ -80,10 +80,12 @@ internal static class ConnectFailures
         };
     }
 
-    /// <summary>What to do about it.</summary>
-    public static string Advice(Exception exception, Uri server) => Classify(exception) switch
+    /// <summary>What to do about it; <paramref name="checking"/> for the server check itself, which must not send the user to run it.</summary>
+    public static string Advice(Exception exception, Uri server, bool checking = false) => Classify(exception) switch
     {
-        TransportFailureKind.Refused => $"Check that the proxy is running and that the host and port of -Uri are right (Test-MjServer {server.AbsoluteUri.TrimEnd('/')} checks it).",
+        TransportFailureKind.Refused => checking
+            ? "Check that the proxy is running and that the host and port of -Uri are right."
+            : $"Check that the proxy is running and that the host and port of -Uri are right (Test-MjServer {server.AbsoluteUri.TrimEnd('/')} checks it).",
         TransportFailureKind.NameNotFound => "Check the spelling of the host name in -Uri, and the network or DNS of this computer.",
         TransportFailureKind.Tls => server.Scheme == Uri.UriSchemeHttps
             ? $"If the server speaks plain HTTP, use http://{server.Authority}; otherwise check its certificate and TLS settings."

@@ -130,6 +130,33 @@ public sealed class MjTaskJournal
         return found;
     }
 
+    /// <summary>
+    /// The latest entry of each of <paramref name="ids"/> the journal has, by id, in one pass from the end (it stops
+    /// when all are found). Tells, for instance, which server made each task.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, MjJournalEntry>> FindAllAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<string>(ids ?? throw new ArgumentNullException(nameof(ids)), StringComparer.Ordinal);
+        var found = new Dictionary<string, MjJournalEntry>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
+        await ScanAsync(
+            entry =>
+            {
+                if (wanted.Remove(entry.Id))
+                {
+                    found[entry.Id] = entry;
+                }
+
+                return wanted.Count > 0;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Path;
 

@@ -71,7 +71,9 @@ public sealed class SplitListAttribute : ArgumentTransformationAttribute
 
 /// <summary>
 /// A switch from text: "true", "yes", "1", "on" set it; "false", "no", "0", "off" and blank clear it. PowerShell
-/// alone would take any non-empty text, "False" included, as true.
+/// alone would take any non-empty text, "False" included, as true. Other text is passed on unchanged, which PowerShell
+/// refuses to bind to a switch: on the command line that is its error; for a CSV cell the cmdlet reports the row and
+/// column (see <see cref="CsvCells"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class SwitchTextAttribute : ArgumentTransformationAttribute
@@ -88,17 +90,14 @@ public sealed class SwitchTextAttribute : ArgumentTransformationAttribute
             return inputData;
         }
 
+        return TryParse(text, out var on) ? new SwitchParameter(on) : inputData;
+    }
+
+    /// <summary>True when <paramref name="text"/> is one of the words for true or false (blank is false).</summary>
+    internal static bool TryParse(string text, out bool value)
+    {
         text = text.Trim();
-        if (True.Contains(text))
-        {
-            return new SwitchParameter(true);
-        }
-
-        if (False.Contains(text))
-        {
-            return new SwitchParameter(false);
-        }
-
-        throw new ArgumentTransformationMetadataException($"'{text}' is not true or false. Write true, false, yes, no, 1 or 0 (blank is false).");
+        value = True.Contains(text);
+        return value || False.Contains(text);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
@@ -79,27 +78,45 @@ internal static class RowBinder
         return map;
     }
 
+    /// <summary>
+    /// The first cell of <paramref name="row"/> that names a parameter of <paramref name="target"/> (not
+    /// <paramref name="boundElsewhere"/>) and cannot be taken
+    /// ("column 'Stylize' has 'abc', which is not a whole number."), or null. PowerShell's own binding of pipeline input
+    /// by property name leaves such a cell out without a word; the cmdlet asks this first.
+    /// </summary>
+    public static string? Problem(object row, Type target, Func<string, bool> boundElsewhere)
+    {
+        var value = row is PSObject wrapped ? wrapped.BaseObject : row;
+        if (value is string)
+        {
+            return null;
+        }
+
+        var parameters = Parameters(target);
+        foreach (var (name, cell) in Columns(row))
+        {
+            // A parameter given on the command line wins over the column, whatever the cell holds.
+            if (parameters.TryGetValue(name, out var property) && !boundElsewhere(property.Name) && !CsvCells.TryConvert(name, cell, property, out _, out var problem))
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
     private static void Set(PSCmdlet target, PropertyInfo property, string column, object? cell)
     {
-        try
+        if (!CsvCells.TryConvert(column, cell, property, out var converted, out var problem))
         {
-            object? value = cell;
-            foreach (var transformation in property.GetCustomAttributes<ArgumentTransformationAttribute>())
-            {
-                value = transformation.Transform(null!, value);
-            }
-
-            var converted = value is null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType, CultureInfo.InvariantCulture);
-            if (converted is null && property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null)
-            {
-                return; // a blank cell leaves a switch or an enum at its default
-            }
-
-            property.SetValue(target, converted);
+            throw new InvalidInputException(problem!, cell);
         }
-        catch (Exception e) when (e is PSInvalidCastException or ArgumentTransformationMetadataException or InvalidCastException or FormatException or ArgumentException)
+
+        if (converted is null && property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null)
         {
-            throw new InvalidInputException($"Column '{column}' has '{cell}', which -{property.Name} does not take: {e.Message}", cell);
+            return; // a blank cell leaves a switch or an enum at its default
         }
+
+        property.SetValue(target, converted);
     }
 }

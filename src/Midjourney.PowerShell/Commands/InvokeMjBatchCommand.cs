@@ -24,6 +24,7 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
     private const string PathSet = "Path";
     private const string ThenColumn = "Then";
     private readonly List<BatchRow> _rows = new();
+    private InvokeBatchOperation? _operation;
     private bool _warnedColumns;
 
     /// <summary>Rows: CSV rows (Import-Csv) whose columns name New-MjImagine's parameters, or prompt strings (Get-Content).</summary>
@@ -118,8 +119,23 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
             TimeoutSeconds = Timeout,
             PollInterval = TimeSpan.FromSeconds(PollInterval),
         };
-        var operation = new InvokeBatchOperation(Session);
+        var operation = _operation = new InvokeBatchOperation(Session);
         RunOperation((sink, token) => operation.RunAsync(options, sink, token));
+    }
+
+    /// <summary>Ctrl+C: says how far the batch got and how to carry on (the state file keeps every stage).</summary>
+    protected override void OnStopped()
+    {
+        if (_operation?.Summary is { } summary)
+        {
+            int done;
+            lock (summary)
+            {
+                done = summary.Done;
+            }
+
+            Host.UI.WriteWarningLine($"Stopped: {done} of {summary.Rows} rows done; run the same command to carry on.");
+        }
     }
 
     /// <summary>Reads -Path: a .csv through Import-Csv, anything else as one prompt per non-blank line.</summary>
@@ -167,6 +183,7 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
             row.Then = BatchRow.ParseThen(columns.Where(c => string.Equals(c.Name, ThenColumn, StringComparison.OrdinalIgnoreCase)).Select(c => c.Value));
             if (imagine.TryBuildOptions(this, out var options))
             {
+                options.CsvRow = isText ? null : index;
                 row.Options = options;
             }
             else

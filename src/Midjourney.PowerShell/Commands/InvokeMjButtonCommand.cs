@@ -14,6 +14,9 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     private const string LabelSet = "Label";
     private const string IndexSet = "Index";
     private const string CustomIdSet = "CustomId";
+    private const string IdLabelSet = "IdLabel";
+    private const string IdIndexSet = "IdIndex";
+    private const string IdCustomIdSet = "IdCustomId";
 
     /// <summary>Buttons to click (from a task's Buttons).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ButtonSet)]
@@ -27,23 +30,35 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
     [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask Task { get; set; } = null!;
 
+    /// <summary>The id of the finished task whose button to click (read from the server the journal says made it).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = IdLabelSet)]
+    [Parameter(Mandatory = true, ParameterSetName = IdIndexSet)]
+    [Parameter(Mandatory = true, ParameterSetName = IdCustomIdSet)]
+    [Alias("TaskId")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
+    public string Id { get; set; } = string.Empty;
+
     /// <summary>Labels (U1, Vary (Region)), emoji (🔄) or kind names; each is clicked (-Label U1, U2).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = LabelSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdLabelSet)]
     [ArgumentCompleter(typeof(LabelCompleter))]
     public string[] Label { get; set; } = null!;
 
     /// <summary>The image index 1–4, with -Kind.</summary>
     [Parameter(Mandatory = true, ParameterSetName = IndexSet)]
+    [Parameter(Mandatory = true, ParameterSetName = IdIndexSet)]
     [ValidateRange(1, 4)]
     [ArgumentCompleter(typeof(NoCompletion))]
     public int Index { get; set; }
 
     /// <summary>The kind of button for -Index (default Upscale).</summary>
     [Parameter(ParameterSetName = IndexSet)]
+    [Parameter(ParameterSetName = IdIndexSet)]
     public MjButtonKind Kind { get; set; } = MjButtonKind.Upscale;
 
     /// <summary>A button's customId.</summary>
     [Parameter(Mandatory = true, ParameterSetName = CustomIdSet)]
+    [Parameter(Mandatory = true, ParameterSetName = IdCustomIdSet)]
     [ArgumentCompleter(typeof(CustomIdCompleter))]
     public string CustomId { get; set; } = string.Empty;
 
@@ -98,11 +113,12 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
         var options = Apply(new InvokeButtonOptions
         {
             SkipParameterCheck = SkipParameterCheck.IsPresent,
-            Task = Task,
-            Labels = ParameterSetName == LabelSet ? Label : System.Array.Empty<string>(),
-            Index = ParameterSetName == IndexSet ? Index : null,
+            Task = ParameterSetName is LabelSet or IndexSet or CustomIdSet ? Task : null,
+            TaskId = ParameterSetName is IdLabelSet or IdIndexSet or IdCustomIdSet ? Id : null,
+            Labels = ParameterSetName is LabelSet or IdLabelSet ? Label : System.Array.Empty<string>(),
+            Index = ParameterSetName is IndexSet or IdIndexSet ? Index : null,
             Kind = Kind,
-            CustomId = ParameterSetName == CustomIdSet ? CustomId : null,
+            CustomId = ParameterSetName is CustomIdSet or IdCustomIdSet ? CustomId : null,
             Prompt = Prompt,
             MaskPath = mask,
             UseSuggestedPrompt = UseSuggestedPrompt.IsPresent,

@@ -85,6 +85,7 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         if (token.IsCancellationRequested)
         {
             ObserveWhenDone(running);
+            OnStopped();
             throw new PipelineStoppedException();
         }
 
@@ -94,12 +95,21 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            OnStopped();
             throw new PipelineStoppedException();
         }
         catch (MjTerminatingException e)
         {
             ThrowTerminatingError(ToErrorRecord(ErrorMapping.WithSpeedChoice(e.Error, SpeedChoice)));
         }
+    }
+
+    /// <summary>
+    /// Ctrl+C stopped the operation: the pipeline takes no more output, so a cmdlet that has something to say about where
+    /// it stopped writes it to the host here.
+    /// </summary>
+    protected virtual void OnStopped()
+    {
     }
 
     /// <summary>How this command lets the user pick another speed mode, named in advice ("-Mode"); null when it cannot.</summary>

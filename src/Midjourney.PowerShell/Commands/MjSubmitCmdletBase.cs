@@ -8,6 +8,7 @@ namespace Midjourney.PowerShell.Commands;
 /// <summary>The parameters every submitting cmdlet shares: -Mode, -NotifyHook, -State, -Wait, -Timeout, -Connection.</summary>
 public abstract class MjSubmitCmdletBase : MjCmdletBase
 {
+    private readonly DeferredWaits _waits = new();
     private SpeedMode? _mode;
 
     /// <summary>The speed of this job; default the connection's. Binds from a Mode column (blank: Default).</summary>
@@ -25,7 +26,7 @@ public abstract class MjSubmitCmdletBase : MjCmdletBase
     [ArgumentCompleter(typeof(NoCompletion))]
     public string? State { get; set; }
 
-    /// <summary>Wait for the task and emit the finished one.</summary>
+    /// <summary>Wait for the tasks and emit the finished ones: every input is submitted first, then all are waited for together.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
@@ -52,7 +53,17 @@ public abstract class MjSubmitCmdletBase : MjCmdletBase
         options.NotifyHook = NotifyHook;
         options.State = State;
         options.Wait = Wait.IsPresent;
+        options.WaitLater = _waits;
         options.TimeoutSeconds = Timeout;
         return options;
+    }
+
+    /// <summary>With -Wait: waits for every task the input made, together (as piping to Wait-MjTask does).</summary>
+    protected override void EndProcessing()
+    {
+        if (_waits.Count > 0)
+        {
+            RunOperation(_waits.WaitAsync);
+        }
     }
 }

@@ -6,6 +6,7 @@ using Midjourney.Client;
 using Midjourney.PowerShell.Binding;
 using Midjourney.PowerShell.Completers;
 using Midjourney.PowerShell.Operations;
+using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Commands;
 
@@ -17,7 +18,9 @@ namespace Midjourney.PowerShell.Commands;
 [OutputType(typeof(MjTask))]
 public sealed class NewMjImagineCommand : MjSubmitCmdletBase
 {
+    private readonly HashSet<string> _commandLine = new(StringComparer.OrdinalIgnoreCase);
     private bool _warnedColumns;
+    private int _inputs;
 
     /// <summary>The prompt, with any Midjourney parameters; <c>{a, b}</c> makes one job per option.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -178,13 +181,38 @@ public sealed class NewMjImagineCommand : MjSubmitCmdletBase
     public PSObject? InputObject { get; set; }
 
     /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        // Only the command line is bound yet: a parameter given there wins over a column of the same name.
+        _commandLine.UnionWith(MyInvocation.BoundParameters.Keys);
+    }
+
+    /// <inheritdoc />
     protected override void ProcessRecord()
     {
         WarnUnknownColumns();
+
+        // A CSV row (Import-Csv) is named by its number. PowerShell leaves out a cell it cannot bind without a word
+        // (the job would be sent without it): such a row is refused here, before anything is sent.
+        int? row = null;
+        if (InputObject is not null)
+        {
+            _inputs++;
+            row = InputObject.BaseObject is string ? null : _inputs;
+        }
+
+        if (row is int number && RowBinder.Problem(InputObject!, GetType(), _commandLine.Contains) is { } problem)
+        {
+            WriteError(ToErrorRecord(ErrorMapping.InvalidInput(CsvRowText.Name(number, problem), Prompt)));
+            return;
+        }
+
         if (!TryBuildOptions(this, out var options))
         {
             return;
         }
+
+        options.CsvRow = row;
 
         var operation = new NewImagineOperation(Session);
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));

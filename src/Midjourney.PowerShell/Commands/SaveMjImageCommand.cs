@@ -9,14 +9,23 @@ using Midjourney.PowerShell.Output;
 namespace Midjourney.PowerShell.Commands;
 
 /// <summary>Save-MjImage: downloads finished tasks' images into a folder and emits the files.</summary>
-[Cmdlet(VerbsData.Save, "MjImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsData.Save, "MjImage", DefaultParameterSetName = TaskSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
 public sealed class SaveMjImageCommand : MjCmdletBase
 {
+    private const string TaskSet = "Task";
+    private const string IdSet = "Id";
+
     /// <summary>Finished tasks.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
     [ArgumentCompleter(typeof(NoCompletion))]
     public MjTask[] Task { get; set; } = null!;
+
+    /// <summary>Ids of finished tasks, read from the server the journal says made each (else the default).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+    [Alias("TaskId")]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
+    public string[] Id { get; set; } = null!;
 
     /// <summary>The folder (created when missing); default the current location.</summary>
     [Parameter(Position = 0)]
@@ -72,7 +81,8 @@ public sealed class SaveMjImageCommand : MjCmdletBase
 
         var options = new SaveImageOptions
         {
-            Tasks = Task,
+            Tasks = ParameterSetName == TaskSet ? Task : System.Array.Empty<MjTask>(),
+            Ids = ParameterSetName == IdSet ? Id : System.Array.Empty<string>(),
             Folder = folder,
             All = All.IsPresent,
             IncludeVideo = IncludeVideo.IsPresent,

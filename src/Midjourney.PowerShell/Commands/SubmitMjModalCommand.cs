@@ -12,6 +12,7 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
 {
     private const string TaskSet = "Task";
     private const string IdSet = "Id";
+    private readonly DeferredWaits _waits = new();
 
     /// <summary>The MODAL task.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TaskSet)]
@@ -52,7 +53,7 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
     [Parameter]
     public SwitchParameter Invert { get; set; }
 
-    /// <summary>Wait for the task and emit the finished one.</summary>
+    /// <summary>Wait for the tasks and emit the finished ones: every input is submitted first, then all are waited for together.</summary>
     [Parameter]
     public SwitchParameter Wait { get; set; }
 
@@ -86,10 +87,20 @@ public sealed class SubmitMjModalCommand : MjCmdletBase
             Regions = RegionValues.From(Region),
             Invert = Invert.IsPresent,
             Wait = Wait.IsPresent,
+            WaitLater = _waits,
             TimeoutSeconds = Timeout,
             Connection = Connection,
         };
         var operation = new SubmitModalOperation(Session);
         RunOperation((output, token) => operation.ProcessAsync(options, output, token));
+    }
+
+    /// <summary>With -Wait: waits for every task the input made, together (as piping to Wait-MjTask does).</summary>
+    protected override void EndProcessing()
+    {
+        if (_waits.Count > 0)
+        {
+            RunOperation(_waits.WaitAsync);
+        }
     }
 }

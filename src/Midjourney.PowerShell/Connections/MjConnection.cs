@@ -41,7 +41,8 @@ public sealed class MjConnection : IDisposable
 
     /// <summary>
     /// What the client knows of the account pool's load: its capacity and where that came from (the account list, read
-    /// at connect time with a key that may read it, or a full-queue answer), its tasks in flight and waiting submits.
+    /// at connect time with a key that may read it, or a full-queue answer), its tasks in flight and waiting submits. A
+    /// task nobody waits for counts until a submit needs its place (it is read then) or Invoke-MjBatch starts.
     /// </summary>
     public MjLoad Load => _client.Load;
 

@@ -102,7 +102,10 @@ internal sealed class MjSession
         }
     }
 
-    /// <summary>Unregisters and disposes a connection; false when it was not registered.</summary>
+    /// <summary>
+    /// Unregisters and disposes a connection; false when it was not registered. Removing the default leaves no default:
+    /// another registered server is never made the default behind the user's back (the next paid job would go there).
+    /// </summary>
     public bool Remove(MjConnection connection)
     {
         lock (_gate)
@@ -114,7 +117,7 @@ internal sealed class MjSession
 
             if (_default == connection)
             {
-                _default = _connections.LastOrDefault();
+                _default = null;
             }
         }
 

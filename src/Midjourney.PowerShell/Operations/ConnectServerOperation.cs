@@ -40,8 +40,10 @@ internal sealed class ConnectServerOptions
 
 /// <summary>
 /// Connect-MjServer: makes a connection the session default, after a check with free requests (unless -SkipCheck).
-/// A refused key or an address that is not a proxy is a terminating error and nothing is registered: every later
-/// command would fail the same way. An unreachable server is a warning: it may be starting, and scripts connect first.
+/// A refused key, an address where nothing answers (nothing listens, https to a plain-HTTP server, an unknown host) and
+/// an address that is not a proxy (a wrong path) are terminating errors and nothing is registered, the default
+/// unchanged: every later command would fail the same way. -SkipCheck connects without asking (a server still starting).
+/// A server that answers but fails (5xx) is a warning: it is there, and may recover.
 /// </summary>
 internal sealed class ConnectServerOperation : MjOperation
 {
@@ -109,6 +111,9 @@ internal sealed class ConnectServerOperation : MjOperation
         return uri;
     }
 
+    /// <summary>What every refusal of the check adds to its message (which already says what to check).</summary>
+    private const string NotConnected = "Nothing was connected, and the default connection is unchanged. -SkipCheck connects without checking (for a server that is still starting).";
+
     private static async Task CheckAsync(MjConnection connection, ICommandOutput output, CancellationToken cancellationToken)
     {
         var check = await TestServerOperation.CheckAsync(connection, output, cancellationToken).ConfigureAwait(false);
@@ -116,18 +121,26 @@ internal sealed class ConnectServerOperation : MjOperation
         {
             var error = new MjAuthenticationException(check.Problem ?? $"{check.Uri} refused the key.", check.AuthScheme, check.KeySent, null, null, null, null);
             throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.AuthenticationFailed, MjErrorCategory.AuthenticationError, check.Uri,
-                check.SuggestedAuthScheme is { } better ? $"Connect-MjServer {check.Uri} -AuthScheme {better} -ApiKey <key>" : "Check the key and -AuthScheme (Test-MjServer shows what the server accepts)."));
+                check.SuggestedAuthScheme is { } better ? $"Connect-MjServer {check.Uri} -AuthScheme {better} -ApiKey <key>" : "Nothing was connected; connect again with the right key."));
         }
 
-        if (check.Reachable && check.IsProxy == false)
+        // Nothing answers (nothing listens, https to a plain-HTTP server, an unknown host), or what answers is not a
+        // proxy (a wrong path): every later command would fail the same way, so nothing is registered.
+        if (!check.Reachable)
+        {
+            var error = new MjServerException(check.Problem ?? $"{check.Uri} did not answer.", null, null, null, null, null);
+            throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.ServerError, MjErrorCategory.ConnectionError, check.Uri, NotConnected));
+        }
+
+        if (check.IsProxy == false)
         {
             var error = new MjNotFoundException(check.Problem ?? $"{check.Uri} is not a midjourney-proxy.", null, null, null, System.Net.HttpStatusCode.NotFound, null);
-            throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.EndpointNotFound, MjErrorCategory.ObjectNotFound, check.Uri,
-                "Give the proxy's root in -Uri (the part before /mj), or -SkipCheck to connect anyway."));
+            throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.EndpointNotFound, MjErrorCategory.ObjectNotFound, check.Uri, NotConnected));
         }
 
         if (!check.Ok)
         {
+            // The server is there but failing (5xx): it may recover, so the connection is made.
             output.WriteWarning($"{check.Problem} Connected anyway; Test-MjServer checks again.");
             return;
         }

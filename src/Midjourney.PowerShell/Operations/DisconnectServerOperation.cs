@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Midjourney.PowerShell.Connections;
@@ -20,9 +21,17 @@ internal sealed class DisconnectServerOperation : MjOperation
     {
         cancellationToken.ThrowIfCancellationRequested();
         var target = connection ?? Session.Default ?? throw ConnectionResolver.NotConnected(null);
+        var wasDefault = target == Session.Default;
         if (Session.Remove(target))
         {
             output.WriteVerbose($"Disconnected from {target.Uri}.");
+            var others = Session.Connections;
+            if (wasDefault && others.Count > 0)
+            {
+                // No other server becomes the default silently: the next paid job would go there.
+                output.WriteWarning($"No connection is the default now (still connected: {string.Join(", ", others.Select(c => c.Uri.AbsoluteUri))}): "
+                    + $"commands without -Connection stop with MjNotConnected until Connect-MjServer makes one the default, e.g. Connect-MjServer -Uri {others[0].Uri.AbsoluteUri.TrimEnd('/')}.");
+            }
         }
         else
         {

@@ -53,23 +53,28 @@ internal sealed class GetTaskOperation : MjOperation
     {
     }
 
-    /// <summary>Fetches the given ids in as few requests as possible; unknown ids are MjTaskNotFound errors.</summary>
+    /// <summary>
+    /// Fetches the given ids in as few requests as possible, each from the server the journal says made it (else the
+    /// default); unknown ids are MjTaskNotFound errors.
+    /// </summary>
     public Task ProcessIdsAsync(GetTaskByIdOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
-        var connection = Connections.Resolve(options.Connection);
         var ids = options.Ids.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count == 1)
+        foreach (var (connection, group) in await Connections.ForTasksAsync(options.Connection, ids, output, cancellationToken).ConfigureAwait(false))
         {
-            MjTask? one = null;
-            if (await TryItemAsync(output, ids[0], async () => one = await connection.Client.GetTaskAsync(ids[0], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            if (group.Count == 1)
             {
-                await EmitAsync(connection, one!, options.Seed, output, cancellationToken).ConfigureAwait(false);
+                MjTask? one = null;
+                if (await TryItemAsync(output, group[0], async () => one = await connection.Client.GetTaskAsync(group[0], cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+                {
+                    await EmitAsync(connection, one!, options.Seed, output, cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
             }
 
-            return;
+            await EmitInOrderAsync(connection, group, output, cancellationToken, options.Seed).ConfigureAwait(false);
         }
-
-        await EmitInOrderAsync(connection, ids, output, cancellationToken, options.Seed).ConfigureAwait(false);
     });
 
     /// <summary>The server's tasks that match the query, newest first; says on the verbose stream where they were filtered.</summary>

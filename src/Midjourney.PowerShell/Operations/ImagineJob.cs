@@ -31,12 +31,19 @@ internal sealed class ImagineJob
     /// </summary>
     public static async Task<ImagineJob> PrepareAsync(NewImagineOptions options, CancellationToken cancellationToken)
     {
-        var text = InputChecks.Prompt(options.Prompt);
+        var text = InputChecks.Prompt(options.Prompt, options.CsvRow is not null);
         var references = new ReferenceUploads(options.Parameters, options.Images);
         var prompts = PromptChecks.Expand(text, options.SkipParameterCheck).ToList();
         foreach (var prompt in prompts)
         {
-            MjPromptBuilder.Build(prompt, references.Placeholders(), check: !options.SkipParameterCheck);
+            try
+            {
+                MjPromptBuilder.Build(prompt, references.Placeholders(), check: !options.SkipParameterCheck);
+            }
+            catch (MjPromptException e) when (options.CsvRow is not null)
+            {
+                throw CsvRowText.ByColumn(e, options.Parameters, options.Prompt);
+            }
         }
 
         await references.ReadAsync(cancellationToken).ConfigureAwait(false);

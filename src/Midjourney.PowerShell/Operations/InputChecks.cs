@@ -6,14 +6,15 @@ namespace Midjourney.PowerShell.Operations;
 /// <summary>Checks of input made before any request, so bad input never costs a paid job.</summary>
 internal static class InputChecks
 {
-    /// <summary>A prompt must have text.</summary>
-    public static string Prompt(string? prompt)
+    /// <summary>A prompt must have text; <paramref name="fromCsv"/>: it came from a CSV row's Prompt column.</summary>
+    public static string Prompt(string? prompt, bool fromCsv = false)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
-            throw new InvalidInputException(
-                "-Prompt is empty. Give the text to render, e.g. 'red ceramic mug --ar 3:2'. "
-                + "Blank lines of a file can be left out with: Get-Content prompts.txt | Where-Object { $_.Trim() } | ...", prompt);
+            throw new InvalidInputException(fromCsv
+                ? "column 'Prompt' is empty: write the text to render in it, or delete the row."
+                : "-Prompt is empty. Give the text to render, e.g. 'red ceramic mug --ar 3:2'. "
+                    + "Blank lines of a file can be left out with: Get-Content prompts.txt | Where-Object { $_.Trim() } | ...", prompt);
         }
 
         return prompt!;

@@ -17,6 +17,9 @@ internal sealed class InvokeButtonOptions : SubmitOptions
     /// <summary>-Task (sets Label, Index, CustomId).</summary>
     public MjTask? Task { get; set; }
 
+    /// <summary>-Id: the task is read from the server the journal says made it (when <see cref="Task"/> is null).</summary>
+    public string? TaskId { get; set; }
+
     /// <summary>-Label: labels, emoji or kind names; each is clicked.</summary>
     public IReadOnlyList<string> Labels { get; set; } = Array.Empty<string>();
 
@@ -72,11 +75,18 @@ internal sealed class InvokeButtonOperation : MjOperation
     /// </summary>
     public Task ProcessAsync(InvokeButtonOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
-        var connection = Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
+        var connection = options.TaskId is { } taskId && options.Task is null
+            ? await Connections.ForTaskAsync(options.Connection, taskId.Trim(), output, cancellationToken).ConfigureAwait(false)
+            : Connections.Resolve(options.Connection, options.Task?.Server ?? options.Button?.Server);
         IReadOnlyList<MjButton> buttons = Array.Empty<MjButton>();
         WaitSettings? settings = null;
-        var found = await TryItemAsync(output, (object?)options.Task ?? options.Button, () =>
+        var found = await TryItemAsync(output, (object?)options.Task ?? (object?)options.Button ?? options.TaskId, async () =>
         {
+            if (options.Task is null && options.TaskId is { } id)
+            {
+                options.Task = await connection.Client.GetTaskAsync(id.Trim(), cancellationToken).ConfigureAwait(false);
+            }
+
             settings = options.WaitSettings();
             if (options.Prompt is not null)
             {
@@ -88,8 +98,6 @@ internal sealed class InvokeButtonOperation : MjOperation
             {
                 CheckModalInput(button, options);
             }
-
-            return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         if (!found || settings is null)
         {
@@ -118,7 +126,8 @@ internal sealed class InvokeButtonOperation : MjOperation
 
         if (waitFor.Count > 0)
         {
-            await SubmitFlow.EmitAsync(connection, waitFor, wait: true, settings, output, cancellationToken).ConfigureAwait(false);
+            // With the command's other inputs when it collects them (piped tasks): all are waited for at its end.
+            await SubmitFlow.EmitAsync(connection, waitFor, wait: true, settings, output, cancellationToken, later: options.WaitLater).ConfigureAwait(false);
         }
     });
 

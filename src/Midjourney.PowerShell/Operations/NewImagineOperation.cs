@@ -23,6 +23,9 @@ internal sealed class NewImagineOptions : SubmitOptions
 
     /// <summary>The typed prompt parameters; reference lists may hold resolved local file paths.</summary>
     public MjPromptParameters Parameters { get; set; } = new();
+
+    /// <summary>The input is this row of a CSV (1-based; Import-Csv, or an Invoke-MjBatch row): messages name it so.</summary>
+    public int? CsvRow { get; set; }
 }
 
 /// <summary>New-MjImagine: checks the prompt and its parameters, then submits one job per permutation.</summary>
@@ -40,7 +43,17 @@ internal sealed class NewImagineOperation : MjOperation
         var connection = Connections.Resolve(options.Connection);
         await TryItemAsync(output, options.Prompt, async () =>
         {
-            var job = await ImagineJob.PrepareAsync(options, cancellationToken).ConfigureAwait(false);
+            ImagineJob job;
+            try
+            {
+                job = await ImagineJob.PrepareAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArgumentException e) when (options.CsvRow is int row)
+            {
+                // A CSV row is named by its number, as Invoke-MjBatch names it.
+                throw new InvalidInputException(CsvRowText.Name(row, e.Message), options.Prompt, MjErrorCategory.InvalidArgument, e);
+            }
+
             foreach (var prompt in job.Prompts)
             {
                 await SubmitFlow.RunAsync(connection, options, "'" + OneLine(job.Shown(prompt)) + "'", "Submit imagine",

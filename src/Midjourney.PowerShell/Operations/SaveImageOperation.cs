@@ -15,6 +15,9 @@ internal sealed class SaveImageOptions
     /// <summary>-Task.</summary>
     public IList<MjTask> Tasks { get; set; } = new List<MjTask>();
 
+    /// <summary>-Id: read each task from the server the journal says made it.</summary>
+    public IList<string> Ids { get; set; } = new List<string>();
+
     /// <summary>-Path, resolved to a file-system folder.</summary>
     public string Folder { get; set; } = ".";
 
@@ -56,9 +59,21 @@ internal sealed class SaveImageOperation : MjOperation
     /// <summary>Saves each task; a task that cannot be saved is a non-terminating error.</summary>
     public Task ProcessAsync(SaveImageOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
-        foreach (var task in options.Tasks)
+        var tasks = options.Tasks.Select(t => (Task: t, Connection: Connections.Resolve(options.Connection, t.Server))).ToList();
+        var ids = options.Ids.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).Distinct(System.StringComparer.Ordinal).ToList();
+        if (ids.Count > 0)
         {
-            var connection = Connections.Resolve(options.Connection, task.Server);
+            foreach (var (owner, group) in await Connections.ForTasksAsync(options.Connection, ids, output, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var id in group)
+                {
+                    await TryItemAsync(output, id, async () => tasks.Add((await owner.Client.GetTaskAsync(id, cancellationToken).ConfigureAwait(false), owner)), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        foreach (var (task, connection) in tasks)
+        {
             await TryItemAsync(output, task, async () =>
             {
                 if (task.NeedsInput)

@@ -34,16 +34,17 @@ internal sealed class StopTaskOperation : MjOperation
         await TryItemAsync(output, task, () => StopOneAsync(connection, task.Id, task, options, output, cancellationToken), cancellationToken).ConfigureAwait(false);
     });
 
-    /// <summary>Cancels a task given by id: one fetch first tells whether it still runs.</summary>
+    /// <summary>Cancels a task given by id, on the server the journal says made it: one fetch first tells whether it still runs.</summary>
     public Task StopAsync(string id, StopTaskOptions options, ICommandOutput output, CancellationToken cancellationToken) => RunAsync(output, async () =>
     {
-        var connection = Connections.Resolve(options.Connection);
         var trimmed = id.Trim();
         if (trimmed.Length == 0)
         {
             output.WriteError(ErrorMapping.InvalidInput("-Id is empty; give a task id (Get-MjTask -Recent lists yours).", id));
             return;
         }
+
+        var connection = await Connections.ForTaskAsync(options.Connection, trimmed, output, cancellationToken).ConfigureAwait(false);
 
         await TryItemAsync(output, trimmed, () => StopOneAsync(connection, trimmed, null, options, output, cancellationToken), cancellationToken).ConfigureAwait(false);
     });

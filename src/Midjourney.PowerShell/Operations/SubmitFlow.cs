@@ -39,16 +39,17 @@ internal static class SubmitFlow
             output.WriteVerbose($"Submitted task {task.Id} ({task.Action ?? "?"}, {task.Status}).");
         }
 
-        await EmitAsync(connection, tasks, options.Wait, settings, output, cancellationToken).ConfigureAwait(false);
+        await EmitAsync(connection, tasks, options.Wait, settings, output, cancellationToken, later: options.WaitLater).ConfigureAwait(false);
         return tasks;
     }
 
     /// <summary>
-    /// Emits tasks as they are, or waits for them first. A MODAL task gets its warning once;
-    /// <paramref name="clicked"/>, the button that made the tasks, tells what it needs.
+    /// Emits tasks as they are, or waits for them first: at once, or with <paramref name="later"/> when the command's
+    /// input ends. A MODAL task gets its warning once; <paramref name="clicked"/>, the button that made the tasks, tells
+    /// what it needs.
     /// </summary>
     public static async Task EmitAsync(MjConnection connection, IReadOnlyList<MjTask> tasks, bool wait, WaitSettings settings, ICommandOutput output, CancellationToken cancellationToken,
-        MjButton? clicked = null)
+        MjButton? clicked = null, DeferredWaits? later = null)
     {
         if (!wait)
         {
@@ -72,7 +73,11 @@ internal static class SubmitFlow
         }
 
         var ids = tasks.Where(t => !t.NeedsInput).Select(t => t.Id).ToList();
-        if (ids.Count > 0)
+        if (ids.Count > 0 && later is not null)
+        {
+            later.Add(connection, ids, settings);
+        }
+        else if (ids.Count > 0)
         {
             await WaitFlow.WaitAsync(new[] { new WaitGroup(connection, ids) }, settings, output, cancellationToken).ConfigureAwait(false);
         }

@@ -24,6 +24,12 @@ internal abstract class SubmitOptions
     /// <summary>-Wait: emit the finished task instead of the submitted one.</summary>
     public bool Wait { get; set; }
 
+    /// <summary>
+    /// With -Wait: where the command keeps its tasks to wait for them all when its input ends (null: wait for each
+    /// input's tasks at once).
+    /// </summary>
+    public DeferredWaits? WaitLater { get; set; }
+
     /// <summary>-Timeout in seconds with -Wait; null or 0 waits without limit.</summary>
     public int? TimeoutSeconds { get; set; }
 

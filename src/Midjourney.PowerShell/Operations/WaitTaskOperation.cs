@@ -79,10 +79,15 @@ internal sealed class WaitTaskOperation : MjOperation
             return;
         }
 
+        // A bare id waits on the server the journal says made it, as a task object waits on its own.
+        var bareIds = _inputs.Where(i => i.Server is null).Select(i => i.Id).Distinct(StringComparer.Ordinal).ToList();
+        var byJournal = bareIds.Count == 0 ? new Dictionary<string, MjConnection>(StringComparer.Ordinal)
+            : (await Connections.ForTasksAsync(options.Connection, bareIds, output, cancellationToken).ConfigureAwait(false))
+                .SelectMany(g => g.Ids.Select(id => (id, g.Connection))).ToDictionary(p => p.id, p => p.Connection, StringComparer.Ordinal);
         var groups = new List<(MjConnection Connection, List<string> Ids)>();
         foreach (var (id, server) in _inputs)
         {
-            var connection = Connections.Resolve(options.Connection, server);
+            var connection = server is null ? byJournal[id] : Connections.Resolve(options.Connection, server);
             var group = groups.FirstOrDefault(g => g.Connection == connection);
             if (group.Connection is null)
             {

@@ -46,18 +46,18 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.EndpointNotFound, MjErrorCategory.NotImplemented, target, missing.Advice);
             case MjNotFoundException missing:
                 return new(exception, MjErrorIds.TaskNotFound, MjErrorCategory.ObjectNotFound, target,
-                    missing.Advice ?? "The task may have expired, or belong to another server or key. Get-MjTask -Recent lists the tasks this computer submitted.");
+                    missing.Advice ?? "Get-MjTask -Recent lists the tasks this computer submitted, each with its server.");
             case MjAuthenticationException auth:
+                // The client's advice (how the key was sent, what to check) is said once, as the recommendation.
                 return new(exception, MjErrorIds.AuthenticationFailed,
                     auth.StatusCode == HttpStatusCode.Forbidden ? MjErrorCategory.PermissionDenied : MjErrorCategory.AuthenticationError, target,
-                    auth.KeySent
-                        ? $"Check the key, and the -AuthScheme (the key was sent as {auth.Scheme}); gateways usually want Bearer."
-                        : "No key was sent. Run Connect-MjServer with -ApiKey, or set MJ_API_KEY.");
+                    auth.Advice ?? "Connect-MjServer again with the right key and -AuthScheme; Test-MjServer -Uri <server> -ApiKey <key> tries each scheme.");
             case MjServerBusyException busy:
                 return new(exception, MjErrorIds.ServerBusy, MjErrorCategory.LimitsExceeded, target,
-                    busy.RetryAfter is TimeSpan wait ? $"Nothing was created. Try again in {wait.TotalSeconds:0} s." : "Nothing was created. Try again later.");
-            case MjBannedPromptException:
-                return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. Reword the prompt.");
+                    (busy.Message.IndexOf("nothing was created", StringComparison.OrdinalIgnoreCase) >= 0 ? string.Empty : "Nothing was created. ")
+                    + (busy.RetryAfter is TimeSpan wait ? $"Try again in {wait.TotalSeconds:0} s." : busy.Advice ?? "Try again later."));
+            case MjBannedPromptException banned:
+                return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, target, "Nothing was created. " + (banned.Advice ?? "Reword the prompt."));
             case MjLimitException limit:
                 return new(exception, MjErrorIds.ServerError, MjErrorCategory.InvalidData, target, limit.Advice);
             case MjProtocolException:
@@ -68,11 +68,12 @@ internal static class ErrorMapping
             case MjApiException api:
                 return new(exception, MjErrorIds.ApiError, CategoryOf(api.StatusCode), target, api.Advice);
             case MjAmbiguousSubmitException ambiguous:
+                // The client's own sentence, so the message does not say it again.
                 return new(exception, MjErrorIds.AmbiguousSubmit, MjErrorCategory.ConnectionError, target,
-                    ambiguous.State is null ? "Check the server's task list before submitting again." : $"Look for a task with state '{ambiguous.State}' before submitting again.");
+                    ambiguous.State is null ? "Check the server's task list before resubmitting." : $"Look for a task with state '{ambiguous.State}' (Get-MjTask -Recent, or the server's task list) before resubmitting.");
             case MjWaitTimeoutException timeout:
                 return new(exception, MjErrorIds.WaitTimeout, MjErrorCategory.OperationTimeout, (object?)timeout.LastSeen ?? target,
-                    "The task keeps running on the server; wait for it again later (Wait-MjTask).");
+                    $"Wait-MjTask -Id {timeout.TaskId} picks it up again.");
             case MjButtonNotFoundException:
                 return new(exception, MjErrorIds.ButtonNotFound, MjErrorCategory.ObjectNotFound, target);
             case MjDownloadException download:

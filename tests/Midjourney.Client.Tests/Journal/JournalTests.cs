@@ -173,6 +173,22 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public async Task FindAllReturnsTheLatestEntryOfEachIdItKnows()
+    {
+        var journal = NewJournal();
+        await journal.AppendAsync(new MjJournalEntry("a") { Server = "http://one/" }, CancellationToken.None);
+        await journal.AppendAsync(new MjJournalEntry("b") { Server = "http://two/" }, CancellationToken.None);
+        await journal.AppendAsync(new MjJournalEntry("a") { Server = "http://three/" }, CancellationToken.None);
+
+        var found = await journal.FindAllAsync(new[] { "a", "b", "zz" }, CancellationToken.None);
+
+        Assert.Equal(new[] { "a", "b" }, found.Keys.OrderBy(k => k));
+        Assert.Equal("http://three/", found["a"].Server);
+        Assert.Equal("http://two/", found["b"].Server);
+        Assert.Empty(await new MjTaskJournal(Path.Combine(_root, "none.jsonl")).FindAllAsync(new[] { "a" }, CancellationToken.None)); // no file yet
+    }
+
+    [Fact]
     public async Task ConcurrentAppendsNeverInterleave()
     {
         var journal = NewJournal();

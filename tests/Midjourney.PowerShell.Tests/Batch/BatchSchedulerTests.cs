@@ -141,14 +141,6 @@ public class BatchSchedulerTests
         Assert.Same(lane, scheduler.TryTake());
     }
 
-    [Fact]
-    public void Eta_follows_the_pace_of_this_run()
-    {
-        Assert.Null(BatchProgress.Eta(0, 10, TimeSpan.FromMinutes(1)));
-        Assert.Equal(TimeSpan.FromMinutes(20), BatchProgress.Eta(5, 10, TimeSpan.FromMinutes(10)));
-        Assert.Equal(TimeSpan.Zero, BatchProgress.Eta(3, 0, TimeSpan.FromMinutes(1)));
-    }
-
     private sealed class FakeLoad : IBatchLoad
     {
         public int? FreeSlots { get; set; }

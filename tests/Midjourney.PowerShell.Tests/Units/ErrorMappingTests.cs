@@ -40,6 +40,24 @@ public class ErrorMappingTests
     };
 
     [Theory]
+    [InlineData("The task was cancelled. Submit it again if you still want it.\nhttp://x/mj answered code 4: 取消任务", "Submit it again if you still want it.",
+        "The task was cancelled.\nhttp://x/mj answered code 4: 取消任务")]
+    [InlineData("Could not connect to http://x: refused. Nothing was sent. Check that the proxy is running (Test-MjServer http://x checks it).",
+        "Check that the proxy is running (Test-MjServer http://x checks it).", "Could not connect to http://x: refused. Nothing was sent.")]
+    [InlineData("Mask failed: The mask is too small. Make it larger. Task 7 is left waiting.", "Make it larger. Submit-MjModal -Id 7 -MaskPath m.png finishes it.",
+        "Mask failed: The mask is too small. Task 7 is left waiting.")]
+    [InlineData("Wait. Go.", "Go.", "Wait. Go.")]
+    [InlineData("Use the key, e.g. the one of the account.", "Check it, e.g. with Test-MjServer.", "Use the key, e.g. the one of the account.")]
+    [InlineData("Nothing was created. Try again later.", "Nothing was created. Try again later.", "Nothing was created. Try again later.")]
+    public void The_message_shown_leaves_out_what_the_recommendation_says(string message, string advice, string shown)
+    {
+        var error = new MjCommandError(new MjException(message), MjErrorIds.ApiError, MjErrorCategory.InvalidOperation, null, advice);
+
+        Assert.Equal(shown, error.Message);
+        Assert.Equal(message, error.Exception.Message); // a C# caller keeps the whole text
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void Maps_client_exceptions_to_ids_and_categories(Exception exception, string id, string category)
     {

@@ -77,7 +77,10 @@ public class SessionTests
         Assert.Same(a, session.ForServer(new Uri("http://A.example/mj")));
         Assert.Equal(new[] { b, a }, session.Connections);
         Assert.True(session.Remove(b));
-        Assert.Same(a, session.Default);
+        Assert.Null(session.Default); // never another server behind the user's back (issue 18, item 5)
+        Assert.False(a.IsDefault);
         Assert.False(session.Remove(b));
+        session.Add(a);
+        Assert.Same(a, session.Default);
     }
 }

@@ -58,6 +58,9 @@ internal sealed class InvokeBatchOperation : MjOperation
     {
     }
 
+    /// <summary>The summary of the run in progress (its counts move while it runs; lock it to read them); null before it starts.</summary>
+    public MjBatchSummary? Summary { get; private set; }
+
     /// <summary>Runs the batch and emits its <see cref="MjBatchSummary"/>.</summary>
     public Task RunAsync(BatchOptions options, ICommandOutput output, CancellationToken cancellationToken)
     {
@@ -70,7 +73,7 @@ internal sealed class InvokeBatchOperation : MjOperation
         var clock = Stopwatch.StartNew();
         var connections = options.Connections.Count > 0 ? options.Connections.Distinct().ToList() : new List<MjConnection> { Connections.Resolve(null) };
         var servers = connections.GroupBy(ServerOf, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var summary = new MjBatchSummary { Rows = options.Rows.Count, OutputPath = options.OutputPath, StatePath = options.StatePath };
+        var summary = Summary = new MjBatchSummary { Rows = options.Rows.Count, OutputPath = options.OutputPath, StatePath = options.StatePath };
         var earlier = File.Exists(options.StatePath) ? BatchStateFile.ReadShared(options.StatePath).Rows : new Dictionary<string, BatchRowState>();
         var earlierIndexes = new HashSet<int>(earlier.Values.Select(r => r.Index));
 
@@ -138,7 +141,8 @@ internal sealed class InvokeBatchOperation : MjOperation
         {
             var then = ThenOf(item.Row, options);
             var action = then.Count == 0 ? "Imagine and save" : $"Imagine, click {string.Join(",", then)} and save";
-            if (await output.ShouldProcessAsync($"row {item.Row.Index} {SubmitFlow.Quote(item.Row.Prompt)} on {where}", action).ConfigureAwait(false))
+            // The final prompt, as New-MjImagine -WhatIf shows it (the typed columns written into it).
+            if (await output.ShouldProcessAsync($"row {item.Row.Index} '{OneLine(item.Job.Shown(item.Job.Prompts[0]))}' on {where}", action).ConfigureAwait(false))
             {
                 admitted.Add(item);
             }
@@ -160,9 +164,26 @@ internal sealed class InvokeBatchOperation : MjOperation
                 output.WriteVerbose($"The state file had {file.SkippedLines} unreadable line(s) (a line cut by a stop, or one longer than MjLimits.MaxLineBytes); they were skipped and the other stages kept.");
             }
 
+            // Tasks this session submitted without waiting would count as held and leave no free slots: read them first.
+            foreach (var server in servers.Values)
+            {
+                try
+                {
+                    await server.Client.RefreshLoadAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (MjException e)
+                {
+                    output.WriteVerbose($"Could not read the tasks in flight on {server.Uri}: {e.Message}");
+                }
+            }
+
             var scheduler = new BatchScheduler(servers.Select(s => new BatchLane(s.Key, options.LoadOf(s.Value))), options.MaxInFlight);
-            var progress = new BatchProgress(output, summary.Rows, summary.Done, summary.Failed, () => scheduler.InFlight, () => clock.Elapsed);
-            var run = new Run(options, file, scheduler, servers, progress, output, summary);
+            var rowsHere = new HashSet<string>(options.Rows.Select(r => r.Identity), StringComparer.Ordinal);
+            var progress = new BatchProgress(output, summary.Rows, states.Values.Where(st => rowsHere.Contains(st.Row)), summary.Done, summary.Failed,
+                () => clock.Elapsed, () => AtOnce(servers.Values, options.MaxInFlight));
+            var run = new Run(options, file, scheduler, servers, progress, output, summary, () => clock.Elapsed);
+            using var ticking = new CancellationTokenSource();
+            var ticker = TickAsync(progress, ticking.Token);
             try
             {
                 await Task.WhenAll(admitted.Select(item =>
@@ -181,6 +202,8 @@ internal sealed class InvokeBatchOperation : MjOperation
             }
             finally
             {
+                ticking.Cancel();
+                await ticker.ConfigureAwait(false);
                 summary.Submitted = run.Submitted;
                 progress.Complete();
             }
@@ -200,6 +223,42 @@ internal sealed class InvokeBatchOperation : MjOperation
         output.WriteObject(summary);
     }
 
+    /// <summary>How many tasks the servers run at once, when every one has said (queue answers), at most -MaxInFlight rows each.</summary>
+    private static int? AtOnce(IEnumerable<MjConnection> servers, int maxInFlight)
+    {
+        var total = 0;
+        foreach (var server in servers)
+        {
+            if (server.Client.Load.Concurrency is not int concurrency)
+            {
+                return null;
+            }
+
+            total += Math.Min(concurrency, maxInFlight);
+        }
+
+        return total;
+    }
+
+    /// <summary>Redraws the bar every second, so the time left counts down between rows (display only).</summary>
+    private static async Task TickAsync(BatchProgress progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                progress.Tick();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
+    }
+
+    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
+
     /// <summary>The address the state file records for a connection (no user info, no key).</summary>
     internal static string ServerOf(MjConnection connection) => new UriBuilder(connection.Uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri;
 
@@ -216,7 +275,7 @@ internal sealed class InvokeBatchOperation : MjOperation
 
         if (write)
         {
-            output.WriteError(ErrorMapping.FromException(new InvalidInputException($"Row {row.Index}: {reason}", row.Prompt), row.Prompt));
+            output.WriteError(ErrorMapping.FromException(new InvalidInputException(CsvRowText.Name(row.Index, reason), row.Prompt), row.Prompt));
         }
     }
 
@@ -243,6 +302,7 @@ internal sealed class InvokeBatchOperation : MjOperation
         private readonly BatchProgress _progress;
         private readonly ICommandOutput _output;
         private readonly MjBatchSummary _summary;
+        private readonly Func<TimeSpan> _clock;
 
         // Tasks this batch saw accepted (this run, and earlier runs from the state file), with this machine's time of
         // that: a server list that holds one accepted before an intent reaches back past it, whatever the server's clock says.
@@ -250,8 +310,9 @@ internal sealed class InvokeBatchOperation : MjOperation
         private int _submitted;
 
         public Run(BatchOptions options, BatchStateFile file, BatchScheduler scheduler, IReadOnlyDictionary<string, MjConnection> servers, BatchProgress progress,
-            ICommandOutput output, MjBatchSummary summary)
+            ICommandOutput output, MjBatchSummary summary, Func<TimeSpan> clock)
         {
+            _clock = clock;
             _options = options;
             _file = file;
             _scheduler = scheduler;
@@ -304,7 +365,13 @@ internal sealed class InvokeBatchOperation : MjOperation
 
             var lane = await _scheduler.TakeAsync(state.Server, cancellationToken).ConfigureAwait(false);
             var held = true;
-            _progress.Changed();
+            var started = _clock();
+            var ran = new List<MjTask>(); // the row's ended tasks: their running time is the row's work
+            if (state.TaskId is not null)
+            {
+                _progress.Resumed(row.Identity);
+            }
+
             try
             {
                 var connection = _servers[lane.Server];
@@ -321,7 +388,7 @@ internal sealed class InvokeBatchOperation : MjOperation
                     Interlocked.Increment(ref _submitted);
                 }
 
-                var imagined = await WaitEndedAsync(client, row, state, state.TaskId!, cancellationToken).ConfigureAwait(false);
+                var imagined = await WaitEndedAsync(client, row, state, state.TaskId!, ran, cancellationToken).ConfigureAwait(false);
 
                 // Follow-up clicks, then wait for their tasks.
                 var toSave = new List<MjTask>();
@@ -338,7 +405,7 @@ internal sealed class InvokeBatchOperation : MjOperation
                         children.AddRange(await ClickAsync(client, row, state, imagined, label, cancellationToken).ConfigureAwait(false));
                     }
 
-                    var ended = await Task.WhenAll(children.Select(id => WaitEndedAsync(client, row, state, id, cancellationToken))).ConfigureAwait(false);
+                    var ended = await Task.WhenAll(children.Select(id => WaitEndedAsync(client, row, state, id, ran, cancellationToken))).ConfigureAwait(false);
                     toSave.AddRange(ended);
                 }
 
@@ -361,13 +428,13 @@ internal sealed class InvokeBatchOperation : MjOperation
                     _summary.Done++;
                 }
 
-                _progress.Done();
+                _progress.Done(row.Identity, WorkOf(ran), _clock() - started);
             }
             catch (RowFailedException e)
             {
                 Record(row, state, new BatchEvent { Stage = BatchStage.Failed, Reason = e.Message });
                 Fail(_summary, row, e.Message, _output, write: true);
-                _progress.Failed();
+                _progress.Failed(row.Identity, WorkOf(ran), _clock() - started);
             }
             catch (Exception e) when (IsItemFailure(e, cancellationToken))
             {
@@ -381,7 +448,7 @@ internal sealed class InvokeBatchOperation : MjOperation
                 }
 
                 _output.WriteError(ErrorMapping.FromException(error, row.Prompt));
-                _progress.Failed();
+                _progress.Failed(row.Identity, WorkOf(ran), _clock() - started);
             }
             finally
             {
@@ -390,6 +457,24 @@ internal sealed class InvokeBatchOperation : MjOperation
                     _scheduler.Release(lane);
                 }
             }
+        }
+
+        /// <summary>How long the servers ran the row's tasks, by their own dates; null when they date none.</summary>
+        private static TimeSpan? WorkOf(List<MjTask> tasks)
+        {
+            TimeSpan? work = null;
+            lock (tasks)
+            {
+                foreach (var task in tasks)
+                {
+                    if (task.StartTime is { } start && task.FinishTime is { } finish && finish > start)
+                    {
+                        work = (work ?? TimeSpan.Zero) + (finish - start);
+                    }
+                }
+            }
+
+            return work;
         }
 
         private void Record(BatchRow row, BatchRowState state, BatchEvent e)
@@ -413,10 +498,12 @@ internal sealed class InvokeBatchOperation : MjOperation
             {
                 state.Apply(e);
             }
+
+            _progress.Recorded(e);
         }
 
         /// <summary>Waits for one task of the row and records its end; a task that did not succeed fails the row for good.</summary>
-        private async Task<MjTask> WaitEndedAsync(MjClient client, BatchRow row, BatchRowState state, string taskId, CancellationToken cancellationToken)
+        private async Task<MjTask> WaitEndedAsync(MjClient client, BatchRow row, BatchRowState state, string taskId, List<MjTask> ran, CancellationToken cancellationToken)
         {
             var wait = new MjWaitOptions
             {
@@ -425,6 +512,10 @@ internal sealed class InvokeBatchOperation : MjOperation
                 MaxPollInterval = TimeSpan.FromTicks(_options.PollInterval.Ticks * 5),
             };
             var task = await client.WaitAsync(taskId, wait, cancellationToken).ConfigureAwait(false);
+            lock (ran)
+            {
+                ran.Add(task);
+            }
             if (!state.Finished.ContainsKey(taskId))
             {
                 Record(row, state, new BatchEvent { Stage = BatchStage.Finished, Task = taskId, Status = task.Status.ToString() });
