@@ -38,6 +38,19 @@ public sealed class CancelAndQueryTests
     }
 
     [Fact]
+    public async Task A_cancelled_task_that_waited_gives_its_queue_place_back()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.Plus, o => { o.TimeScale = 1; o.Concurrency = 1; o.Queue = 1; });
+        await sim.ImagineAsync("running");
+        string waiting = await sim.ImagineAsync("waiting");
+        Assert.Equal(23, (await sim.PostAsync("/mj/submit/imagine", new { prompt = "one too many" })).Code);
+
+        Assert.Equal(HttpStatusCode.OK, (await sim.SendAsync(HttpMethod.Post, $"/mj/task/{waiting}/cancel")).Status);
+        Reply again = await sim.PostAsync("/mj/submit/imagine", new { prompt = "now there is room" });
+        Assert.Equal(22, again.Code);
+    }
+
+    [Fact]
     public async Task Plus_cancel_of_a_missing_task_is_code_3()
     {
         await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.Plus);

@@ -58,10 +58,33 @@ internal sealed class SlotScheduler
         if (startAt > now) _waitingStarts.Enqueue(startAt);
     }
 
-    /// <summary>Frees a slot early (cancel), unless a later task already booked it after <paramref name="bookedEnd"/>.</summary>
-    public void Release(int slot, long bookedEnd, long releaseAt)
+    /// <summary>
+    /// Gives back what a cancelled task held at <paramref name="now"/>: its place in the queue when it had not started
+    /// (as the real proxies take a cancelled task out of their queue), and its slot from its start on, unless a later
+    /// task already booked the slot after <paramref name="bookedEnd"/>. Tasks booked after it keep their start times.
+    /// </summary>
+    public void Release(int slot, long startAt, long bookedEnd, long now)
     {
-        if (slot >= 0 && slot < _freeAt.Length && _freeAt[slot] == bookedEnd) _freeAt[slot] = releaseAt;
+        if (startAt > now) ForgetWaiting(startAt);
+        if (slot >= 0 && slot < _freeAt.Length && _freeAt[slot] == bookedEnd) _freeAt[slot] = Math.Max(now, startAt);
+    }
+
+    /// <summary>Takes one waiting start time out of the queue (it holds at most the queue limit, so a rebuild is cheap).</summary>
+    private void ForgetWaiting(long startAt)
+    {
+        bool removed = false;
+        int count = _waitingStarts.Count;
+        for (int i = 0; i < count; i++)
+        {
+            long start = _waitingStarts.Dequeue();
+            if (!removed && start == startAt)
+            {
+                removed = true;
+                continue;
+            }
+
+            _waitingStarts.Enqueue(start);
+        }
     }
 
     public void Clear()

@@ -134,7 +134,7 @@ internal sealed class TaskEngine
             long now = Clock.NowMs();
             TaskSchedule current = task.Schedule;
             if (TaskState.Observe(current, now).IsTerminal) return false;
-            if (!current.IsModal) task.Account?.Slots.Release(current.Slot, current.EndAt, Math.Max(now, current.StartAt));
+            if (!current.IsModal) task.Account?.Slots.Release(current.Slot, current.StartAt, current.EndAt, now);
             task.Schedule = current with { EndAt = now, Succeeds = false, FailReason = reason, IsModal = false };
             return true;
         }
