@@ -64,8 +64,9 @@ public class CmdletContractTests
             "Show|SwitchParameter|" + All + ":::",
         }),
         ["Invoke-MjButton"] = ("Button", true, "Medium", new[] { MjTask }, Submit(
-            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter", "Label|String[]|Label:M:0::|ArgumentCompleter",
-            "Index|Int32|Index:M:::|ValidateRange=1,4|ArgumentCompleter", "Kind|MjButtonKind|Index:::", "CustomId|String|CustomId:M:::|ArgumentCompleter",
+            "Button|MjButton[]|Button:M::P:|ArgumentCompleter", "Task|MjTask|Label:M::P:;Index:M::P:;CustomId:M::P:|ArgumentCompleter",
+            "Id|String|IdLabel:M:::;IdIndex:M:::;IdCustomId:M:::|Alias=TaskId|ArgumentCompleter", "Label|String[]|Label:M:0::;IdLabel:M:0::|ArgumentCompleter",
+            "Index|Int32|Index:M:::;IdIndex:M:::|ValidateRange=1,4|ArgumentCompleter", "Kind|MjButtonKind|Index:::;IdIndex:::", "CustomId|String|CustomId:M:::;IdCustomId:M:::|ArgumentCompleter",
             "Prompt|String|" + All + ":::|ArgumentCompleter", "MaskPath|String|" + All + ":::", "UseSuggestedPrompt|SwitchParameter|" + All + ":::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
             "Region|Object[]|" + All + ":::|ValidateNotNullOrEmpty=|ArgumentCompleter", "Invert|SwitchParameter|" + All + ":::")),
         ["Submit-MjModal"] = ("Task", true, "Medium", new[] { MjTask }, new[]
@@ -88,9 +89,9 @@ public class CmdletContractTests
         ["New-MjEdit"] = (null, true, "Medium", new[] { MjTask }, Submit(
             "Prompt|String|" + All + ":M:0::|AllowEmptyString=|ArgumentCompleter", "Image|String|" + All + ":M:1::", "SkipParameterCheck|SwitchParameter|" + All + ":::",
             "Retexture|SwitchParameter|" + All + ":::")),
-        ["Save-MjImage"] = (null, true, "Low", new[] { "System.IO.FileInfo" }, new[]
+        ["Save-MjImage"] = ("Task", true, "Low", new[] { "System.IO.FileInfo" }, new[]
         {
-            "Task|MjTask[]|" + All + ":M::P:|ArgumentCompleter", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
+            "Task|MjTask[]|Task:M::P:|ArgumentCompleter", "Id|String[]|Id:M::P:N|Alias=TaskId|ArgumentCompleter", "Path|String|" + All + "::0::", "All|SwitchParameter|" + All + ":::",
             "IncludeVideo|SwitchParameter|" + All + ":::", "Force|SwitchParameter|" + All + ":::", "Connection|MjConnection|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
             "Split|SwitchParameter|" + All + ":::", "Sidecar|SwitchParameter|" + All + ":::",
             "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter",
