@@ -35,7 +35,7 @@ public sealed partial class MjAdminApi
         var body = UserBody(request, token);
         try
         {
-            await ChangeAsync(HttpMethod.Post, routes.UserSave!, body, "user", request.Name, cancellationToken).ConfigureAwait(false);
+            await ChangeAsync(HttpMethod.Post, routes.UserSave!, body, "user", request.Name, cancellationToken, new[] { token }).ConfigureAwait(false);
         }
         finally
         {

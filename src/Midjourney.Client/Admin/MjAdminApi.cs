@@ -234,7 +234,7 @@ public sealed partial class MjAdminApi
         var bytes = body.ToArray();
         try
         {
-            await ChangeAsync(HttpMethod.Put, routes.AccountUpdate!(accountId), bytes, "account", accountId, cancellationToken).ConfigureAwait(false);
+            await ChangeAsync(HttpMethod.Put, routes.AccountUpdate!(accountId), bytes, "account", accountId, cancellationToken, SecretFields.ValuesIn(root)).ConfigureAwait(false);
         }
         finally
         {
@@ -242,8 +242,12 @@ public sealed partial class MjAdminApi
         }
     }
 
-    /// <summary>One change: a single attempt (never repeated on its own), its refusal as a typed error.</summary>
-    private async Task<string?> ChangeAsync(HttpMethod method, string path, byte[]? body, string subject, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One change: a single attempt (never repeated on its own), its refusal as a typed error. <paramref name="sent"/>:
+    /// the secrets the body carries (an account's tokens, a new user's token), removed from the answer before anything
+    /// reads it, so a server that echoes the request cannot put them in an error.
+    /// </summary>
+    private async Task<string?> ChangeAsync(HttpMethod method, string path, byte[]? body, string subject, string id, CancellationToken cancellationToken, IReadOnlyCollection<string>? sent = null)
     {
         MjHttpResponse response;
         try
@@ -254,6 +258,11 @@ public sealed partial class MjAdminApi
         {
             var advice = ConnectFailures.Advice(e, _transport.BaseAddress) + " The change may or may not have been made: read it back (Get-MjAccount, Get-MjUser, Get-MjBannedWord) before trying again.";
             throw new MjServerException($"{ConnectFailures.Describe(e, _transport.BaseAddress, $"{method} {path}")} {advice}", null, null, null, path, e) { Advice = advice };
+        }
+
+        if (sent is { Count: > 0 })
+        {
+            response = SecretFields.RemoveFrom(response, sent);
         }
 
         Admitted(response);
