@@ -24,6 +24,18 @@ public static class MjLimits
     /// <summary>Tasks in one list answer (or ids in one submit answer) (50,000; TrueAI lists at most 100).</summary>
     public const int MaxTasksPerList = 50_000;
 
+    /// <summary>
+    /// Accounts, users or banned-word lists one admin read takes, over all its pages (10,000; TrueAI's pages of 100 stop
+    /// there anyway, and a real pool has some dozens of accounts).
+    /// </summary>
+    public const int MaxAdminItems = 10_000;
+
+    /// <summary>
+    /// JSON values (fields, array items, nested ones counted) one admin read takes, over all its items and pages
+    /// (1,000,000; a real TrueAI account has about 120, a banned-word list one per word).
+    /// </summary>
+    public const int MaxAdminValues = 1_000_000;
+
     /// <summary>Buttons of one task (200; a real upscale has about 16).</summary>
     public const int MaxButtonsPerTask = 200;
 

@@ -11,7 +11,8 @@ namespace Midjourney.Hostile;
 /// <item><c>admin-inject</c>: the same, every text field carrying <see cref="Injection"/>.</item>
 /// <item><c>admin-many</c>: every list page holds 1,000,000 accounts, users or banned-word lists (tiny ones: 19 MB).</item>
 /// <item><c>admin-wide</c>: one account whose fields hold 3,000,000 numbers and 300,000 members (30 MB).</item>
-/// <item><c>admin-broken</c>: lists of numbers, nulls, ids that are objects, absurd numbers and times.</item>
+/// <item><c>admin-broken</c>: lists holding numbers, nulls and arrays, fields of the wrong type, absurd numbers and times,
+/// sizes that overflow a sum, a 100,000-character remark.</item>
 /// <item><c>admin-badjson</c>: every admin answer is JSON cut in the middle.</item>
 /// <item><c>admin-drip</c>: the check is honest; every admin answer arrives one byte a second.</item>
 /// <item><c>admin-echo</c>: every change is refused with the request body echoed in the message (and 400 with it as text).</item>
@@ -75,9 +76,11 @@ public sealed partial class Probes
                 var wide = AdminAccount("1", "", extra: ",\"numbers\":[" + string.Join(",", Enumerable.Repeat("7", 3_000_000)) + "],\"todayCounter\":{" + string.Join(",", Enumerable.Range(1, 300_000).Select(i => $"\"k{i}\":1")) + "}");
                 return Json(isList ? $"{{\"list\":[{wide}],\"pagination\":{{\"total\":1}}}}" : wide);
             case "admin-broken" when isList:
-                return Json("{\"list\":[1,\"x\",null,[],{\"id\":null},{\"id\":{\"a\":1}},{\"id\":\"2\",\"name\":7,\"coreSize\":1e300,\"queueSize\":\"NaN\",\"timeoutMinutes\":-99999999999999999999,"
+                return Json("{\"list\":[1,\"x\",null,[],{\"id\":\"2\",\"name\":7,\"coreSize\":1e300,\"queueSize\":\"NaN\",\"timeoutMinutes\":-99999999999999999999,"
                     + "\"enable\":\"maybe\",\"running\":{},\"allowModes\":[null,3,-1,1e9,\"FAST\",{}],\"keywords\":{\"a\":1},\"createTime\":\"99999-99-99\",\"validEndTime\":-1e300,"
-                    + "\"properties\":[1,2],\"displays\":\"Pro\",\"role\":[\"ADMIN\"],\"status\":12}],\"pagination\":{\"total\":-5}}");
+                    + "\"properties\":[1,2],\"displays\":\"Pro\",\"role\":[\"ADMIN\"],\"status\":12},"
+                    + "{\"id\":\"3\",\"enable\":true,\"running\":true,\"coreSize\":2147483647,\"queueSize\":2147483647,\"remark\":\"" + new string('r', 100_000) + "\"},"
+                    + "{\"id\":\"4\",\"enable\":true,\"running\":true,\"coreSize\":2147483647,\"queueSize\":-2147483648}],\"pagination\":{\"total\":-5}}");
             case "admin-broken":
                 return Json(isChange ? "{\"success\":\"yes\",\"code\":null,\"message\":{\"x\":1}}" : "{\"id\":\"2\",\"enable\":null,\"coreSize\":1e300,\"properties\":null}");
         }

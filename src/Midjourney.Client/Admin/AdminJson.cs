@@ -23,13 +23,14 @@ internal static class AdminJson
     /// <summary>
     /// The items of a list answer: a bare array (novicezk, TrueAI's <c>GET accounts</c>), TrueAI's paged
     /// <c>{list, pagination}</c>, Plus's Spring page <c>{content, totalElements}</c>, or <c>{records}</c>/<c>{data}</c>.
+    /// Entries that are not objects (a number, a null) are skipped, as in a task list.
     /// </summary>
     public static IReadOnlyList<JsonElement> Items(JsonElement root, out int? total)
     {
         total = null;
         if (root.ValueKind == JsonValueKind.Array)
         {
-            return root.EnumerateArray().ToList();
+            return Objects(root);
         }
 
         if (root.ValueKind != JsonValueKind.Object)
@@ -48,12 +49,14 @@ internal static class AdminJson
             {
                 total = Int(root, "totalElements") ?? Int(root, "total")
                     ?? (root.TryGetProperty("pagination", out var page) ? Int(page, "total") : null);
-                return items.EnumerateArray().ToList();
+                return Objects(items);
             }
         }
 
         return Array.Empty<JsonElement>();
     }
+
+    private static List<JsonElement> Objects(JsonElement array) => array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).ToList();
 
     public static MjAccount Account(JsonElement element, Uri server, string flavor, bool liveCounts)
     {

@@ -34,9 +34,10 @@ public sealed partial class MjAdminApi
         {
             return await GetCapacityAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is MjException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            Trace($"the pool's capacity could not be read from its accounts: {FirstLine(e.Message)}");
+            // Whatever the server answered (or failed to), submits then learn the capacity from refusals as before.
+            Trace($"the pool's capacity could not be read from its accounts: {FirstLine(MjText.CleanLine(e.Message) ?? string.Empty)}");
             return null;
         }
     }
@@ -54,7 +55,8 @@ public sealed partial class MjAdminApi
     {
         Interlocked.Exchange(ref _capacityTried, 1);
         var usable = accounts.Where(a => a.IsUsable).ToList();
-        var capacity = new MjPoolCapacity(usable.Sum(a => a.Capacity ?? 0), usable.Count, accounts.Count, DateTimeOffset.UtcNow);
+        var sum = usable.Sum(a => (long)(a.Capacity ?? 0)); // a server's absurd sizes must not overflow
+        var capacity = new MjPoolCapacity((int)Math.Min(int.MaxValue, sum), usable.Count, accounts.Count, DateTimeOffset.UtcNow);
         _client.Admission.UseAccountCapacity(capacity);
         Trace($"the pool's accounts: {capacity}");
         return capacity;

@@ -115,15 +115,19 @@ public sealed partial class MjAdminApi
         }
     }
 
-    private async Task<(IReadOnlyList<T> Items, int? Total)> ReadListAsync<T>(HttpMethod method, string path, string? body, Func<JsonElement, Uri, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of a list (all of a list that has no pages). Its items are measured against <paramref name="budget"/>
+    /// before anything is built from them; items that are not JSON objects are skipped, as in a task list.
+    /// </summary>
+    private async Task<(IReadOnlyList<T> Items, int? Total)> ReadListAsync<T>(HttpMethod method, string path, string? body, Func<JsonElement, Uri, T> read, AdminReadBudget budget, CancellationToken cancellationToken)
     {
         var bytes = body is null ? null : Encoding.UTF8.GetBytes(body);
-        return await _transport.ReadAsync(method, path, bytes, response =>
+        var (list, total, values) = await _transport.ReadAsync(method, path, bytes, response =>
         {
             Admitted(response);
             if (response.IsEmpty)
             {
-                return ((IReadOnlyList<T>)Array.Empty<T>(), (int?)null);
+                return ((IReadOnlyList<T>)Array.Empty<T>(), (int?)null, 0L);
             }
 
             try
@@ -134,22 +138,39 @@ public sealed partial class MjAdminApi
                     throw Refused(response, refusal, null, null);
                 }
 
-                var items = AdminJson.Items(document.RootElement, out var total);
-                return ((IReadOnlyList<T>)items.Select(e => read(e, _transport.BaseAddress)).ToList(), total);
+                var elements = AdminJson.Items(document.RootElement, out var count);
+                var size = Measure(budget, elements, response);
+                return ((IReadOnlyList<T>)elements.Select(e => read(e, _transport.BaseAddress)).ToList(), count, size);
             }
             catch (JsonException e)
             {
                 throw new MjProtocolException($"{_transport.Errors.Url(path)} answered a body that is not the list it should be: {e.Message}", response.StatusCode, path, e);
             }
         }, cancellationToken).ConfigureAwait(false);
+        budget.Take(list.Count, values);
+        return (list, total);
     }
 
-    private async Task<IReadOnlyList<T>> ReadPagesAsync<T>(string path, string? search, Func<JsonElement, Uri, T> read, CancellationToken cancellationToken)
+    /// <summary>The values of <paramref name="items"/> when they fit <paramref name="budget"/>; else the error that names the limit.</summary>
+    private long Measure(AdminReadBudget budget, IReadOnlyList<JsonElement> items, MjHttpResponse response)
+    {
+        try
+        {
+            return budget.Check(items);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> ReadPagesAsync<T>(string path, string? search, string what, Func<JsonElement, Uri, T> read, CancellationToken cancellationToken)
     {
         var all = new List<T>();
+        var budget = new AdminReadBudget(what);
         for (var page = 1; page <= MaxPages; page++)
         {
-            var (items, total) = await ReadListAsync(HttpMethod.Post, path, AdminRoutes.TrueAiPage(page, PageSize, search), read, cancellationToken).ConfigureAwait(false);
+            var (items, total) = await ReadListAsync(HttpMethod.Post, path, AdminRoutes.TrueAiPage(page, PageSize, search), read, budget, cancellationToken).ConfigureAwait(false);
             all.AddRange(items);
             if (items.Count < PageSize || (total is int count && all.Count >= count))
             {
@@ -184,6 +205,16 @@ public sealed partial class MjAdminApi
                 {
                     document.Dispose();
                     throw new MjProtocolException($"{_transport.Errors.Url(path)} answered a body that is not an account.", response.StatusCode, path);
+                }
+
+                try
+                {
+                    Measure(new AdminReadBudget("an account"), new[] { document.RootElement }, response);
+                }
+                catch
+                {
+                    document.Dispose();
+                    throw;
                 }
 
                 return document;
