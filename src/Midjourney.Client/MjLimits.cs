@@ -70,6 +70,19 @@ public static class MjLimits
     public static readonly TimeSpan ImageReadTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// The longest a server check (Test-MjServer, Connect-MjServer) may take, every request and retry included (1 minute;
+    /// a real check takes well under a second). Past it, what the check had not learnt stays unknown and it says so.
+    /// </summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest the read of the pool's capacity from its accounts may take where the client makes it on its own (at
+    /// Connect-MjServer and before the first submit) (15 s). Past it the submits learn the capacity from refusals, as
+    /// without an admin key.
+    /// </summary>
+    public static readonly TimeSpan CapacityReadTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// How long after a wait's deadline (Wait-MjTask -Timeout) a poll already in flight may still finish before it is
     /// cancelled and the wait ends (2 s).
     /// </summary>

@@ -20,7 +20,9 @@ public sealed partial class MjAdminApi
 
     /// <summary>
     /// Reads the capacity once per client, when the flavour is known (a server check found it) and has an account list
-    /// the key may read; never throws. Called before the first submit and by Connect-MjServer.
+    /// the key may read; never throws, and gives up after <see cref="MjClientOptions.CapacityReadTimeout"/> (a slow or
+    /// dripping server must not hold Connect-MjServer or the first submit). Called before the first submit and by
+    /// Connect-MjServer.
     /// </summary>
     public async Task<MjPoolCapacity?> TryGetCapacityAsync(CancellationToken cancellationToken = default)
     {
@@ -30,14 +32,19 @@ public sealed partial class MjAdminApi
             return null;
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_capacityReadTimeout);
         try
         {
-            return await GetCapacityAsync(cancellationToken).ConfigureAwait(false);
+            return await GetCapacityAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Whatever the server answered (or failed to), submits then learn the capacity from refusals as before.
-            Trace($"the pool's capacity could not be read from its accounts: {FirstLine(MjText.CleanLine(e.Message) ?? string.Empty)}");
+            var why = deadline.IsCancellationRequested
+                ? $"no answer within {_capacityReadTimeout.TotalSeconds:0.#} s (MjClientOptions.CapacityReadTimeout)"
+                : FirstLine(MjText.CleanLine(e.Message) ?? string.Empty);
+            Trace($"the pool's capacity could not be read from its accounts: {why}");
             return null;
         }
     }

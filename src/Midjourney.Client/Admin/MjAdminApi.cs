@@ -30,14 +30,16 @@ public sealed partial class MjAdminApi
     private readonly MjClient _client;
     private readonly MjTransport _transport;
     private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _capacityReadTimeout;
     private volatile object? _isAdministrator;
     private int _capacityTried;
 
-    internal MjAdminApi(MjClient client, MjTransport transport, TimeSpan attemptTimeout)
+    internal MjAdminApi(MjClient client, MjTransport transport, TimeSpan attemptTimeout, TimeSpan capacityReadTimeout)
     {
         _client = client;
         _transport = transport;
         _attemptTimeout = attemptTimeout > TimeSpan.Zero ? attemptTimeout : TimeSpan.FromSeconds(100);
+        _capacityReadTimeout = capacityReadTimeout > TimeSpan.Zero ? capacityReadTimeout : MjLimits.CapacityReadTimeout;
     }
 
     /// <summary>True when the key is the administrator's, false when the server said it is not, null before anything told.</summary>
