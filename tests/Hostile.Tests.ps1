@@ -257,6 +257,16 @@ Describe 'Every failure is a clean Mj error, and a bad file in a list fails alon
         (Get-MjTask 1).SubmitTime | Should -BeNullOrEmpty
     }
 
+    It 'a batch whose tasks the server dates from 1970 to 9999 finishes without an error (before: a raw OverflowException)' {
+        Connect-MjServer -Uri "$Hostile/time-long" -JournalPath $Journal -SkipCheck
+        $prompts = Join-Path $HostileWork 'time-long.txt'
+        Set-Content -LiteralPath $prompts -Value 'a red mug', 'a blue mug', 'a green mug', 'a cat', 'a dog', 'a fox'
+        $errors = $null
+        $summary = Invoke-MjBatch -Path $prompts -OutputPath (Join-Path $HostileWork 'time-long') -ErrorVariable errors -ErrorAction SilentlyContinue
+        @($errors).Count | Should -Be 0
+        $summary.Done | Should -Be 6
+    }
+
     It 'a redirect to file: is an MjServerError that names it' {
         Connect-MjServer -Uri "$Hostile/r302-file" -JournalPath $Journal -SkipCheck
         $failure = $null
