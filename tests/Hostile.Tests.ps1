@@ -291,6 +291,13 @@ Describe 'What already held still holds' {
         @($seen | Where-Object { $_.path -like '/img/*' -and $_.carriesKey }).Count | Should -Be 0
     }
 
+    It 'a server cannot choose a file that runs: an image URL ending in .exe, served as bytes, is saved as .bin' {
+        Connect-MjServer -Uri "$Hostile/image-exe" -JournalPath $Journal -SkipCheck
+        $file = Get-MjTask 1 | Save-MjImage -Path (Join-Path $HostileWork 'exe') -Force
+        $file.Name | Should -Be '1.bin'
+        @(Get-ChildItem -LiteralPath (Join-Path $HostileWork 'exe') -Filter '*.exe').Count | Should -Be 0
+    }
+
     It 'no file the module wrote holds the key' {
         $written = Get-ChildItem -LiteralPath $HostileWork -Recurse -File | Where-Object { $_.Extension -in '.jsonl', '.png', '.json' -and $_.DirectoryName -ne $Files }
         @($written).Count | Should -BeGreaterThan 0

@@ -26,7 +26,8 @@ namespace Midjourney.Hostile;
 /// <item><c>admin-*</c>: a TrueAI proxy whose admin answers are hostile (see Probes.Admin.cs).</item>
 /// <item><c>_requests</c>: what reached each origin so far, as JSON (origin, method, path, carriesKey).</item>
 /// <item><c>image-&lt;name&gt;</c>: <c>ok</c>, with the task's image at <c>/img/&lt;name&gt;.png</c>: <c>ok</c>, <c>html</c>, <c>random</c>,
-/// <c>huge</c> (20000×20000), <c>drip</c>, <c>endless</c>, <c>r302-other</c> (an image on another origin), <c>r302-file</c>.</item>
+/// <c>huge</c> (20000×20000), <c>drip</c>, <c>endless</c>, <c>r302-other</c> (an image on another origin), <c>r302-file</c>;
+/// <c>image-exe</c>: the task's image is <c>/img/evil.exe</c>, an executable's bytes as application/octet-stream.</item>
 /// </list>
 /// </summary>
 public sealed partial class Probes
@@ -110,6 +111,7 @@ public sealed partial class Probes
             "check-drip" when path == $"/mj/task/{MadeUpId}/fetch" => global::Midjourney.Hostile.Answer.Empty(204),
             "check-drip" => global::Midjourney.Hostile.Answer.Drip("application/json", Encoding.UTF8.GetBytes("[]"), TimeSpan.FromSeconds(30)),
             "in-progress" when IsFetch(path) || IsList(path) => Json(Wrap(path, Task("1", "IN_PROGRESS", progress: "10%"))),
+            "image-exe" => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/evil.exe").AbsoluteUri),
             _ when probe.StartsWith("image-", StringComparison.Ordinal) => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/" + probe["image-".Length..] + ".png").AbsoluteUri),
             _ => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri),
         };
@@ -248,6 +250,7 @@ public sealed partial class Probes
         "random.png" => global::Midjourney.Hostile.Answer.Bytes(200, "image/png", HostileFiles.Random()),
         "huge.png" => global::Midjourney.Hostile.Answer.Bytes(200, "image/png", HostileFiles.HugePng),
         "drip.png" => global::Midjourney.Hostile.Answer.Drip("image/png", HostileFiles.SmallPng, TimeSpan.FromSeconds(1)),
+        "evil.exe" => global::Midjourney.Hostile.Answer.Bytes(200, "application/octet-stream", Encoding.ASCII.GetBytes("MZ\u0090\0 This program cannot be run in DOS mode.")),
         "endless.png" => global::Midjourney.Hostile.Answer.Endless("image/png", HostileFiles.SmallPng, new byte[] { 0 }),
         _ => global::Midjourney.Hostile.Answer.Empty(404),
     };
