@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 
 namespace Midjourney.Client;
@@ -6,8 +5,8 @@ namespace Midjourney.Client;
 /// <summary>
 /// What one admin read (a list over all its pages, or one account) may take in: <see cref="MjLimits.MaxAdminItems"/>
 /// items and <see cref="MjLimits.MaxAdminValues"/> JSON values. A page is measured before anything is built from it
-/// (array lengths are free, values are counted in one walk that stops at the limit), and counted only once it was used,
-/// so a page read again after a cut answer is not counted twice.
+/// (its values counted by a reader before it is parsed, its items by the array's length after), and counted only once
+/// it was used, so a page read again after a cut answer is not counted twice.
 /// </summary>
 internal sealed class AdminReadBudget
 {
@@ -19,39 +18,66 @@ internal sealed class AdminReadBudget
     public AdminReadBudget(string what) => _what = what;
 
     /// <summary>
-    /// Throws <see cref="OverLimitException"/> when <paramref name="items"/>, on top of what was taken before, go over a
-    /// limit; returns the values they hold, for <see cref="Take"/>.
+    /// Throws <see cref="OverLimitException"/> when the items of <paramref name="array"/> (a JSON array, or one item),
+    /// on top of what was taken before, go over a limit; returns how many items and values they are, for <see cref="Take"/>.
     /// </summary>
-    public long Check(IReadOnlyList<JsonElement> items)
+    public (int Items, long Values) Check(JsonElement array)
     {
-        if ((long)_items + items.Count > MjLimits.MaxAdminItems)
+        var items = array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : array.ValueKind == JsonValueKind.Undefined ? 0 : 1;
+        if ((long)_items + items > MjLimits.MaxAdminItems)
         {
-            throw new OverLimitException(_what, (long)_items + items.Count, nameof(MjLimits.MaxAdminItems), MjLimits.MaxAdminItems);
+            throw new OverLimitException(_what, (long)_items + items, nameof(MjLimits.MaxAdminItems), MjLimits.MaxAdminItems);
         }
 
-        var room = MjLimits.MaxAdminValues - _values;
-        long values = 0;
-        foreach (var item in items)
+        var values = items == 0 ? 0 : Count(array);
+        if (_values + values > MjLimits.MaxAdminValues)
         {
-            values += Count(item, room - values + 1);
-            if (values > room)
-            {
-                throw new OverLimitException($"JSON values in {_what}", _values + values, nameof(MjLimits.MaxAdminValues), MjLimits.MaxAdminValues);
-            }
+            throw new OverLimitException($"JSON values in {_what}", _values + values, nameof(MjLimits.MaxAdminValues), MjLimits.MaxAdminValues);
         }
 
-        return values;
+        return (items, values);
     }
 
-    /// <summary>Counts a page that was used.</summary>
+    /// <summary>
+    /// Throws <see cref="OverLimitException"/> when <paramref name="body"/> holds more JSON values than are left, counted
+    /// by a reader that builds nothing, so that an answer of millions of tiny values is refused before a document of
+    /// it is parsed (which would cost several times the body). A body that is not JSON is left to the parser to say so.
+    /// </summary>
+    public void Precheck(byte[] body)
+    {
+        var room = MjLimits.MaxAdminValues - _values;
+        var reader = new Utf8JsonReader(body);
+        long values = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.EndObject or JsonTokenType.EndArray))
+                {
+                    values++;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return; // not JSON (or cut): the parser that follows says so
+        }
+
+        if (values > room)
+        {
+            throw new OverLimitException($"JSON values in {_what}", _values + values, nameof(MjLimits.MaxAdminValues), MjLimits.MaxAdminValues);
+        }
+    }
+
+    /// <summary>Counts a page that was used (what <see cref="Check"/> returned).</summary>
     public void Take(int items, long values)
     {
         _items += items;
         _values += values;
     }
 
-    /// <summary>The values of <paramref name="element"/> (itself and every nested one), counting no further than <paramref name="stop"/>.</summary>
-    private static long Count(JsonElement element, long stop)
+    /// <summary>The values of <paramref name="element"/>: itself and every nested one (a page <see cref="Precheck"/> let through has at most the limit).</summary>
+    private static long Count(JsonElement element)
     {
         long count = 1;
         switch (element.ValueKind)
@@ -59,22 +85,14 @@ internal sealed class AdminReadBudget
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    count += Count(property.Value, stop - count);
-                    if (count >= stop)
-                    {
-                        return count;
-                    }
+                    count += Count(property.Value);
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    count += Count(item, stop - count);
-                    if (count >= stop)
-                    {
-                        return count;
-                    }
+                    count += Count(item);
                 }
 
                 break;

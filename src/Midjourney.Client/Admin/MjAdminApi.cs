@@ -124,37 +124,51 @@ public sealed partial class MjAdminApi
     private async Task<(IReadOnlyList<T> Items, int? Total)> ReadListAsync<T>(HttpMethod method, string path, string? body, Func<JsonElement, Uri, T> read, AdminReadBudget budget, CancellationToken cancellationToken)
     {
         var bytes = body is null ? null : Encoding.UTF8.GetBytes(body);
-        var (list, total, values) = await _transport.ReadAsync(method, path, bytes, response =>
+        var (list, total, size) = await _transport.ReadAsync(method, path, bytes, response =>
         {
             Admitted(response);
             if (response.IsEmpty)
             {
-                return ((IReadOnlyList<T>)Array.Empty<T>(), (int?)null, 0L);
+                return ((IReadOnlyList<T>)Array.Empty<T>(), (int?)null, (0, 0L));
             }
 
             try
             {
+                Precheck(budget, response);
                 using var document = JsonDocument.Parse(response.Body);
                 if (AdminJson.Refusal(response.Body) is { } refusal)
                 {
                     throw Refused(response, refusal, null, null);
                 }
 
-                var elements = AdminJson.Items(document.RootElement, out var count);
-                var size = Measure(budget, elements, response);
-                return ((IReadOnlyList<T>)elements.Select(e => read(e, _transport.BaseAddress)).ToList(), count, size);
+                var array = AdminJson.ItemArray(document.RootElement, out var count);
+                var measured = Measure(budget, array, response);
+                return ((IReadOnlyList<T>)AdminJson.Items(array).Select(e => read(e, _transport.BaseAddress)).ToList(), count, measured);
             }
             catch (JsonException e)
             {
                 throw new MjProtocolException($"{_transport.Errors.Url(path)} answered a body that is not the list it should be: {e.Message}", response.StatusCode, path, e);
             }
         }, cancellationToken).ConfigureAwait(false);
-        budget.Take(list.Count, values);
+        budget.Take(size.Item1, size.Item2);
         return (list, total);
     }
 
-    /// <summary>The values of <paramref name="items"/> when they fit <paramref name="budget"/>; else the error that names the limit.</summary>
-    private long Measure(AdminReadBudget budget, IReadOnlyList<JsonElement> items, MjHttpResponse response)
+    /// <summary>Refuses a body of more JSON values than <paramref name="budget"/> has left, before it is parsed.</summary>
+    private void Precheck(AdminReadBudget budget, MjHttpResponse response)
+    {
+        try
+        {
+            budget.Precheck(response.Body);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+        }
+    }
+
+    /// <summary>The size of <paramref name="items"/> when they fit <paramref name="budget"/>; else the error that names the limit.</summary>
+    private (int Items, long Values) Measure(AdminReadBudget budget, JsonElement items, MjHttpResponse response)
     {
         try
         {
@@ -202,6 +216,8 @@ public sealed partial class MjAdminApi
 
             try
             {
+                var budget = new AdminReadBudget("an account");
+                Precheck(budget, response);
                 var document = JsonDocument.Parse(response.Body);
                 if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("id", out _))
                 {
@@ -211,7 +227,7 @@ public sealed partial class MjAdminApi
 
                 try
                 {
-                    Measure(new AdminReadBudget("an account"), new[] { document.RootElement }, response);
+                    Measure(budget, document.RootElement, response);
                 }
                 catch
                 {

@@ -30,10 +30,26 @@ public sealed class AdminAnswerTests : IAsyncLifetime
             _ => client.Admin.GetBannedWordsAsync(token),
         });
 
+        // Two million values (a million {"id":"n"}): refused by the reader that counts them, before a document is parsed.
         var limit = Assert.IsType<MjLimitException>(error);
-        Assert.Equal(nameof(MjLimits.MaxAdminItems), limit.Limit);
-        Assert.Contains("1,000,000", limit.Message);
+        Assert.Equal(nameof(MjLimits.MaxAdminValues), limit.Limit);
+        Assert.Contains("MjLimits.MaxAdminValues", limit.Message);
         Assert.Single(_server.Requests, r => r.ApiPath.StartsWith("/mj/admin/", StringComparison.Ordinal) && r.ApiPath != "/mj/admin/current"); // one page, not a hundred
+    }
+
+    [Fact]
+    public void More_items_than_the_limit_are_refused_by_the_arrays_length_and_pages_add_up()
+    {
+        var budget = new AdminReadBudget("accounts");
+        using var page = System.Text.Json.JsonDocument.Parse("[" + string.Join(",", Enumerable.Repeat("{\"id\":\"1\"}", 6_000)) + "]");
+
+        budget.Precheck(System.Text.Encoding.UTF8.GetBytes(page.RootElement.GetRawText()));
+        var (items, values) = budget.Check(page.RootElement);
+        budget.Take(items, values);
+
+        Assert.Equal((6_000, 12_001L), (items, values)); // the array, and each object with its id
+        var over = Assert.Throws<OverLimitException>(() => budget.Check(page.RootElement)); // the second page: 12,000 in all
+        Assert.Equal((nameof(MjLimits.MaxAdminItems), 12_000L), (over.Limit, over.Count));
     }
 
     [Fact]
