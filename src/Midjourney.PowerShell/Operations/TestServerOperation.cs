@@ -69,7 +69,7 @@ internal sealed class TestServerOperation : MjOperation
         output.WriteVerbose($"Checking {connection.Uri} with free requests (no submit).");
         var check = await connection.Client.CheckServerAsync(cancellationToken).ConfigureAwait(false);
         output.WriteVerbose(check.Ok
-            ? $"{check.Uri}: {check.Flavor ?? "a midjourney-proxy"}, key {(!check.KeySent ? "not needed" : check.KeyAccepted == true ? "accepted" : "not checked")}{(check.Role is { } role ? $" ({role})" : string.Empty)}, {check.Capabilities} ({check.Elapsed.TotalMilliseconds:0} ms).{(check.Problem is { } slow ? " " + slow : string.Empty)}"
+            ? $"{check.Uri}: {check.Flavor ?? "a midjourney-proxy"}, key {(!check.KeySent ? "not needed" : check.KeyAccepted == true ? "accepted" : "not checked")}{(check.Role is { } role ? $" ({role})" : string.Empty)}, {check.Capabilities} ({check.Elapsed.TotalMilliseconds:0} ms)."
             : $"{check.Uri}: {check.Problem} ({check.Elapsed.TotalMilliseconds:0} ms).");
         if (check.Notes is { } notes)
         {
