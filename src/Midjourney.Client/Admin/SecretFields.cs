@@ -22,6 +22,9 @@ namespace Midjourney.Client;
 /// </remarks>
 internal static class SecretFields
 {
+    /// <summary>The shortest value <see cref="RemoveFrom"/> removes.</summary>
+    internal const int MinimumSecretLength = 4;
+
     private static readonly string[] SecretWords = { "token", "password", "passwd", "secret", "cookie", "2fa", "totp", "apikey", "credential", "authorization", "privatekey" };
 
     private static readonly HashSet<string> SecretNames = new(StringComparer.Ordinal)
@@ -111,13 +114,10 @@ internal static class SecretFields
             }
         }
 
-        return ReferenceEquals(cleaned, text) || cleaned == text
+        return cleaned == text
             ? response
             : new MjHttpResponse(response.StatusCode, Encoding.UTF8.GetBytes(cleaned), response.MediaType, response.RetryAfter, response.Path);
     }
-
-    /// <summary>The shortest value <see cref="RemoveFrom"/> removes.</summary>
-    internal const int MinimumSecretLength = 4;
 
     private static void Collect(JsonElement element, bool secret, List<string> values)
     {
