@@ -142,6 +142,8 @@ Connect-MjServer -Uri "$Hostile/ok" -JournalPath (Join-Path $Files 'journal-line
 $entries = @(Get-MjTask -Recent 5 -FromJournal)
 if ($entries.Count -ne 1 -or $entries[0].Id -ne '3') { throw "read $($entries.Count) entries" }
 '@
+            'admin-million'     = "Connect-MjServer -Uri `"`$Hostile/admin-many`" -ApiKey `$Key -AuthScheme Raw -JournalPath `$Journal`nGet-MjAccount"
+            'admin-wide'        = "Connect-MjServer -Uri `"`$Hostile/admin-wide`" -ApiKey `$Key -AuthScheme Raw -JournalPath `$Journal`nGet-MjAccount"
             'wait-drip'         = ($connect -f 'drip') + "`nWait-MjTask -Id 1 -Timeout 3"
             'save-drip'         = ($connect -f 'image-drip') + "`nGet-MjTask 1 | Save-MjImage -Path (Join-Path `$Work 'drip') -Timeout 3"
         }
@@ -155,6 +157,8 @@ if ($entries.Count -ne 1 -or $entries[0].Id -ne '3') { throw "read $($entries.Co
         @{ Name = 'show-huge-png'; Names = 'MaxImagePixels'; Id = 'MjInvalidInput' }
         @{ Name = 'split-huge-png'; Names = 'MaxImagePixels'; Id = 'MjInvalidInput' }
         @{ Name = 'ztxt-bomb-info'; Names = 'MaxPngTextBytes'; Id = 'MjInvalidInput' }
+        @{ Name = 'admin-million'; Names = 'MaxAdminValues'; Id = 'MjServerError' }
+        @{ Name = 'admin-wide'; Names = 'MaxAdminValues'; Id = 'MjServerError' }
     ) {
         $result = $Results[$Name]
         $result.PeakMB | Should -BeLessThan 400
@@ -216,6 +220,31 @@ Describe 'No escape sequence from a server or a file reaches the terminal' {
         $failure.Exception.RawDescription | Should -Match ([regex]::Escape([string][char]7))
     }
 
+    It 'accounts, users and banned words of a hostile TrueAI: views, -Verbose, JSON and errors clean, and no secret it sent in any of them' {
+        $secure = ConvertTo-SecureString $Key -AsPlainText -Force
+        $shown = & {
+            Connect-MjServer -Uri "$Hostile/admin-inject" -ApiKey $secure -AuthScheme Raw -JournalPath $Journal -Verbose
+            $accounts = Get-MjAccount -Verbose
+            $accounts
+            $accounts | Format-List *
+            $accounts | ConvertTo-Json -Depth 10
+            Get-MjUser -Verbose | Format-List *
+            Get-MjUser | ConvertTo-Json -Depth 10
+            Get-MjBannedWord -Verbose
+            Get-MjBannedWord | Format-List *
+            Disable-MjAccount -Id 1 -Confirm:$false -PassThru -Verbose
+            Connect-MjServer -Uri "$Hostile/admin-echo" -ApiKey $secure -AuthScheme Raw -JournalPath $Journal
+            Disable-MjAccount -Id 1 -Confirm:$false -ErrorAction Continue
+            New-MjUser -Name 'bob' -Confirm:$false -ErrorAction Continue
+            Remove-MjUser -Id 'u1' -Confirm:$false -ErrorAction Continue
+        } *>&1 | Out-String -Width 300
+        $shown | Should -Match 'studioclick'
+        $shown | Should -Match 'refused'
+        Test-Clean $shown | Should -BeTrue
+        $shown | Should -Not -Match 'SECRET-'
+        $shown | Should -Not -Match ([regex]::Escape($Key))
+    }
+
     It 'file metadata read back by Get-MjImageInfo is clean' {
         $info = Get-MjImageInfo -Path (Join-Path $Files 'text-escapes.png')
         $info.Prompt | Should -Be 'a cat click'
@@ -232,6 +261,29 @@ Describe 'No escape sequence from a server or a file reaches the terminal' {
         )
         $shown = (Invoke-MjBatch -Path $csv -OutputPath (Join-Path $HostileWork 'csvout') -WhatIf -ErrorAction Continue -WarningAction Continue 3>&1 2>&1 | Out-String)
         $shown | Should -Match 'Odd'
+        Test-Clean $shown | Should -BeTrue
+    }
+}
+
+Describe 'The -WhatIf and -Confirm texts are clean (child pwsh: PowerShell writes them to the host)' {
+    It 'a prompt from a CSV file, and one typed, with escape sequences show without them' {
+        $esc = [string][char]27
+        $csv = Join-Path $HostileWork 'whatif.csv'
+        Set-Content -LiteralPath $csv -Encoding utf8 -Value @('Prompt', ('"a cat ' + $esc + ']52;c;aGk=' + [char]7 + ' dog"'))
+        $script = Join-Path $HostileWork 'whatif.ps1'
+        @(
+            '$PSStyle.OutputRendering = ''PlainText'''
+            "Import-Module -Name '$ManifestPath'"
+            "Connect-MjServer -Uri '$Hostile/inject' -NoJournal -SkipCheck"
+            "Invoke-MjBatch -Path '$csv' -OutputPath '$(Join-Path $HostileWork 'whatif-out')' -WhatIf | Out-Null"
+            'New-MjImagine (''a cat '' + [char]27 + ''[2J dog'') -WhatIf'
+        ) | Set-Content -LiteralPath $script -Encoding utf8
+        $hostPath = (Get-Process -Id $PID).Path
+        $arguments = @('-NoProfile', '-NonInteractive', '-File', $script)
+        if ((Split-Path -Leaf $hostPath) -like 'dotnet*') { $arguments = @(Join-Path $PSHOME 'pwsh.dll') + $arguments }
+        $shown = (& $hostPath @arguments 2>&1 | Out-String)
+        $shown | Should -Match 'What if: .*a cat .*dog'
+        @([regex]::Matches($shown, 'What if:')).Count | Should -Be 2
         Test-Clean $shown | Should -BeTrue
     }
 }
@@ -255,6 +307,16 @@ Describe 'Every failure is a clean Mj error, and a bad file in a list fails alon
         (Get-MjTask 1).Prompt | Should -Match ([regex]::Escape([string][char]0xFFFD))
         Connect-MjServer -Uri "$Hostile/time" -JournalPath $Journal -SkipCheck
         (Get-MjTask 1).SubmitTime | Should -BeNullOrEmpty
+    }
+
+    It 'a batch whose tasks the server dates from 1970 to 9999 finishes without an error (before: a raw OverflowException)' {
+        Connect-MjServer -Uri "$Hostile/time-long" -JournalPath $Journal -SkipCheck
+        $prompts = Join-Path $HostileWork 'time-long.txt'
+        Set-Content -LiteralPath $prompts -Value 'a red mug', 'a blue mug', 'a green mug', 'a cat', 'a dog', 'a fox'
+        $errors = $null
+        $summary = Invoke-MjBatch -Path $prompts -OutputPath (Join-Path $HostileWork 'time-long') -ErrorVariable errors -ErrorAction SilentlyContinue
+        @($errors).Count | Should -Be 0
+        $summary.Done | Should -Be 6
     }
 
     It 'a redirect to file: is an MjServerError that names it' {
@@ -281,11 +343,19 @@ Describe 'What already held still holds' {
         @($seen | Where-Object { $_.path -like '/img/*' -and $_.carriesKey }).Count | Should -Be 0
     }
 
+    It 'a server cannot choose a file that runs: an image URL ending in .exe, served as bytes, is saved as .bin' {
+        Connect-MjServer -Uri "$Hostile/image-exe" -JournalPath $Journal -SkipCheck
+        $file = Get-MjTask 1 | Save-MjImage -Path (Join-Path $HostileWork 'exe') -Force
+        $file.Name | Should -Be '1.bin'
+        @(Get-ChildItem -LiteralPath (Join-Path $HostileWork 'exe') -Filter '*.exe').Count | Should -Be 0
+    }
+
     It 'no file the module wrote holds the key' {
         $written = Get-ChildItem -LiteralPath $HostileWork -Recurse -File | Where-Object { $_.Extension -in '.jsonl', '.png', '.json' -and $_.DirectoryName -ne $Files }
         @($written).Count | Should -BeGreaterThan 0
         foreach ($file in $written) {
             [System.IO.File]::ReadAllText($file.FullName) | Should -Not -Match ([regex]::Escape($Key))
+            [System.IO.File]::ReadAllText($file.FullName) | Should -Not -Match 'SECRET-' # the admin probes' secrets
         }
     }
 }

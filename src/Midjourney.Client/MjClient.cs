@@ -35,7 +35,7 @@ public sealed partial class MjClient : IDisposable
         _waiter = new TaskWaiter(this);
         _admission = new SubmitAdmission(options, Time) { IsWatched = _waiter.IsWatching, Read = (ids, token) => GetTasksAsync(ids, token) };
         _waiter.SubmittedWithin = _admission.AcceptedWithin;
-        Admin = new MjAdminApi(this, _transport, options.AttemptTimeout);
+        Admin = new MjAdminApi(this, _transport, options.AttemptTimeout, options.CapacityReadTimeout);
         Journal = options.EnableJournal ? new MjTaskJournal(options.JournalPath ?? MjTaskJournal.DefaultPath) : null;
     }
 
@@ -221,7 +221,7 @@ public sealed partial class MjClient : IDisposable
     /// What it finds is also remembered in <see cref="Capabilities"/>.
     /// </summary>
     public Task<MjServerCheck> CheckServerAsync(CancellationToken cancellationToken = default) =>
-        new ServerProber(this, _transport).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), cancellationToken);
+        new ServerProber(this, _transport).CheckAsync(!string.IsNullOrEmpty(_options.ApiKey), _options.CheckTimeout, cancellationToken);
 
     /// <summary>
     /// A 404 without an envelope on some endpoint: when the fetch route is missing too, -Uri is not a proxy's root;

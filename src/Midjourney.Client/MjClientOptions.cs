@@ -91,6 +91,18 @@ public sealed class MjClientOptions
     /// </summary>
     public TimeSpan ImageReadTimeout { get; set; } = MjLimits.ImageReadTimeout;
 
+    /// <summary>
+    /// The longest a server check (<see cref="MjClient.CheckServerAsync"/>) may take, every request and retry included
+    /// (default <see cref="MjLimits.CheckTimeout"/>, 1 minute).
+    /// </summary>
+    public TimeSpan CheckTimeout { get; set; } = MjLimits.CheckTimeout;
+
+    /// <summary>
+    /// The longest the client's own read of the pool's capacity (<see cref="MjAdminApi.TryGetCapacityAsync"/>, at connect
+    /// and before the first submit) may take (default <see cref="MjLimits.CapacityReadTimeout"/>, 15 s).
+    /// </summary>
+    public TimeSpan CapacityReadTimeout { get; set; } = MjLimits.CapacityReadTimeout;
+
     /// <summary>Sent as <c>User-Agent</c>.</summary>
     public string UserAgent { get; set; } = "Midjourney.Client/0.1";
 

@@ -24,6 +24,18 @@ public static class MjLimits
     /// <summary>Tasks in one list answer (or ids in one submit answer) (50,000; TrueAI lists at most 100).</summary>
     public const int MaxTasksPerList = 50_000;
 
+    /// <summary>
+    /// Accounts, users or banned-word lists one admin read takes, over all its pages (10,000; TrueAI's pages of 100 stop
+    /// there anyway, and a real pool has some dozens of accounts).
+    /// </summary>
+    public const int MaxAdminItems = 10_000;
+
+    /// <summary>
+    /// JSON values (fields, array items, nested ones counted) one admin read takes, over all its items and pages
+    /// (1,000,000; a real TrueAI account has about 120, a banned-word list one per word).
+    /// </summary>
+    public const int MaxAdminValues = 1_000_000;
+
     /// <summary>Buttons of one task (200; a real upscale has about 16).</summary>
     public const int MaxButtonsPerTask = 200;
 
@@ -56,6 +68,19 @@ public static class MjLimits
     /// Show-MjImage, New-MjMask -Task) (2 minutes).
     /// </summary>
     public static readonly TimeSpan ImageReadTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The longest a server check (Test-MjServer, Connect-MjServer) may take, every request and retry included (1 minute;
+    /// a real check takes well under a second). Past it, what the check had not learnt stays unknown and it says so.
+    /// </summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest the read of the pool's capacity from its accounts may take where the client makes it on its own (at
+    /// Connect-MjServer and before the first submit) (15 s). Past it the submits learn the capacity from refusals, as
+    /// without an admin key.
+    /// </summary>
+    public static readonly TimeSpan CapacityReadTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// How long after a wait's deadline (Wait-MjTask -Timeout) a poll already in flight may still finish before it is

@@ -18,10 +18,16 @@ namespace Midjourney.Hostile;
 /// <item><c>drip</c>: every answer is a valid running task, one byte a second.</item>
 /// <item><c>inject</c>: a failed task whose texts carry escape sequences (clear screen, OSC 52 clipboard, OSC 8 link, BEL,
 /// C1 CSI, DEL); submits refused with such a text; <c>inject-id</c>: a task id with an escape sequence.</item>
+/// <item><c>check-drip</c>: the check's first fetch is answered at once as TrueAI does (204); every other answer takes a minute.</item>
+/// <item><c>echo-&lt;status&gt;</c>, <c>echo-&lt;status&gt;-json</c>: every answer is that status, echoing the credential header
+/// as plain text (or in a gateway's JSON error).</item>
+/// <item><c>time-long</c>: every task ran from 1970 to 9999 (submits get new ids).</item>
 /// <item><c>utf8</c>: a task with bytes that are not UTF-8; <c>time</c>: a task with absurd times.</item>
+/// <item><c>admin-*</c>: a TrueAI proxy whose admin answers are hostile (see Probes.Admin.cs).</item>
 /// <item><c>_requests</c>: what reached each origin so far, as JSON (origin, method, path, carriesKey).</item>
 /// <item><c>image-&lt;name&gt;</c>: <c>ok</c>, with the task's image at <c>/img/&lt;name&gt;.png</c>: <c>ok</c>, <c>html</c>, <c>random</c>,
-/// <c>huge</c> (20000×20000), <c>drip</c>, <c>endless</c>, <c>r302-other</c> (an image on another origin), <c>r302-file</c>.</item>
+/// <c>huge</c> (20000×20000), <c>drip</c>, <c>endless</c>, <c>r302-other</c> (an image on another origin), <c>r302-file</c>;
+/// <c>image-exe</c>: the task's image is <c>/img/evil.exe</c>, an executable's bytes as application/octet-stream.</item>
 /// </list>
 /// </summary>
 public sealed partial class Probes
@@ -34,6 +40,7 @@ public sealed partial class Probes
         "\u001b[2J\u001b[H" + "\u001b]52;c;cm0gLXJmIH4=\u0007" + "\u001b]8;;https://evil.example/\u001b\\click\u001b]8;;\u001b\\" + "\u0007" + "\u009b31m" + "\u007f" + "\u001bP1$qm\u001b\\";
 
     private readonly HostileServer _server;
+    private long _nextId = 100;
 
     internal Probes(HostileServer server) => _server = server;
 
@@ -53,6 +60,21 @@ public sealed partial class Probes
             var seen = _server.Requests.Where(r => r.Probe != "_requests")
                 .Select(r => $"{{\"origin\":\"{r.Origin}\",\"method\":\"{r.Method}\",\"path\":\"{Escape(r.Path)}\",\"carriesKey\":{(r.CarriesKey ? "true" : "false")}}}");
             return Json("[" + string.Join(",", seen) + "]");
+        }
+
+        if (probe.StartsWith("admin-", StringComparison.Ordinal))
+        {
+            return Admin(request);
+        }
+
+        var echo = EchoProbe().Match(probe);
+        if (echo.Success)
+        {
+            // The credential header echoed in an error: as plain text, or in a gateway's JSON error.
+            var key = request.Headers.TryGetValue("mj-api-secret", out var secret) ? secret : request.Headers.TryGetValue("authorization", out var auth) ? auth : "(none)";
+            return echo.Groups[2].Success
+                ? global::Midjourney.Hostile.Answer.Json($"{{\"error\":{{\"message\":\"invalid token {Escape(key)}\",\"type\":\"new_api_error\"}}}}", int.Parse(echo.Groups[1].Value))
+                : global::Midjourney.Hostile.Answer.Bytes(int.Parse(echo.Groups[1].Value), "text/plain", Encoding.UTF8.GetBytes("no access for " + key));
         }
 
         var redirect = RedirectProbe().Match(probe);
@@ -85,7 +107,11 @@ public sealed partial class Probes
             "inject-id" when IsFetch(path) || IsList(path) => Json(Wrap(path, Task("7\\u001b[2J", "SUCCESS"))),
             "utf8" when IsFetch(path) || IsList(path) => global::Midjourney.Hostile.Answer.Bytes(200, "application/json", InvalidUtf8(path)),
             "time" when IsFetch(path) || IsList(path) => Json(Wrap(path, Task("1", "SUCCESS", extra: ",\"submitTime\":99999999999999999,\"startTime\":-62135596800001,\"finishTime\":1e300"))),
+            "time-long" => TimeLong(request),
+            "check-drip" when path == $"/mj/task/{MadeUpId}/fetch" => global::Midjourney.Hostile.Answer.Empty(204),
+            "check-drip" => global::Midjourney.Hostile.Answer.Drip("application/json", Encoding.UTF8.GetBytes("[]"), TimeSpan.FromSeconds(30)),
             "in-progress" when IsFetch(path) || IsList(path) => Json(Wrap(path, Task("1", "IN_PROGRESS", progress: "10%"))),
+            "image-exe" => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/evil.exe").AbsoluteUri),
             _ when probe.StartsWith("image-", StringComparison.Ordinal) => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/" + probe["image-".Length..] + ".png").AbsoluteUri),
             _ => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri),
         };
@@ -126,6 +152,34 @@ public sealed partial class Probes
         }
 
         await stream.WriteAsync(Encoding.UTF8.GetBytes("{\"customId\":\"x\"}]" + head[(cut + "BUTTONS".Length)..]), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every task ran from 1970 to 9999 (each date valid, the span absurd): submits get new ids, fetches and lists of ids
+    /// answer them finished.
+    /// </summary>
+    private Answer TimeLong(HostileRequest request)
+    {
+        const string span = ",\"startTime\":1,\"finishTime\":253402300799999";
+        var path = request.ApiPath;
+        if (IsSubmit(path))
+        {
+            return Json($"{{\"code\":1,\"description\":\"ok\",\"result\":\"{Interlocked.Increment(ref _nextId)}\"}}");
+        }
+
+        var fetch = FetchId().Match(path);
+        if (fetch.Success && fetch.Groups[1].Value != MadeUpId)
+        {
+            return Json(Task(fetch.Groups[1].Value, "SUCCESS", extra: span, imageUrl: new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri));
+        }
+
+        if (IsList(path))
+        {
+            var ids = Regex.Matches(request.Body, "\"(\\d+)\"").Select(m => m.Groups[1].Value).Where(id => id != MadeUpId).Distinct();
+            return Json("[" + string.Join(",", ids.Select(id => Task(id, "SUCCESS", extra: span, imageUrl: new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri))) + "]");
+        }
+
+        return Honest(request.Method, path, new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri);
     }
 
     private Answer Inject(HostileRequest request)
@@ -196,6 +250,7 @@ public sealed partial class Probes
         "random.png" => global::Midjourney.Hostile.Answer.Bytes(200, "image/png", HostileFiles.Random()),
         "huge.png" => global::Midjourney.Hostile.Answer.Bytes(200, "image/png", HostileFiles.HugePng),
         "drip.png" => global::Midjourney.Hostile.Answer.Drip("image/png", HostileFiles.SmallPng, TimeSpan.FromSeconds(1)),
+        "evil.exe" => global::Midjourney.Hostile.Answer.Bytes(200, "application/octet-stream", Encoding.ASCII.GetBytes("MZ\u0090\0 This program cannot be run in DOS mode.")),
         "endless.png" => global::Midjourney.Hostile.Answer.Endless("image/png", HostileFiles.SmallPng, new byte[] { 0 }),
         _ => global::Midjourney.Hostile.Answer.Empty(404),
     };
@@ -229,6 +284,9 @@ public sealed partial class Probes
     private static bool IsList(string path) => path is "/mj/task/list" or "/mj/task/list-by-condition" or "/mj/task/list-by-ids";
 
     private static bool IsSubmit(string path) => path.Contains("/submit/", StringComparison.Ordinal);
+
+    [GeneratedRegex("^echo-([45][0-9][0-9])(-json)?$")]
+    private static partial Regex EchoProbe();
 
     [GeneratedRegex("^r(30[1278])-([a-z]+)$")]
     private static partial Regex RedirectProbe();

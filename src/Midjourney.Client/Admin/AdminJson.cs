@@ -21,25 +21,26 @@ internal static class AdminJson
     private static readonly string[] ModeNames = { "RELAX", "FAST", "TURBO" };
 
     /// <summary>
-    /// The items of a list answer: a bare array (novicezk, TrueAI's <c>GET accounts</c>), TrueAI's paged
-    /// <c>{list, pagination}</c>, Plus's Spring page <c>{content, totalElements}</c>, or <c>{records}</c>/<c>{data}</c>.
+    /// The array of items of a list answer (<c>default</c> when there is none): a bare array (novicezk, TrueAI's
+    /// <c>GET accounts</c>), TrueAI's paged <c>{list, pagination}</c>, Plus's Spring page <c>{content, totalElements}</c>,
+    /// or <c>{records}</c>/<c>{data}</c>. Its length costs nothing to read, so it is measured before any item is built.
     /// </summary>
-    public static IReadOnlyList<JsonElement> Items(JsonElement root, out int? total)
+    public static JsonElement ItemArray(JsonElement root, out int? total)
     {
         total = null;
         if (root.ValueKind == JsonValueKind.Array)
         {
-            return root.EnumerateArray().ToList();
+            return root;
         }
 
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Array.Empty<JsonElement>();
+            return default;
         }
 
         if (root.TryGetProperty("data", out var data) && data.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
         {
-            return Items(data, out total);
+            return ItemArray(data, out total);
         }
 
         foreach (var name in new[] { "list", "content", "records", "items" })
@@ -48,12 +49,19 @@ internal static class AdminJson
             {
                 total = Int(root, "totalElements") ?? Int(root, "total")
                     ?? (root.TryGetProperty("pagination", out var page) ? Int(page, "total") : null);
-                return items.EnumerateArray().ToList();
+                return items;
             }
         }
 
-        return Array.Empty<JsonElement>();
+        return default;
     }
+
+    /// <summary>The items of a list answer that are objects (see <see cref="ItemArray"/>).</summary>
+    public static IReadOnlyList<JsonElement> Items(JsonElement root, out int? total) => Items(ItemArray(root, out total));
+
+    /// <summary>The items of <paramref name="array"/> (from <see cref="ItemArray"/>) that are objects: a number or a null is no item, as in a task list.</summary>
+    public static IReadOnlyList<JsonElement> Items(JsonElement array) =>
+        array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).ToList() : Array.Empty<JsonElement>();
 
     public static MjAccount Account(JsonElement element, Uri server, string flavor, bool liveCounts)
     {

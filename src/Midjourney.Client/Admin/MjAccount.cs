@@ -50,8 +50,8 @@ public sealed class MjAccount
     /// <summary>Jobs it keeps waiting in its queue.</summary>
     public int? QueueSize { get; init; }
 
-    /// <summary>Jobs it holds at once: <see cref="CoreSize"/> + <see cref="QueueSize"/>.</summary>
-    public int? Capacity => CoreSize is int core && QueueSize is int queue ? core + queue : null;
+    /// <summary>Jobs it holds at once: <see cref="CoreSize"/> + <see cref="QueueSize"/> (null when either is unknown or negative).</summary>
+    public int? Capacity => CoreSize is int core && QueueSize is int queue && core >= 0 && queue >= 0 ? (int)Math.Min(int.MaxValue, (long)core + queue) : null;
 
     /// <summary>Minutes after which the server fails a job of this account that is still running.</summary>
     public int? TimeoutMinutes { get; init; }

@@ -21,6 +21,7 @@ public sealed partial class MjAdminApi
     {
         var routes = await RoutesAsync(MjAdminOperation.ReadAccounts, cancellationToken).ConfigureAwait(false);
         var accounts = new List<MjAccount>();
+        var budget = new AdminReadBudget("accounts");
         for (var page = 0; page < MaxPages; page++)
         {
             var (method, body) = routes.ListShape switch
@@ -29,7 +30,7 @@ public sealed partial class MjAdminApi
                 AccountListShape.SpringPaged => (HttpMethod.Post, AdminRoutes.SpringPage(page, PageSize)),
                 _ => (HttpMethod.Get, (string?)null),
             };
-            var (items, total) = await ReadListAsync(method, routes.AccountList!, body, (e, server) => AdminJson.Account(e, server, routes.Flavor, routes.ListShape == AccountListShape.TrueAiPaged), cancellationToken).ConfigureAwait(false);
+            var (items, total) = await ReadListAsync(method, routes.AccountList!, body, (e, server) => AdminJson.Account(e, server, routes.Flavor, routes.ListShape == AccountListShape.TrueAiPaged), budget, cancellationToken).ConfigureAwait(false);
             accounts.AddRange(items);
             if (routes.ListShape == AccountListShape.Plain || items.Count < PageSize || (total is int all && accounts.Count >= all))
             {

@@ -15,7 +15,7 @@ public sealed partial class MjAdminApi
     public async Task<IReadOnlyList<MjBannedWord>> GetBannedWordsAsync(CancellationToken cancellationToken = default)
     {
         var routes = await RoutesAsync(MjAdminOperation.ManageBannedWords, cancellationToken).ConfigureAwait(false);
-        return await ReadPagesAsync(routes.BannedWordList!, null, (e, server) => AdminJson.BannedWord(e, server), cancellationToken).ConfigureAwait(false);
+        return await ReadPagesAsync(routes.BannedWordList!, null, "banned-word lists", (e, server) => AdminJson.BannedWord(e, server), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed partial class MjAdminApi
     private async Task<MjBannedWord> GetBannedWordListAsync(AdminRoutes routes, string listId, CancellationToken cancellationToken)
     {
         var search = "{\"id\":" + JsonSerializer.Serialize(listId) + "}";
-        var lists = await ReadPagesAsync(routes.BannedWordList!, search, (e, server) => AdminJson.BannedWord(e, server), cancellationToken).ConfigureAwait(false);
+        var lists = await ReadPagesAsync(routes.BannedWordList!, search, "banned-word lists", (e, server) => AdminJson.BannedWord(e, server), cancellationToken).ConfigureAwait(false);
         return lists.FirstOrDefault(l => l.Id == listId) ?? throw NotFound("banned-word list", listId, routes.BannedWordList!, null);
     }
 

@@ -20,7 +20,9 @@ public sealed partial class MjAdminApi
 
     /// <summary>
     /// Reads the capacity once per client, when the flavour is known (a server check found it) and has an account list
-    /// the key may read; never throws. Called before the first submit and by Connect-MjServer.
+    /// the key may read; never throws, and gives up after <see cref="MjClientOptions.CapacityReadTimeout"/> (a slow or
+    /// dripping server must not hold Connect-MjServer or the first submit). Called before the first submit and by
+    /// Connect-MjServer.
     /// </summary>
     public async Task<MjPoolCapacity?> TryGetCapacityAsync(CancellationToken cancellationToken = default)
     {
@@ -30,13 +32,19 @@ public sealed partial class MjAdminApi
             return null;
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_capacityReadTimeout);
         try
         {
-            return await GetCapacityAsync(cancellationToken).ConfigureAwait(false);
+            return await GetCapacityAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is MjException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            Trace($"the pool's capacity could not be read from its accounts: {FirstLine(e.Message)}");
+            // Whatever the server answered (or failed to), submits then learn the capacity from refusals as before.
+            var why = deadline.IsCancellationRequested
+                ? $"no answer within {_capacityReadTimeout.TotalSeconds:0.#} s (MjClientOptions.CapacityReadTimeout)"
+                : FirstLine(MjText.CleanLine(e.Message) ?? string.Empty);
+            Trace($"the pool's capacity could not be read from its accounts: {why}");
             return null;
         }
     }
@@ -54,7 +62,8 @@ public sealed partial class MjAdminApi
     {
         Interlocked.Exchange(ref _capacityTried, 1);
         var usable = accounts.Where(a => a.IsUsable).ToList();
-        var capacity = new MjPoolCapacity(usable.Sum(a => a.Capacity ?? 0), usable.Count, accounts.Count, DateTimeOffset.UtcNow);
+        var sum = usable.Sum(a => (long)(a.Capacity ?? 0)); // a server's absurd sizes must not overflow
+        var capacity = new MjPoolCapacity((int)Math.Min(int.MaxValue, sum), usable.Count, accounts.Count, DateTimeOffset.UtcNow);
         _client.Admission.UseAccountCapacity(capacity);
         Trace($"the pool's accounts: {capacity}");
         return capacity;

@@ -15,7 +15,7 @@ public sealed partial class MjAdminApi
     public async Task<IReadOnlyList<MjUser>> GetUsersAsync(CancellationToken cancellationToken = default)
     {
         var routes = await RoutesAsync(MjAdminOperation.ManageUsers, cancellationToken).ConfigureAwait(false);
-        return await ReadPagesAsync(routes.UserList!, null, (e, server) => AdminJson.User(e, server), cancellationToken).ConfigureAwait(false);
+        return await ReadPagesAsync(routes.UserList!, null, "users", (e, server) => AdminJson.User(e, server), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed partial class MjAdminApi
         var body = UserBody(request, token);
         try
         {
-            await ChangeAsync(HttpMethod.Post, routes.UserSave!, body, "user", request.Name, cancellationToken).ConfigureAwait(false);
+            await ChangeAsync(HttpMethod.Post, routes.UserSave!, body, "user", request.Name, cancellationToken, new[] { token }).ConfigureAwait(false);
         }
         finally
         {
@@ -43,7 +43,7 @@ public sealed partial class MjAdminApi
         }
 
         var search = "{\"name\":" + JsonSerializer.Serialize(request.Name.Trim()) + "}";
-        var found = await ReadPagesAsync(routes.UserList!, search, (e, server) =>
+        var found = await ReadPagesAsync(routes.UserList!, search, "users", (e, server) =>
             JsonValues.GetString(e, "token") == token ? AdminJson.User(e, server) : null, cancellationToken).ConfigureAwait(false);
         var user = found.FirstOrDefault(u => u is not null)
             ?? throw new MjProtocolException($"{_transport.Errors.Server} said the user '{request.Name}' was made, but its user list does not show it; look for it with Get-MjUser.", null, routes.UserList);

@@ -30,14 +30,16 @@ public sealed partial class MjAdminApi
     private readonly MjClient _client;
     private readonly MjTransport _transport;
     private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _capacityReadTimeout;
     private volatile object? _isAdministrator;
     private int _capacityTried;
 
-    internal MjAdminApi(MjClient client, MjTransport transport, TimeSpan attemptTimeout)
+    internal MjAdminApi(MjClient client, MjTransport transport, TimeSpan attemptTimeout, TimeSpan capacityReadTimeout)
     {
         _client = client;
         _transport = transport;
         _attemptTimeout = attemptTimeout > TimeSpan.Zero ? attemptTimeout : TimeSpan.FromSeconds(100);
+        _capacityReadTimeout = capacityReadTimeout > TimeSpan.Zero ? capacityReadTimeout : MjLimits.CapacityReadTimeout;
     }
 
     /// <summary>True when the key is the administrator's, false when the server said it is not, null before anything told.</summary>
@@ -115,41 +117,76 @@ public sealed partial class MjAdminApi
         }
     }
 
-    private async Task<(IReadOnlyList<T> Items, int? Total)> ReadListAsync<T>(HttpMethod method, string path, string? body, Func<JsonElement, Uri, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of a list (all of a list that has no pages). Its items are measured against <paramref name="budget"/>
+    /// before anything is built from them; items that are not JSON objects are skipped, as in a task list.
+    /// </summary>
+    private async Task<(IReadOnlyList<T> Items, int? Total)> ReadListAsync<T>(HttpMethod method, string path, string? body, Func<JsonElement, Uri, T> read, AdminReadBudget budget, CancellationToken cancellationToken)
     {
         var bytes = body is null ? null : Encoding.UTF8.GetBytes(body);
-        return await _transport.ReadAsync(method, path, bytes, response =>
+        var (list, total, size) = await _transport.ReadAsync(method, path, bytes, response =>
         {
             Admitted(response);
             if (response.IsEmpty)
             {
-                return ((IReadOnlyList<T>)Array.Empty<T>(), (int?)null);
+                return ((IReadOnlyList<T>)Array.Empty<T>(), (int?)null, (0, 0L));
             }
 
             try
             {
+                Precheck(budget, response);
                 using var document = JsonDocument.Parse(response.Body);
                 if (AdminJson.Refusal(response.Body) is { } refusal)
                 {
                     throw Refused(response, refusal, null, null);
                 }
 
-                var items = AdminJson.Items(document.RootElement, out var total);
-                return ((IReadOnlyList<T>)items.Select(e => read(e, _transport.BaseAddress)).ToList(), total);
+                var array = AdminJson.ItemArray(document.RootElement, out var count);
+                var measured = Measure(budget, array, response);
+                return ((IReadOnlyList<T>)AdminJson.Items(array).Select(e => read(e, _transport.BaseAddress)).ToList(), count, measured);
             }
             catch (JsonException e)
             {
                 throw new MjProtocolException($"{_transport.Errors.Url(path)} answered a body that is not the list it should be: {e.Message}", response.StatusCode, path, e);
             }
         }, cancellationToken).ConfigureAwait(false);
+        budget.Take(size.Item1, size.Item2);
+        return (list, total);
     }
 
-    private async Task<IReadOnlyList<T>> ReadPagesAsync<T>(string path, string? search, Func<JsonElement, Uri, T> read, CancellationToken cancellationToken)
+    /// <summary>Refuses a body of more JSON values than <paramref name="budget"/> has left, before it is parsed.</summary>
+    private void Precheck(AdminReadBudget budget, MjHttpResponse response)
+    {
+        try
+        {
+            budget.Precheck(response.Body);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+        }
+    }
+
+    /// <summary>The size of <paramref name="items"/> when they fit <paramref name="budget"/>; else the error that names the limit.</summary>
+    private (int Items, long Values) Measure(AdminReadBudget budget, JsonElement items, MjHttpResponse response)
+    {
+        try
+        {
+            return budget.Check(items);
+        }
+        catch (OverLimitException over)
+        {
+            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> ReadPagesAsync<T>(string path, string? search, string what, Func<JsonElement, Uri, T> read, CancellationToken cancellationToken)
     {
         var all = new List<T>();
+        var budget = new AdminReadBudget(what);
         for (var page = 1; page <= MaxPages; page++)
         {
-            var (items, total) = await ReadListAsync(HttpMethod.Post, path, AdminRoutes.TrueAiPage(page, PageSize, search), read, cancellationToken).ConfigureAwait(false);
+            var (items, total) = await ReadListAsync(HttpMethod.Post, path, AdminRoutes.TrueAiPage(page, PageSize, search), read, budget, cancellationToken).ConfigureAwait(false);
             all.AddRange(items);
             if (items.Count < PageSize || (total is int count && all.Count >= count))
             {
@@ -179,11 +216,23 @@ public sealed partial class MjAdminApi
 
             try
             {
+                var budget = new AdminReadBudget("an account");
+                Precheck(budget, response);
                 var document = JsonDocument.Parse(response.Body);
                 if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("id", out _))
                 {
                     document.Dispose();
                     throw new MjProtocolException($"{_transport.Errors.Url(path)} answered a body that is not an account.", response.StatusCode, path);
+                }
+
+                try
+                {
+                    Measure(budget, document.RootElement, response);
+                }
+                catch
+                {
+                    document.Dispose();
+                    throw;
                 }
 
                 return document;
@@ -234,7 +283,7 @@ public sealed partial class MjAdminApi
         var bytes = body.ToArray();
         try
         {
-            await ChangeAsync(HttpMethod.Put, routes.AccountUpdate!(accountId), bytes, "account", accountId, cancellationToken).ConfigureAwait(false);
+            await ChangeAsync(HttpMethod.Put, routes.AccountUpdate!(accountId), bytes, "account", accountId, cancellationToken, SecretFields.ValuesIn(root)).ConfigureAwait(false);
         }
         finally
         {
@@ -242,8 +291,12 @@ public sealed partial class MjAdminApi
         }
     }
 
-    /// <summary>One change: a single attempt (never repeated on its own), its refusal as a typed error.</summary>
-    private async Task<string?> ChangeAsync(HttpMethod method, string path, byte[]? body, string subject, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One change: a single attempt (never repeated on its own), its refusal as a typed error. <paramref name="sent"/>:
+    /// the secrets the body carries (an account's tokens, a new user's token), removed from the answer before anything
+    /// reads it, so a server that echoes the request cannot put them in an error.
+    /// </summary>
+    private async Task<string?> ChangeAsync(HttpMethod method, string path, byte[]? body, string subject, string id, CancellationToken cancellationToken, IReadOnlyCollection<string>? sent = null)
     {
         MjHttpResponse response;
         try
@@ -254,6 +307,11 @@ public sealed partial class MjAdminApi
         {
             var advice = ConnectFailures.Advice(e, _transport.BaseAddress) + " The change may or may not have been made: read it back (Get-MjAccount, Get-MjUser, Get-MjBannedWord) before trying again.";
             throw new MjServerException($"{ConnectFailures.Describe(e, _transport.BaseAddress, $"{method} {path}")} {advice}", null, null, null, path, e) { Advice = advice };
+        }
+
+        if (sent is { Count: > 0 })
+        {
+            response = SecretFields.RemoveFrom(response, sent);
         }
 
         Admitted(response);

@@ -66,7 +66,7 @@ internal static class NoUsableAccount
         return string.Join(", ", shown) + more;
     }
 
-    private static string Label(MjAccount account) => account.Remark ?? account.Name ?? account.ChannelId ?? account.Id;
+    private static string Label(MjAccount account) => Shorten(account.Remark ?? account.Name ?? account.ChannelId ?? account.Id);
 
     private static string Shorten(string text)
     {

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Midjourney.Client;
@@ -20,6 +22,9 @@ namespace Midjourney.Client;
 /// </remarks>
 internal static class SecretFields
 {
+    /// <summary>The shortest value <see cref="RemoveFrom"/> removes.</summary>
+    internal const int MinimumSecretLength = 4;
+
     private static readonly string[] SecretWords = { "token", "password", "passwd", "secret", "cookie", "2fa", "totp", "apikey", "credential", "authorization", "privatekey" };
 
     private static readonly HashSet<string> SecretNames = new(StringComparer.Ordinal)
@@ -69,6 +74,76 @@ internal static class SecretFields
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The values of every secret field of <paramref name="element"/>, at any depth (the strings a change sends back to the
+    /// server, so that an answer echoing them can be cleaned of them with <see cref="RemoveFrom"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ValuesIn(JsonElement element)
+    {
+        var values = new List<string>();
+        Collect(element, secret: false, values);
+        return values;
+    }
+
+    /// <summary>
+    /// The answer with every one of <paramref name="secrets"/> the module sent replaced by <c>***</c>, as written and as
+    /// JSON escapes it, so that no message, error or trace built from it can show them. Values shorter than
+    /// <see cref="MinimumSecretLength"/> are left alone: replacing them would garble the text without hiding anything.
+    /// </summary>
+    public static MjHttpResponse RemoveFrom(MjHttpResponse response, IEnumerable<string> secrets)
+    {
+        if (response.Body.Length == 0)
+        {
+            return response;
+        }
+
+        var text = Encoding.UTF8.GetString(response.Body);
+        var cleaned = text;
+        foreach (var secret in secrets)
+        {
+            if (secret.Length < MinimumSecretLength)
+            {
+                continue;
+            }
+
+            foreach (var form in new[] { secret, JsonEncodedText.Encode(secret).ToString(), JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() })
+            {
+                cleaned = cleaned.Replace(form, "***");
+            }
+        }
+
+        return cleaned == text
+            ? response
+            : new MjHttpResponse(response.StatusCode, Encoding.UTF8.GetBytes(cleaned), response.MediaType, response.RetryAfter, response.Path);
+    }
+
+    private static void Collect(JsonElement element, bool secret, List<string> values)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value, secret || IsSecret(property.Name), values);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, secret, values);
+                }
+
+                break;
+            case JsonValueKind.String when secret:
+                values.Add(element.GetString()!);
+                break;
+            case JsonValueKind.Number when secret:
+                values.Add(element.GetRawText());
+                break;
+        }
     }
 
     private static object? ToPlain(JsonElement value) => value.ValueKind switch

@@ -37,6 +37,7 @@ internal sealed class ServerProber
 
     private readonly MjClient _client;
     private readonly MjTransport _transport;
+    private CancellationToken _caller; // the caller's own token: Ctrl+C, as opposed to the check's deadline
 
     public ServerProber(MjClient client, MjTransport transport)
     {
@@ -44,17 +45,32 @@ internal sealed class ServerProber
         _transport = transport;
     }
 
-    public async Task<MjServerCheck> CheckAsync(bool keySent, CancellationToken cancellationToken)
+    /// <summary>
+    /// The check, ended at <paramref name="timeout"/> whatever the server does: a request still in flight then is
+    /// cancelled, and what the check had not learnt stays unknown (its <see cref="MjServerCheck.Problem"/> says so).
+    /// </summary>
+    public async Task<MjServerCheck> CheckAsync(bool keySent, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var check = new MjServerCheck { Uri = _transport.BaseAddress, AuthScheme = _client.AuthScheme, KeySent = keySent };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout > TimeSpan.Zero ? timeout : MjLimits.CheckTimeout);
+        _caller = cancellationToken;
         try
         {
-            await RunAsync(check, cancellationToken).ConfigureAwait(false);
+            await RunAsync(check, deadline.Token).ConfigureAwait(false);
         }
         finally
         {
             check.Elapsed = watch.Elapsed;
+        }
+
+        if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var seconds = $"{(timeout > TimeSpan.Zero ? timeout : MjLimits.CheckTimeout).TotalSeconds:0.#} s";
+            check.Problem = check.Reachable
+                ? $"{check.Uri} answered the check too slowly: it was stopped after {seconds} (MjClientOptions.CheckTimeout), and what it had not learnt is unknown. {(check.Problem is null ? string.Empty : check.Problem + " ")}The server is slow or overloaded; try again later."
+                : $"{check.Uri} did not answer the check within {seconds} (MjClientOptions.CheckTimeout). The server is slow or overloaded; try again later.";
         }
 
         return check;
@@ -63,6 +79,7 @@ internal sealed class ServerProber
     /// <summary>True when the fetch route exists (the server is a proxy); null when that cannot be told.</summary>
     public async Task<bool?> HasFetchRouteAsync(CancellationToken cancellationToken)
     {
+        _caller = cancellationToken;
         try
         {
             var answer = await _transport.CheckReadAsync(HttpMethod.Get, ApiPaths.Fetch(MadeUpId), null, _client.AuthScheme, cancellationToken).ConfigureAwait(false);
@@ -348,9 +365,10 @@ internal sealed class ServerProber
         }
     }
 
-    private static bool IsTransport(Exception e, CancellationToken cancellationToken) =>
+    /// <summary>A failure below HTTP, or the check's deadline (a cancellation the caller did not ask for).</summary>
+    private bool IsTransport(Exception e, CancellationToken cancellationToken) =>
         e is HttpRequestException or TimeoutException or System.IO.IOException
-        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+        || (e is OperationCanceledException && (!cancellationToken.IsCancellationRequested || !_caller.IsCancellationRequested));
 
     private enum FetchAnswer
     {

@@ -75,15 +75,22 @@ internal static class DownloadFileNames
     public static string VideoItem(string? taskId, int number) => Tile(taskId, number);
 
     /// <summary>
+    /// The extensions a URL path may give a file: the formats a task's pictures and videos come in. Nothing else a
+    /// server names is taken (<c>.exe</c>, <c>.ps1</c>, <c>.lnk</c>, <c>.html</c>, <c>.svg</c> would make a saved file run
+    /// or open as a page when the user double-clicks it).
+    /// </summary>
+    private static readonly HashSet<string> MediaExtensions = new(StringComparer.Ordinal) { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".mp4", ".mov", ".webm" };
+
+    /// <summary>
     /// The extension for a response: from its first bytes when they are a known format (a server may say
-    /// <c>video/mp4</c> for a PNG), else from its media type when known, else from the URL path when that is 1–5
-    /// lowercase alphanumerics, else <c>.bin</c>.
+    /// <c>video/mp4</c> for a PNG), else from its media type when known, else from the URL path when that is a picture or
+    /// video format (<see cref="MediaExtensions"/>), else <c>.bin</c>.
     /// </summary>
     public static string Extension(byte[]? head, string? mediaType, Uri url) => Sniff(head) ?? Extension(mediaType, url);
 
     /// <summary>
     /// The extension for a response before its body is read: from its media type when known, else from the URL path
-    /// when that is 1–5 lowercase alphanumerics, else <c>.bin</c>.
+    /// when that is a picture or video format, else <c>.bin</c>.
     /// </summary>
     public static string Extension(string? mediaType, Uri url)
     {
@@ -92,7 +99,7 @@ internal static class DownloadFileNames
             return ext;
         }
 
-        return DownloadUrl.PathExtension(url) ?? ".bin";
+        return DownloadUrl.PathExtension(url) is { } named && MediaExtensions.Contains(named) ? named : ".bin";
     }
 
     /// <summary>The extension of the format the first bytes of a file show (PNG and APNG, JPEG, GIF, WebP, MP4/MOV, WebM), or null.</summary>

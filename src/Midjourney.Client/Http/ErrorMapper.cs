@@ -159,7 +159,8 @@ internal sealed class ErrorMapper
             return FromFailureEnvelope(message, response, taskId);
         }
 
-        var serverText = ServerText(response);
+        // The server's words may echo what it was sent: the key is removed here, once, for every message below.
+        var serverText = _redactor.Redact(ServerText(response));
         if ((int)status == 429)
         {
             const string busyAdvice = "Nothing was created; try again later.";
@@ -174,7 +175,7 @@ internal sealed class ErrorMapper
         if (response.Status >= 400 && MjServerMessages.Find(serverText) is not null)
         {
             // A known text without an envelope (TrueAI's 400 text/plain refusals): it decides, as in an envelope.
-            return Refusal(null, serverText, $"{Url(response.Path)} answered {statusText}: {_redactor.Redact(serverText)}", response, taskId, null, null, logicError: false);
+            return Refusal(null, serverText, $"{Url(response.Path)} answered {statusText}: {serverText}", response, taskId, null, null, logicError: false);
         }
 
         if (response.Status >= 500)

@@ -273,10 +273,11 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
                 WriteProgress(ToProgressRecord((MjProgress)message.Payload));
                 break;
             case OutputKind.ShouldProcess:
+                // The target names prompts from files and servers' texts: -WhatIf and -Confirm write it to the host raw.
                 var pair = (string[])message.Payload;
                 try
                 {
-                    message.Answer!.TrySetResult(ShouldProcess(pair[0], pair[1]));
+                    message.Answer!.TrySetResult(ShouldProcess(Client.MjText.CleanLine(pair[0]), Client.MjText.CleanLine(pair[1])));
                 }
                 catch (Exception e)
                 {

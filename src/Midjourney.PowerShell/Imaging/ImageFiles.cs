@@ -53,19 +53,37 @@ internal static class ImageFiles
     public static string ReadSidecar(string path) =>
         System.Text.Encoding.UTF8.GetString(ReadCapped(path, MjLimits.MaxPngTextBytes, nameof(MjLimits.MaxPngTextBytes)));
 
+    private static InvalidInputException TooLarge(string path, string size, long maximum, string limit) => new(
+        $"'{path}' is {size}, over the limit of {MjLimits.Megabytes(maximum)} (MjLimits.{limit}) for a file read into memory; it was not read.",
+        path, MjErrorCategory.InvalidData);
+
     private static byte[] ReadCapped(string path, long maximum, string limit)
     {
         try
         {
-            var length = new FileInfo(path).Length;
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var length = stream.CanSeek ? stream.Length : 0;
             if (length > maximum)
             {
-                throw new InvalidInputException(
-                    $"'{path}' is {MjLimits.Megabytes(length)}, over the limit of {MjLimits.Megabytes(maximum)} (MjLimits.{limit}) for a file read into memory; it was not read.",
-                    path, MjErrorCategory.InvalidData);
+                throw TooLarge(path, MjLimits.Megabytes(length), maximum, limit);
             }
 
-            return File.ReadAllBytes(path);
+            // Read as it streams, stopped at the limit: a file that says nothing of its length (a device, a pipe, one
+            // still growing) is held to the limit too.
+            using var buffer = new MemoryStream(length > 0 ? (int)length : 0);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > maximum)
+                {
+                    throw TooLarge(path, "more", maximum, limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

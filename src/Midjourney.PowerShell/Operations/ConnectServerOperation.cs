@@ -138,9 +138,9 @@ internal sealed class ConnectServerOperation : MjOperation
             throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.EndpointNotFound, MjErrorCategory.ObjectNotFound, check.Uri, NotConnected));
         }
 
-        if (!check.Ok)
+        if (!check.Ok || check.Problem is not null)
         {
-            // The server is there but failing (5xx): it may recover, so the connection is made.
+            // The server is there but failing (5xx) or too slow to finish the check: it may recover, so the connection is made.
             output.WriteWarning($"{check.Problem} Connected anyway; Test-MjServer checks again.");
             return;
         }

@@ -39,6 +39,15 @@ public sealed class DownloadNamingTests : IDisposable
     [InlineData("http://h/x.p-g", "t.bin")]
     [InlineData("http://h/x", "t.bin")]
     [InlineData("http://h/x.png?format=webp", "t.png")] // the path decides, never the query
+    [InlineData("http://h/x.mp4", "t.mp4")]
+    [InlineData("http://h/x.exe", "t.bin")] // a server never chooses a file that runs or opens as a page
+    [InlineData("http://h/x.ps1", "t.bin")]
+    [InlineData("http://h/x.bat", "t.bin")]
+    [InlineData("http://h/x.lnk", "t.bin")]
+    [InlineData("http://h/x.hta", "t.bin")]
+    [InlineData("http://h/x.html", "t.bin")]
+    [InlineData("http://h/x.svg", "t.bin")]
+    [InlineData("http://h/x.js", "t.bin")]
     public async Task WithoutKnownContentTypeTheUrlPathExtensionIsUsedOnlyWhenPlain(string url, string expected)
     {
         _http.Serve(url, () => FakeHttpHandler.Bytes(DownloadKit.Png, "application/octet-stream"));

@@ -37,8 +37,8 @@ public sealed class DownloadPathSafetyTests : IDisposable
     [InlineData("http://h/a.png%2F..%2F..%2Fz", null, "u.bin")]
     [InlineData("http://h/a.png%2F..%2F..%2Fz", "image/webp", "u.webp")]
     [InlineData("http://h/evil.sh?x=.png", "image/png", "u.png")]
-    [InlineData("http://h/evil.sh?x=.png", null, "u.sh")]
-    [InlineData("http://h/..%5C..%5Cwin.ini", null, "u.ini")] // a plain extension is fine; the name is still the id
+    [InlineData("http://h/evil.sh?x=.png", null, "u.bin")] // a script's extension is never taken from the URL
+    [InlineData("http://h/..%5C..%5Cwin.ini", null, "u.bin")] // nor any other that is no picture or video
     public async Task HostileUrlsNeverNameTheFile(string url, string? contentType, string expected)
     {
         _http.Serve(url, () => FakeHttpHandler.Bytes(DownloadKit.Png, contentType));

@@ -57,6 +57,55 @@ public sealed class DeadlineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_check_ends_at_its_deadline_while_the_server_drips_every_answer_after_the_first()
+    {
+        using var client = HostileClients.Create(_server, "check-drip", configure: o => o.CheckTimeout = TimeSpan.FromSeconds(2));
+        var watch = Stopwatch.StartNew();
+
+        var check = await HostileClients.Bounded(token => client.CheckServerAsync(token), seconds: 30);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}"); // before: more than 10 minutes
+        Assert.True(check.Reachable);
+        Assert.Equal("trueai", check.Flavor); // what the first answer taught stays
+        Assert.Contains("answered the check too slowly", check.Problem);
+        Assert.Contains("MjClientOptions.CheckTimeout", check.Problem);
+    }
+
+    [Fact]
+    public async Task A_check_of_a_server_that_never_answers_ends_at_its_deadline_as_unreachable()
+    {
+        using var client = HostileClients.Create(_server, "drip", configure: o => o.CheckTimeout = TimeSpan.FromSeconds(2));
+
+        var check = await HostileClients.Bounded(token => client.CheckServerAsync(token), seconds: 30);
+
+        Assert.False(check.Reachable);
+        Assert.Contains("did not answer the check within 2 s", check.Problem);
+    }
+
+    [Fact]
+    public async Task The_capacity_read_at_connect_gives_up_at_its_deadline_while_the_account_list_drips()
+    {
+        var trace = new List<string>();
+        using var client = HostileClients.Create(_server, "admin-drip", AuthScheme.Raw, o =>
+        {
+            o.CapacityReadTimeout = TimeSpan.FromSeconds(1);
+            o.Trace = line => { lock (trace) trace.Add(line); };
+        });
+        var check = await HostileClients.Bounded(token => client.CheckServerAsync(token));
+        Assert.True(check.Ok, check.Problem);
+        var watch = Stopwatch.StartNew();
+
+        var pool = await HostileClients.Bounded(token => client.Admin.TryGetCapacityAsync(token), seconds: 30);
+
+        Assert.Null(pool);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}"); // before: five attempts of 100 s
+        lock (trace)
+        {
+            Assert.Contains(trace, line => line.Contains("MjClientOptions.CapacityReadTimeout", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task An_image_without_end_stops_at_the_memory_limit()
     {
         using var client = HostileClients.Create(_server, "image-endless");

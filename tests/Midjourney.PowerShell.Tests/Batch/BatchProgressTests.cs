@@ -32,6 +32,27 @@ public class BatchProgressTests
     }
 
     [Fact]
+    public void A_servers_absurd_dates_never_overflow_the_time_left()
+    {
+        // Each date valid (1970 and 9999), the span 8,000 years: four such tasks overflowed a TimeSpan, and so did the
+        // estimate of four rows left (Invoke-MjBatch ended with a raw OverflowException).
+        var absurd = Enumerable.Range(1, 5).Select(i => new Midjourney.Client.MjTask(i.ToString())
+        {
+            StartTime = DateTimeOffset.FromUnixTimeMilliseconds(1),
+            FinishTime = DateTimeOffset.FromUnixTimeMilliseconds(253_402_300_799_999),
+        }).ToList();
+        var real = new Midjourney.Client.MjTask("6") { StartTime = DateTimeOffset.UnixEpoch, FinishTime = DateTimeOffset.UnixEpoch.AddSeconds(50) };
+
+        Assert.Null(BatchEta.WorkOf(absurd));
+        Assert.Equal(TimeSpan.FromSeconds(50), BatchEta.WorkOf(absurd.Append(real)));
+
+        var eta = new BatchEta(TimeSpan.Zero);
+        eta.RowEnded(TimeSpan.MaxValue, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60), 1_000_000, parallel: null);
+        eta.RowEnded(TimeSpan.FromDays(3_000_000), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(61), int.MaxValue, parallel: 1);
+        Assert.True(eta.Left(TimeSpan.FromSeconds(61)) <= TimeSpan.FromDays(365));
+    }
+
+    [Fact]
     public void Without_it_the_time_left_never_jumps_up_between_one_redraw_and_the_next()
     {
         var eta = new BatchEta(TimeSpan.Zero);

@@ -142,6 +142,23 @@ public sealed class ExportGalleryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_picture_over_the_memory_limit_is_not_read_for_its_preview()
+    {
+        MakeNight();
+        using (var big = new FileStream(Path.Combine(_folder, "100.png"), FileMode.Create))
+        {
+            big.SetLength(MjLimits.MaxImageBytes + 1); // sparse: costs no disk
+        }
+
+        var output = new RecordingOutput();
+
+        await Export(output);
+
+        Assert.Empty(output.Errors);
+        Assert.Contains(output.Warnings, w => w.Contains("No preview of", StringComparison.Ordinal) && w.Contains("MjLimits.MaxImageBytes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_huge_picture_is_refused_before_it_is_decoded_and_a_detailed_one_still_fits_40_KB()
     {
         var huge = TestPng.Black(12_000, 12_000); // 144 megapixels in a small file

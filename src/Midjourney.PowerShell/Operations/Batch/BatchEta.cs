@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using Midjourney.Client;
 
 namespace Midjourney.PowerShell.Operations.Batch;
 
@@ -12,6 +14,18 @@ namespace Midjourney.PowerShell.Operations.Batch;
 /// </summary>
 internal sealed class BatchEta
 {
+    /// <summary>
+    /// The longest a task is believed to have run by its server's dates (a day: servers fail a job after minutes). A
+    /// longer span (a hostile or broken server's 1970 to 9999) is not a real run, and its dates are left out.
+    /// </summary>
+    internal static readonly TimeSpan MaxTaskWork = TimeSpan.FromDays(1);
+
+    /// <summary>The most dated work one row counts (its imagine and a few clicks, each within <see cref="MaxTaskWork"/>).</summary>
+    private static readonly TimeSpan MaxRowWork = TimeSpan.FromDays(10);
+
+    /// <summary>The longest time left shown (a year): the estimate of a batch that would take longer means nothing.</summary>
+    private static readonly TimeSpan MaxEstimate = TimeSpan.FromDays(365);
+
     private readonly TimeSpan _start;
     private int _rows;
     private TimeSpan _work;
@@ -22,6 +36,21 @@ internal sealed class BatchEta
     /// <summary>Starts the estimate at <paramref name="start"/> (the run's start, on the caller's clock).</summary>
     public BatchEta(TimeSpan start) => _start = start;
 
+    /// <summary>How long the servers ran <paramref name="tasks"/>, by their own dates; null when they date none believably.</summary>
+    public static TimeSpan? WorkOf(IEnumerable<MjTask> tasks)
+    {
+        TimeSpan? work = null;
+        foreach (var task in tasks)
+        {
+            if (task.StartTime is { } start && task.FinishTime is { } finish && finish > start && finish - start <= MaxTaskWork)
+            {
+                work = (work ?? TimeSpan.Zero) + (finish - start);
+            }
+        }
+
+        return work;
+    }
+
     /// <summary>
     /// A row ended at <paramref name="now"/>: its tasks ran <paramref name="work"/> (null when the server does not date
     /// them), and it spent <paramref name="inRun"/> in this run. <paramref name="rowsLeft"/> rows have not ended; the
@@ -29,14 +58,14 @@ internal sealed class BatchEta
     /// </summary>
     public void RowEnded(TimeSpan? work, TimeSpan inRun, TimeSpan now, int rowsLeft, int? parallel)
     {
-        var done = work is TimeSpan dated && dated > TimeSpan.Zero ? dated : inRun;
+        var done = work is TimeSpan dated && dated > TimeSpan.Zero && dated <= MaxRowWork ? dated : inRun;
         _rows++;
         _work += done;
         _workThisRun += done < inRun ? done : inRun;
         var elapsed = now - _start;
         var at = parallel is int known && known > 0 ? known
             : elapsed > TimeSpan.Zero ? Math.Max(1, _workThisRun.TotalSeconds / elapsed.TotalSeconds) : 1;
-        _estimate = TimeSpan.FromSeconds(Math.Max(0, rowsLeft) * (_work.TotalSeconds / _rows) / at);
+        _estimate = TimeSpan.FromSeconds(Math.Min(MaxEstimate.TotalSeconds, Math.Max(0, rowsLeft) * (_work.TotalSeconds / _rows) / at));
         _estimatedAt = now;
     }
 

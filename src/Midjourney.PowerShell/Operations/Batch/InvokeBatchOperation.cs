@@ -459,22 +459,12 @@ internal sealed class InvokeBatchOperation : MjOperation
             }
         }
 
-        /// <summary>How long the servers ran the row's tasks, by their own dates; null when they date none.</summary>
         private static TimeSpan? WorkOf(List<MjTask> tasks)
         {
-            TimeSpan? work = null;
             lock (tasks)
             {
-                foreach (var task in tasks)
-                {
-                    if (task.StartTime is { } start && task.FinishTime is { } finish && finish > start)
-                    {
-                        work = (work ?? TimeSpan.Zero) + (finish - start);
-                    }
-                }
+                return BatchEta.WorkOf(tasks);
             }
-
-            return work;
         }
 
         private void Record(BatchRow row, BatchRowState state, BatchEvent e)

@@ -101,12 +101,13 @@ internal static class GalleryThumbnails
 
     private static (int Width, int Height) MakeOne(string source, string path)
     {
-        if (File.Exists(path) && File.GetLastWriteTimeUtc(path) >= File.GetLastWriteTimeUtc(source) && ImageWork.ReadSize(File.ReadAllBytes(path)) is { } kept)
+        if (File.Exists(path) && File.GetLastWriteTimeUtc(path) >= File.GetLastWriteTimeUtc(source) && ImageWork.ReadSize(ImageFiles.ReadHead(path, 64 * 1024)) is { } kept)
         {
             return kept;
         }
 
-        var (jpeg, width, height) = ImageWork.Thumbnail(File.ReadAllBytes(source), $"'{source}'", MaxSide, MaxBytes);
+        // Read like every image file: refused over MjLimits.MaxImageBytes before it is read.
+        var (jpeg, width, height) = ImageWork.Thumbnail(ImageFiles.Read(source), $"'{source}'", MaxSide, MaxBytes);
         var partial = path + ".partial";
         File.WriteAllBytes(partial, jpeg);
         if (File.Exists(path))
