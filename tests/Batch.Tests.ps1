@@ -176,6 +176,24 @@ Describe 'Invoke-MjBatch runs rows' {
         ((Get-TasksCreated $Simulator) - $before) | Should -Be 2
     }
 
+    It 'sends a flag newer than the module as it is with -SkipParameterCheck, as New-MjImagine does' {
+        $rows = @('a paper lantern --newflag 3', 'a paper lamp --ar 16:9')
+        $err = $null
+        $checked = $rows | Invoke-MjBatch -OutputPath (Join-Path $WorkDir 'checked') -WhatIf -ErrorAction SilentlyContinue -ErrorVariable err
+        $checked.Failed | Should -Be 1
+        $err[0].Exception.Message | Should -Match '^Row 1.*--newflag'
+
+        $before = Get-TasksCreated $Simulator
+        $out = Join-Path $WorkDir 'unchecked'
+        $summary = $rows | Invoke-MjBatch -OutputPath $out -PollInterval 1 -SkipParameterCheck
+        $summary.Done | Should -Be 2
+        $summary.Failed | Should -Be 0
+        ((Get-TasksCreated $Simulator) - $before) | Should -Be 2
+        @(Get-MjImageInfo (Join-Path $out '*.png') | ForEach-Object Prompt | Sort-Object) | Should -Be @('a paper lamp --ar 16:9', 'a paper lantern --newflag 3')
+        (Get-Command Invoke-MjBatch).Parameters['SkipParameterCheck'].SwitchParameter | Should -BeTrue
+        (Get-Help Invoke-MjBatch -Parameter SkipParameterCheck).Description.Text | Should -Be (Get-Help New-MjImagine -Parameter SkipParameterCheck).Description.Text
+    }
+
     It 'names a bad row as Import-Csv | New-MjImagine does, with no .NET text, and a blank CSV row with CSV advice (issue 18, item 15)' {
         $csv = Join-Path $WorkDir 'bad-rows.csv'
         @'
