@@ -261,6 +261,11 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
                 // A file an operation wrote (Export-MjGallery -PassThru's page): Get-Item's object, not a bare FileInfo.
                 WriteObject(SavedFileObject.Item(written, InvokeProvider));
                 break;
+            case OutputKind.Object when message.Payload is Client.MjTask task:
+                // Disconnect-MjServer warns about the tasks that are still open on the server it forgets.
+                Session.ForServer(task.Server)?.Follow(task);
+                WriteObject(task);
+                break;
             case OutputKind.Object:
                 WriteObject(message.Payload);
                 break;
