@@ -312,7 +312,15 @@ public sealed class AdminClientTests
             "/mj/submit/imagine" => ++submits <= 2 ? FakeServer.Accepted("100" + submits) : FakeServer.Json("""{"code":9,"description":"提交失败，队列已满，请稍后重试","result":null}"""),
             _ => null,
         });
-        using var client = Client(server);
+
+        // Unwatched tasks are read back only a RetryBaseDelay after their submit (SubmitAdmission): with an hour, the
+        // two tasks are never read before the refusal, so it teaches the capacity at once whatever the machine's speed.
+        using var client = TestClients.Create(server, o =>
+        {
+            o.AuthScheme = AuthScheme.Raw;
+            o.RetryBaseDelay = TimeSpan.FromHours(1);
+        });
+        client.Capabilities.Flavor = "trueai";
 
         var capacity = await client.Admin.GetCapacityAsync();
 
