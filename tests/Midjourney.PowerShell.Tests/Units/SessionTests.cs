@@ -18,7 +18,7 @@ public class SessionTests
     {
         var uri = new Uri(given, UriKind.RelativeOrAbsolute);
         var error = Assert.Throws<Midjourney.PowerShell.Output.MjTerminatingException>(() => Midjourney.PowerShell.Operations.ConnectServerOperation.ValidateUri(uri));
-        Assert.Equal($"-Uri must be an absolute http(s) URL; '{given}' given.{suggestion}", error.Message);
+        Assert.Equal($"-Uri must be an absolute http(s) URL; '{uri}' given.{suggestion}", error.Message);
     }
 
     [Fact]
