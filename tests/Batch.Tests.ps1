@@ -176,6 +176,26 @@ Describe 'Invoke-MjBatch runs rows' {
         ((Get-TasksCreated $Simulator) - $before) | Should -Be 2
     }
 
+    It 'sends a flag the module does not know as it is with -SkipParameterCheck, as New-MjImagine does' {
+        # --sim-fail is the simulator's marker (unknown to the module's checker): sent, the task fails on the server.
+        $rows = @('a paper lantern --sim-fail', 'a paper lamp --ar 16:9')
+        $err = $null
+        $checked = $rows | Invoke-MjBatch -OutputPath (Join-Path $WorkDir 'checked') -WhatIf -ErrorAction SilentlyContinue -ErrorVariable err
+        $checked.Failed | Should -Be 1
+        $err[0].Exception.Message | Should -Match '^Row 1.*--sim-fail.*-SkipParameterCheck'
+
+        $before = Get-TasksCreated $Simulator
+        $out = Join-Path $WorkDir 'unchecked'
+        $summary = $rows | Invoke-MjBatch -OutputPath $out -PollInterval 1 -SkipParameterCheck -ErrorAction SilentlyContinue
+        ((Get-TasksCreated $Simulator) - $before) | Should -Be 2
+        $summary.Done | Should -Be 1
+        $summary.Failures[0].Row | Should -Be 1
+        $summary.Failures[0].Reason | Should -Match 'Simulated failure'
+        (Get-MjImageInfo (Join-Path $out '*.png')).Prompt | Should -Be 'a paper lamp --ar 16:9'
+        (Get-Command Invoke-MjBatch).Parameters['SkipParameterCheck'].SwitchParameter | Should -BeTrue
+        (Get-Help Invoke-MjBatch -Parameter SkipParameterCheck).Description.Text | Should -Be (Get-Help New-MjImagine -Parameter SkipParameterCheck).Description.Text
+    }
+
     It 'names a bad row as Import-Csv | New-MjImagine does, with no .NET text, and a blank CSV row with CSV advice (issue 18, item 15)' {
         $csv = Join-Path $WorkDir 'bad-rows.csv'
         @'

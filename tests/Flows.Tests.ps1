@@ -136,6 +136,22 @@ Describe 'The MODAL warning (point 5)' {
         $warnings[0].Message | Should -Match ([regex]::Escape("Submit-MjModal -Id $($tasks[0].Id) -MaskPath"))
     }
 
+    It 'is not written when the pipeline goes on to Submit-MjModal, which finishes the step (the user is doing what it says)' {
+        $out = @(& { $script:Upscale | Invoke-MjButton -Label 'Vary (Region)' | Submit-MjModal -Region '25%,25%,50%,50%' -Prompt 'a blue mug' } 3>&1)
+        @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
+        $tasks = @($out | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] })
+        $tasks.Count | Should -Be 1
+        $tasks[0].Status | Should -Not -Be 'Modal'
+    }
+
+    It 'is still written when nothing follows the click, or when the pipeline goes elsewhere' {
+        $null = $script:Upscale | Invoke-MjButton -Label 'Vary (Region)' -WarningVariable alone -WarningAction SilentlyContinue
+        @($alone).Count | Should -Be 1
+        $alone[0].Message | Should -Match 'waits for a mask and a prompt'
+        $null = $script:Upscale | Invoke-MjButton -Label 'Vary (Region)' -WarningVariable elsewhere -WarningAction SilentlyContinue | Select-Object Id, Status
+        @($elsewhere).Count | Should -Be 1
+    }
+
     It 'asks for --zoom on a Custom Zoom' {
         $null = $script:Upscale | Invoke-MjButton -Label 'Custom Zoom' -WarningVariable warnings -WarningAction SilentlyContinue
         @($warnings).Count | Should -Be 1

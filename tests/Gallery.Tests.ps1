@@ -67,6 +67,17 @@ Describe 'Export-MjGallery on a night''s batch' {
         $Cards[0].QuerySelectorAll('figure.grid .tile').Length | Should -Be 4
     }
 
+    It '-PassThru outputs the page as Get-Item does: a FileInfo with its provider path, shown under its folder' {
+        $Page | Should -BeOfType System.IO.FileInfo
+        $item = Get-Item -LiteralPath $Page.FullName
+        $Page.PSPath | Should -Be $item.PSPath
+        $Page.PSParentPath | Should -Be $item.PSParentPath
+        $Page.Length | Should -BeGreaterThan 0
+        ($Page | Out-String -Width 200) | Should -Be ($item | Out-String -Width 200)
+        # So it pipes to the file cmdlets by its path.
+        ($Page | Get-Content -TotalCount 1) | Should -Be (Get-Content -LiteralPath $item.FullName -TotalCount 1)
+    }
+
     It 'links every picture and preview relatively, and every linked file exists' {
         $links = @(Get-MjPageLink -Document $Html)
         $links.Count | Should -BeGreaterThan 8

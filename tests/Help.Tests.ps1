@@ -101,3 +101,115 @@ Describe 'about_Midjourney' {
         $text | Should -Match 'TROUBLESHOOTING'
     }
 }
+
+Describe 'Examples that run as written against the simulator' {
+    BeforeAll {
+        $script:ExampleSim = Start-MjTestServer
+        $script:ExampleDir = Join-Path ([System.IO.Path]::GetTempPath()) ('mj-examples-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $script:ExampleDir -Force
+
+        function Get-MjExample {
+            # The commands (lines after 'PS> ') and the shown output of one help example.
+            param([string]$Command, [int]$Number)
+            $code = [string](Get-Help $Command).examples.example[$Number - 1].code
+            $lines = @($code -split "`r?`n")
+            [pscustomobject]@{
+                Commands = @($lines | Where-Object { $_ -like 'PS> *' } | ForEach-Object { $_.Substring(4) })
+                Output   = @($lines | Where-Object { $_ -notlike 'PS> *' -and $_.Trim() })
+            }
+        }
+    }
+
+    AfterAll {
+        Stop-MjTestServer -Simulator $script:ExampleSim
+        Remove-Item -LiteralPath $script:ExampleDir -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'Get-MjImageInfo: each example runs as written and outputs what it shows' {
+        $folder = Join-Path $script:ExampleDir 'info'
+        $null = New-Item -ItemType Directory -Path (Join-Path $folder 'archive/2026') -Force
+        Push-Location -LiteralPath $folder
+        try {
+            $grid = New-MjImagine 'red fox in snow' -Wait
+            $null = $grid | Save-MjImage -Path ./out -Split
+            Copy-Item ./out/*.png ./archive/2026/
+
+            $one = Get-MjExample -Command Get-MjImageInfo -Number 1
+            $one.Commands.Count | Should -Be 1
+            $shown = @((Invoke-Expression $one.Commands[0] | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() })
+            ($shown[0] -split '\s+') | Should -Be ($one.Output[0] -split '\s+')
+            $shown.Count | Should -Be $one.Output.Count
+            @($shown | Select-Object -Skip 2 | Where-Object { $_ -match "red fox in snow $($grid.Id)" }).Count | Should -Be 5
+
+            $two = Get-MjExample -Command Get-MjImageInfo -Number 2
+            $two.Commands.Count | Should -Be 1
+            $found = @(Invoke-Expression $two.Commands[0])
+            $found.Count | Should -Be 1
+            # The list it shows names every property, in the object's order, with the values of a tile.
+            $names = @($two.Output | ForEach-Object { ($_ -split ':', 2)[0].Trim() })
+            $names | Should -Be @($found[0].PSObject.Properties | ForEach-Object Name)
+            $found[0].Tile | Should -Be 1
+            $found[0].Seed | Should -Be $grid.Seed
+            $found[0].Source | Should -Be 'PngText'
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
+    It 'Invoke-MjBatch Example 3 runs as written: stopped, then carried on, with the summary it shows' {
+        $folder = Join-Path $script:ExampleDir 'batch'
+        $null = New-Item -ItemType Directory -Path $folder -Force
+        $example = Get-MjExample -Command Invoke-MjBatch -Number 3
+        $example.Commands.Count | Should -Be 3
+        $example.Commands[1] | Should -Be $example.Commands[2]
+
+        # What it shows holds together: the rows done at the stop are the ones skipped, every row is done once, two tasks a row.
+        $stopped = [regex]::Match(($example.Output -join "`n"), 'Stopped: (\d+) of (\d+) rows done')
+        $stopped.Success | Should -BeTrue
+        $header = @($example.Output | Where-Object { $_ -match '^\s*Rows\s' })[0] -split '\s+' | Where-Object { $_ }
+        $values = $example.Output[-1] -split '\s+' | Where-Object { $_ }
+        $shown = @{}
+        for ($i = 0; $i -lt $header.Count; $i++) { $shown[$header[$i]] = $values[$i] }
+        [int]$shown.Rows | Should -Be ([int]$stopped.Groups[2].Value)
+        [int]$shown.Done | Should -Be ([int]$shown.Rows)
+        [int]$shown.Skipped | Should -Be ([int]$stopped.Groups[1].Value)
+        ([int]$shown.Skipped + [int]$shown.Resumed) | Should -BeLessOrEqual ([int]$shown.Rows)
+        [int]$shown.Tasks | Should -Be (2 * [int]$shown.Rows)
+        [int]$shown.Files | Should -Be ([int]$shown.Rows)
+
+        Push-Location -LiteralPath $folder
+        try {
+            Invoke-Expression $example.Commands[0]
+            @(Get-Content ./prompts.txt).Count | Should -Be ([int]$shown.Rows)
+
+            # The first run, stopped as Ctrl+C stops it (StopProcessing), on an event: the state file's first saved row.
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Set-Location -LiteralPath '$folder'; Import-Module -Name '$ManifestPath'; Connect-MjServer -Uri '$($script:ExampleSim.BaseUrl)' -NoJournal; " + $example.Commands[1])
+            $async = $ps.BeginInvoke()
+            $state = Join-Path $folder 'out/.mjbatch.jsonl'
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            while (-not (Test-Path -LiteralPath $state) -or -not (Select-String -LiteralPath $state -SimpleMatch '"stage":"saved"' -Quiet)) {
+                if ([DateTime]::UtcNow -gt $deadline) { throw 'The first run saved no row.' }
+                Start-Sleep -Milliseconds 50
+            }
+            $ps.Stop()
+            $null = $async.AsyncWaitHandle.WaitOne(30000)
+            $ps.Dispose()
+
+            $summary = Invoke-Expression $example.Commands[2]
+            $actualHeader = @(($summary | Out-String -Width 200) -split "`r?`n" | Where-Object { $_ -match '^\s*Rows\s' })[0] -split '\s+' | Where-Object { $_ }
+            $actualHeader | Should -Be $header
+            $summary.Rows | Should -Be ([int]$shown.Rows)
+            $summary.Done | Should -Be ([int]$shown.Rows)
+            $summary.Failed | Should -Be 0
+            $summary.Skipped | Should -BeGreaterThan 0
+            ($summary.Skipped + $summary.Resumed) | Should -BeLessOrEqual $summary.Rows
+            $summary.Tasks | Should -Be ([int]$shown.Tasks)
+            $summary.Files | Should -Be ([int]$shown.Files)
+        }
+        finally {
+            Pop-Location
+        }
+    }
+}

@@ -200,3 +200,27 @@ Describe 'WebP images (simulator --image-format webp, novicezk)' {
         $text | Should -BeLike "Task $($Grid.Id) (IMAGINE, Success, 512x512)*"
     }
 }
+
+Describe 'The seed a task carries, in the saved facts (trueai)' {
+    BeforeAll {
+        # TrueAI keeps the seed in the task once it has one: the fetch that ends Wait-MjTask carries it.
+        $Simulator = Start-MjTestServer
+        $Grid = New-MjImagine 'a seeded teapot' -Wait
+        $Out = Join-Path $WorkDir 'seeded'
+        $Files = @($Grid | Save-MjImage -Path $Out -Split -Sidecar)
+    }
+
+    AfterAll {
+        Stop-MjTestServer -Simulator $Simulator
+    }
+
+    It 'writes the seed into the sidecar and every PNG, without asking the server for it' {
+        $Grid.Seed | Should -Match '^\d+$'
+        (Get-Content -Raw (Join-Path $Out "$($Grid.Id).json") | ConvertFrom-Json).seed | Should -Be $Grid.Seed
+        $info = @(Get-MjImageInfo (Join-Path $Out '*.png'))
+        $info.Count | Should -Be 5
+        foreach ($i in $info) { $i.Seed | Should -Be $Grid.Seed }
+        $asked = @((Get-MjSimulatorStats -Simulator $Simulator).Requests.PSObject.Properties | Where-Object { $_.Name -like '*image-seed*' })
+        $asked.Count | Should -Be 0
+    }
+}

@@ -39,10 +39,26 @@ Describe 'Accounts and capacity' {
         $accounts[0].QueueSize | Should -Be 10
 
         $view = $accounts | Get-MjView
-        $view | Should -Match 'State\s+Channel\s+Remark\s+Running\s+Queued\s+Modes\s+FastLeft\s+Reason'
+        $view | Should -Match 'State\s+Channel\s+Running\s+Queued\s+FastLeft\s+Reason'
         $view | Should -Match 'Ready\s+\d{19}'
 
         (Get-MjServer -Uri $Simulator.BaseUrl | Get-MjView) | Should -Match '39 \(from the accounts: 3 of 3 usable\)'
+    }
+
+    It 'shows every column whole in an 80-column and a 120-column terminal: channel id, state, running, queued, fast hours, reason' {
+        $accounts = @(Get-MjAccount -Connection $Admin)
+        foreach ($width in 80, 120) {
+            $lines = @(($accounts | Out-String -Width $width) -split "`r?`n" | Where-Object { $_.Trim() })
+            $lines[0] | Should -Match '^State\s+Channel\s+Running\s+Queued\s+FastLeft\s+Reason$'
+            # The reason gets what the fixed columns leave: at least 19 characters in 80 columns.
+            ($width - $lines[0].IndexOf('Reason')) | Should -BeGreaterOrEqual 19
+            foreach ($account in $accounts) {
+                $row = @($lines | Where-Object { $_ -match [regex]::Escape($account.ChannelId) })
+                $row.Count | Should -Be 1
+                $row[0] | Should -Match ('^Ready\s+' + [regex]::Escape($account.ChannelId) + '\s+\d+/3\s+\d+/10\s+\d+\.\d+/\d+\.\dh(\s|$)')
+                $row[0] | Should -Not -Match ([char]0x2026)
+            }
+        }
     }
 
     It 'filters by -Id (id or channel, wildcards) and -Enabled, and names an id it does not have' {

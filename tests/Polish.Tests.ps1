@@ -82,6 +82,17 @@ Describe 'Saved files read well and still pipe like files (item 8)' {
     }
 }
 
+Describe 'The task table shows the words of a prompt, not its image links' {
+    It 'leaves out the image-prompt links at the start of the Prompt column; the object keeps the whole prompt' {
+        $task = New-MjImagine 'a cat on a mat' -Image 'https://example.com/cat-reference.png'
+        $task.Prompt | Should -Be 'https://example.com/cat-reference.png a cat on a mat'
+        $row = @(($task | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ -like "$($task.Id)*" })[0]
+        $row | Should -Match 'IMAGINE\s+\w+\s+\d*%?\s*a cat on a mat'
+        $row | Should -Not -Match 'example\.com'
+        $task.Prompt | Should -BeLike 'https://example.com/*'
+    }
+}
+
 Describe 'Save-MjImage -IncludeVideo (item 9)' {
     BeforeAll {
         $script:Video = New-MjVideo -Prompt 'a mug turning' -Image $script:Upscale.ImageUrl -Wait

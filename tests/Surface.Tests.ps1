@@ -313,6 +313,42 @@ Describe 'Docs and manifest tell the truth (point 17)' {
         $declared.Index | Should -BeLessThan $code.IndexOf(', ct)')
     }
 
+    It 'warns, when it disconnects in the middle of a pipeline, which tasks go on unfollowed and how to pick them up' {
+        $other = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02
+        try {
+            $null = Connect-MjServer -Uri $other.BaseUrl -NoJournal
+            $script:later = $null
+            $out = @(& {
+                    try {
+                        New-MjImagine 'a mug left running' |
+                            ForEach-Object { Disconnect-MjServer -Uri $other.BaseUrl; $_ } |
+                            Wait-MjTask
+                    }
+                    catch { $script:later = $_ }
+                } 3>&1)
+            # What the warning announced: the rest of the pipeline stops, not connected.
+            $script:later.FullyQualifiedErrorId | Should -BeLike 'MjNotConnected,*'
+            # (The other warning says that no connection is the default now.)
+            $warnings = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] -and $_.Message -like 'Disconnected from*' })
+            $warnings.Count | Should -Be 1
+            (Get-MjSimulatorStats -Simulator $other).TasksCreated | Should -Be 1
+            $warnings[0].Message | Should -Match ('^Disconnected from ' + [regex]::Escape($other.BaseUrl) + ' while 1 task this session saw unfinished there is still open \(\d+\)')
+            $warnings[0].Message | Should -Match 'goes on on the server and is paid for'
+            $warnings[0].Message | Should -Match 'Wait-MjTask, Invoke-MjButton, Save-MjImage.*stop with MjNotConnected'
+            $warnings[0].Message | Should -Match ('Connect-MjServer -Uri ' + [regex]::Escape($other.BaseUrl) + ', then Get-MjTask -Id \d+ \| Wait-MjTask\.$')
+
+            # A finished task is not open: disconnecting after it says nothing.
+            $null = Connect-MjServer -Uri $other.BaseUrl -NoJournal
+            $null = New-MjImagine 'a mug that finishes' -Wait
+            Disconnect-MjServer -Uri $other.BaseUrl -WarningVariable quiet -WarningAction SilentlyContinue
+            @($quiet | Where-Object { $_.Message -like 'Disconnected from*' }).Count | Should -Be 0
+        }
+        finally {
+            Stop-MjSimulator -Simulator $other
+            Connect-MjServer -Uri $Simulator.BaseUrl -JournalPath $Simulator.JournalPath
+        }
+    }
+
     It 'has Get-MjServer -Uri and Disconnect-MjServer -Uri, as a user of Connect-MjServer -Uri expects' {
         $other = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02
         try {

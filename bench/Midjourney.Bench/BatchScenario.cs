@@ -188,6 +188,10 @@ public static class BatchScenario
         {
         }
 
+        public void WriteModalWarning(ModalNotice notice)
+        {
+        }
+
         public void WriteVerbose(string text)
         {
         }

@@ -94,6 +94,43 @@ public static class MjPromptBuilder
         return added.Count == 0 ? text : string.Join(" ", added) + " " + text.TrimStart();
     }
 
+    /// <summary>
+    /// The prompt without the image-prompt links at its start (the inverse of <see cref="WithImagePrompts"/>, also
+    /// Discord's <c>&lt;https://...&gt;</c> form): <c>https://a.png red mug --v 7</c> is <c>red mug --v 7</c>. For
+    /// showing a prompt; links later in the prompt (a <c>--sref</c> value) stay. Empty when the prompt is only links.
+    /// </summary>
+    public static string WithoutImagePrompts(string? prompt)
+    {
+        var text = prompt ?? string.Empty;
+        var start = 0;
+        while (true)
+        {
+            while (start < text.Length && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            var word = text.Substring(start, end - start);
+            if (word.Length > 2 && word[0] == '<' && word[word.Length - 1] == '>')
+            {
+                word = word.Substring(1, word.Length - 2);
+            }
+
+            if (word.Length == 0 || !MjImageData.IsUrl(word))
+            {
+                return text.Substring(start);
+            }
+
+            start = end;
+        }
+    }
+
     /// <summary>The typed parameters in Midjourney's syntax, in the table's order: <c>--ar 16:9 --v 7</c>.</summary>
     public static string FormatParameters(MjPromptParameters parameters)
     {

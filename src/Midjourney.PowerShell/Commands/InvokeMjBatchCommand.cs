@@ -68,6 +68,10 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
     [ArgumentCompleter(typeof(NoCompletion))]
     public int PollInterval { get; set; } = 2;
 
+    /// <summary>Send every row's prompt as it is: no parameter checks and no permutations (New-MjImagine's -SkipParameterCheck).</summary>
+    [Parameter]
+    public SwitchParameter SkipParameterCheck { get; set; }
+
     /// <summary>The servers to spread rows over, by their free slots; default the session's.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ConnectionCompleter))]
@@ -177,7 +181,7 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
         _rows.Add(row);
         try
         {
-            var imagine = new NewMjImagineCommand();
+            var imagine = new NewMjImagineCommand { SkipParameterCheck = SkipParameterCheck };
             var unknown = RowBinder.Bind(input, imagine, nameof(NewMjImagineCommand.Prompt), new[] { ThenColumn });
             WarnUnknownColumns(unknown);
             row.Then = BatchRow.ParseThen(columns.Where(c => string.Equals(c.Name, ThenColumn, StringComparison.OrdinalIgnoreCase)).Select(c => c.Value));

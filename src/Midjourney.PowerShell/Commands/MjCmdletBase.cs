@@ -257,6 +257,15 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
             case OutputKind.Object when message.Payload is SavedFile saved:
                 WriteObject(SavedFileObject.Of(saved, InvokeProvider));
                 break;
+            case OutputKind.Object when message.Payload is System.IO.FileInfo written:
+                // A file an operation wrote (Export-MjGallery -PassThru's page): Get-Item's object, not a bare FileInfo.
+                WriteObject(SavedFileObject.Item(written, InvokeProvider));
+                break;
+            case OutputKind.Object when message.Payload is Client.MjTask task:
+                // Disconnect-MjServer warns about the tasks that are still open on the server it forgets.
+                Session.ForServer(task.Server)?.Follow(task);
+                WriteObject(task);
+                break;
             case OutputKind.Object:
                 WriteObject(message.Payload);
                 break;
@@ -265,6 +274,15 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
                 break;
             case OutputKind.Warning:
                 WriteWarning(Client.MjText.Clean((string)message.Payload));
+                break;
+            case OutputKind.ModalWarning:
+                // Asked now, after the task went down the pipeline: a Submit-MjModal there has taken it on.
+                var notice = (ModalNotice)message.Payload;
+                if (notice.IsDue())
+                {
+                    WriteWarning(Client.MjText.Clean(notice.Text));
+                }
+
                 break;
             case OutputKind.Verbose:
                 WriteVerbose(Client.MjText.Clean((string)message.Payload));

@@ -14,6 +14,9 @@ internal enum OutputKind
     /// <summary>WriteWarning.</summary>
     Warning,
 
+    /// <summary>WriteWarning of a <see cref="Output.ModalNotice"/> that is still due when it is taken.</summary>
+    ModalWarning,
+
     /// <summary>WriteVerbose.</summary>
     Verbose,
 

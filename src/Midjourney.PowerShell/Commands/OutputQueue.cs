@@ -34,6 +34,9 @@ internal sealed class OutputQueue : ICommandOutput, IDisposable
     public void WriteWarning(string text) => Add(new OutputMessage(OutputKind.Warning, text));
 
     /// <inheritdoc />
+    public void WriteModalWarning(ModalNotice notice) => Add(new OutputMessage(OutputKind.ModalWarning, notice));
+
+    /// <inheritdoc />
     public void WriteVerbose(string text) => Add(new OutputMessage(OutputKind.Verbose, text));
 
     /// <inheritdoc />

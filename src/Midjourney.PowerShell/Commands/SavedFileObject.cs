@@ -14,22 +14,29 @@ internal static class SavedFileObject
     /// </summary>
     public static PSObject Of(SavedFile saved, ProviderIntrinsics provider)
     {
-        PSObject item;
-        try
-        {
-            var items = provider.Item.Get(new[] { saved.File.FullName }, true, true);
-            item = items.Count == 1 ? items[0] : PSObject.AsPSObject(saved.File);
-        }
-        catch (Exception e) when (e is ItemNotFoundException or ProviderInvocationException or UnauthorizedAccessException or IOException)
-        {
-            // Gone or unreadable since it was written: still tell what was written.
-            item = PSObject.AsPSObject(saved.File);
-        }
-
+        var item = Item(saved.File, provider);
         item.Properties.Add(new PSNoteProperty("TaskId", saved.TaskId));
         item.Properties.Add(new PSNoteProperty("Tile", saved.TileNumber));
         item.Properties.Add(new PSNoteProperty("Kind", saved.Kind));
         item.TypeNames.Insert(0, SavedFile.TypeName);
         return item;
+    }
+
+    /// <summary>
+    /// The file as Get-Item gives it (PSPath, PSParentPath, the file-system view with its Directory header), so that
+    /// a written file pipes to Copy-Item, Invoke-Item or Remove-Item by literal path. Runs on the pipeline thread.
+    /// </summary>
+    public static PSObject Item(FileInfo file, ProviderIntrinsics provider)
+    {
+        try
+        {
+            var items = provider.Item.Get(new[] { file.FullName }, true, true);
+            return items.Count == 1 ? items[0] : PSObject.AsPSObject(file);
+        }
+        catch (Exception e) when (e is ItemNotFoundException or ProviderInvocationException or UnauthorizedAccessException or IOException)
+        {
+            // Gone or unreadable since it was written: still tell what was written.
+            return PSObject.AsPSObject(file);
+        }
     }
 }

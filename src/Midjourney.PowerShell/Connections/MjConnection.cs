@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using Midjourney.Client;
 using Midjourney.PowerShell.Connections;
 
@@ -13,6 +15,10 @@ public sealed class MjConnection : IDisposable
 {
     private readonly MjClient _client;
     private readonly ConcurrentDictionary<string, byte> _modalNoticed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _open = new(StringComparer.Ordinal);
+
+    /// <summary>The most unfinished tasks remembered for Disconnect-MjServer's warning.</summary>
+    private const int MaxFollowed = 10_000;
 
     private MjConnection(MjClient client, bool fromEnvironment, MjConnectionSettings settings)
     {
@@ -60,6 +66,25 @@ public sealed class MjConnection : IDisposable
 
     /// <summary>True the first time it is asked about a task id: the MODAL warning is given once per task.</summary>
     internal bool FirstModalNotice(string taskId) => _modalNoticed.TryAdd(taskId, 0);
+
+    /// <summary>
+    /// Remembers which tasks this session emitted from this server unfinished (NotStarted, Submitted, InProgress,
+    /// Modal), and forgets them once one is emitted finished; Disconnect-MjServer names those still open.
+    /// </summary>
+    internal void Follow(MjTask task)
+    {
+        if (task.IsFinished)
+        {
+            _open.TryRemove(task.Id, out _);
+        }
+        else if (_open.Count < MaxFollowed)
+        {
+            _open.TryAdd(task.Id, 0);
+        }
+    }
+
+    /// <summary>The ids of the tasks this session emitted unfinished and has not seen finish (see <see cref="Follow"/>).</summary>
+    internal IReadOnlyList<string> OpenTasks => _open.Keys.OrderBy(id => id, StringComparer.Ordinal).ToList();
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();

@@ -34,7 +34,8 @@ internal static class ImageMetadata
             ParentId = task.ParentId,
             Action = task.Action,
             JobId = Property("messageHash") ?? Property("jobId") ?? Property("job_id"),
-            Seed = Property("seed"),
+            // The seed the task already carries (TrueAI keeps it in the task; Get-MjTask -Seed asked for it): no request.
+            Seed = task.Seed ?? Property("seed"),
             Server = task.Server is null ? null : task.Server.GetLeftPart(UriPartial.Authority).Replace(task.Server.UserInfo + "@", string.Empty),
             Width = tile is null ? task.Width : null,
             Height = tile is null ? task.Height : null,

@@ -95,12 +95,31 @@ internal sealed class ConnectServerOperation : MjOperation
         return connection;
     }
 
+    /// <summary>
+    /// For an address typed without its scheme ('proxy.example.com', 'localhost:8080'), the URL it most likely means:
+    /// http for this machine, https elsewhere; empty when adding a scheme does not make a URL.
+    /// </summary>
+    internal static string WithScheme(Uri? uri)
+    {
+        var text = uri?.OriginalString.Trim() ?? string.Empty;
+        if (text.Length == 0 || text.Contains("://"))
+        {
+            return string.Empty;
+        }
+
+        var local = text.StartsWith("localhost", StringComparison.OrdinalIgnoreCase) || text.StartsWith("127.", StringComparison.Ordinal) || text.StartsWith("[::1]", StringComparison.Ordinal);
+        var guess = (local ? "http://" : "https://") + text;
+        return Uri.TryCreate(guess, UriKind.Absolute, out var made) && !string.IsNullOrEmpty(made.Host) && string.IsNullOrEmpty(made.UserInfo)
+            ? $" Did you mean -Uri {guess}?"
+            : string.Empty;
+    }
+
     /// <summary>-Uri as an absolute http(s) URL without user info, or a terminating MjInvalidInput.</summary>
     internal static Uri ValidateUri(Uri? uri)
     {
         if (uri is null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new MjTerminatingException(ErrorMapping.InvalidInput($"-Uri must be an absolute http(s) URL; '{uri}' given.", uri));
+            throw new MjTerminatingException(ErrorMapping.InvalidInput($"-Uri must be an absolute http(s) URL; '{uri}' given.{WithScheme(uri)}", uri));
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))

@@ -25,6 +25,7 @@ internal sealed class DisconnectServerOperation : MjOperation
         if (Session.Remove(target))
         {
             output.WriteVerbose($"Disconnected from {target.Uri}.");
+            WarnOpenTasks(target, output);
             var others = Session.Connections;
             if (wasDefault && others.Count > 0)
             {
@@ -39,6 +40,29 @@ internal sealed class DisconnectServerOperation : MjOperation
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Tasks this session emitted from the server unfinished go on there (and are paid for), but nothing here follows
+    /// them any more: a Wait-MjTask, Invoke-MjButton or Save-MjImage still to come in the pipeline stops with
+    /// MjNotConnected. Says so, and how to pick them up again.
+    /// </summary>
+    private static void WarnOpenTasks(MjConnection target, ICommandOutput output)
+    {
+        var open = target.OpenTasks;
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        const int Shown = 5;
+        var server = target.Uri.AbsoluteUri.TrimEnd('/');
+        var ids = string.Join(", ", open.Take(Shown)) + (open.Count > Shown ? $" and {open.Count - Shown} more" : string.Empty);
+        var one = open.Count == 1;
+        output.WriteWarning($"Disconnected from {server} while {open.Count} task{(one ? string.Empty : "s")} this session saw unfinished there {(one ? "is" : "are")} still open ({ids}). "
+            + $"{(one ? "It goes" : "They go")} on on the server and {(one ? "is" : "are")} paid for, but nothing here follows {(one ? "it" : "them")} any more: "
+            + "commands still to come in this pipeline that use this server (Wait-MjTask, Invoke-MjButton, Save-MjImage...) stop with MjNotConnected. "
+            + $"To pick {(one ? "it" : "them")} up again: Connect-MjServer -Uri {server}, then Get-MjTask -Id {string.Join(",", open.Take(Shown))} | Wait-MjTask.");
     }
 
     /// <summary>Removes the connection to <paramref name="server"/>; MjInvalidInput when there is none.</summary>

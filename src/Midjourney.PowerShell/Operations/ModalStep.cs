@@ -58,14 +58,15 @@ internal static class ModalStep
     /// <summary>True for the clicks that always go MODAL and are finished in the same call: 1️⃣–4️⃣ of a describe, a shorten pick.</summary>
     public static bool IsPromptPick(MjButtonKind kind) => kind is MjButtonKind.DescribePick or MjButtonKind.ShortenPick;
 
-    /// <summary>Writes the MODAL warning for <paramref name="task"/> unless this connection already gave it.</summary>
-    public static void Warn(MjConnection connection, MjTask task, MjButton? clicked, ICommandOutput output)
-    {
-        if (connection.FirstModalNotice(task.Id))
-        {
-            output.WriteWarning(Warning(task, clicked));
-        }
-    }
+    /// <summary>
+    /// Writes the MODAL warning for <paramref name="task"/> (emitted before it) unless this connection already gave it
+    /// or a Submit-MjModal further down the pipeline took the task on (<see cref="TakenOn"/>).
+    /// </summary>
+    public static void Warn(MjConnection connection, MjTask task, MjButton? clicked, ICommandOutput output) =>
+        output.WriteModalWarning(new ModalNotice(connection, task.Id, Warning(task, clicked)));
+
+    /// <summary>Submit-MjModal is finishing the step of task <paramref name="taskId"/>: no warning about it is due any more.</summary>
+    public static void TakenOn(MjConnection connection, string taskId) => connection.FirstModalNotice(taskId);
 
     /// <summary>The warning: what the task waits for and the command that finishes it.</summary>
     public static string Warning(MjTask task, MjButton? clicked)

@@ -52,6 +52,9 @@ internal sealed class ShowingOutput : ICommandOutput
     public void WriteWarning(string text) => _inner.WriteWarning(text);
 
     /// <inheritdoc />
+    public void WriteModalWarning(ModalNotice notice) => _inner.WriteModalWarning(notice);
+
+    /// <inheritdoc />
     public void WriteVerbose(string text) => _inner.WriteVerbose(text);
 
     /// <inheritdoc />

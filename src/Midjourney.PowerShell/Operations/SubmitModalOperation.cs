@@ -84,6 +84,9 @@ internal sealed class SubmitModalOperation : MjOperation
                 throw new InvalidInputException("Give the MODAL task (-Task) or its id (-Id).", null);
             }
 
+            // The user is finishing the step (Invoke-MjButton ... | Submit-MjModal): the warning of the click is noise.
+            ModalStep.TakenOn(connection, id!.Trim());
+
             if (options.MaskPath is not null && options.MaskBase64 is not null)
             {
                 throw new InvalidInputException("Give -MaskPath or -MaskBase64, not both.", null);

@@ -17,6 +17,9 @@ internal interface ICommandOutput
     /// <summary>Writes a warning.</summary>
     void WriteWarning(string text);
 
+    /// <summary>Writes the MODAL warning of a task, unless by then it was given or the task was taken on (see <see cref="ModalNotice"/>).</summary>
+    void WriteModalWarning(ModalNotice notice);
+
     /// <summary>Writes a verbose line.</summary>
     void WriteVerbose(string text);
 

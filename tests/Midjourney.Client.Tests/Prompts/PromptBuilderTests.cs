@@ -11,6 +11,27 @@ public sealed class PromptBuilderTests
         Assert.Equal(expected, MjPromptBuilder.WithImagePrompts(new[] { "https://a.png", "https://a.png" }, prompt));
     }
 
+    [Theory]
+    [InlineData("https://a.png red mug --v 7", "red mug --v 7")]
+    [InlineData("https://a.png  http://b.example/x.jpg?w=2 red mug", "red mug")]
+    [InlineData("<https://a.png> red mug", "red mug")]
+    [InlineData("red mug --sref https://a.png", "red mug --sref https://a.png")]
+    [InlineData("  red mug", "red mug")]
+    [InlineData("https://a.png https://b.png", "")]
+    [InlineData("ftp://a.png red mug", "ftp://a.png red mug")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Image_prompt_links_at_the_start_are_left_out_for_showing(string? prompt, string expected)
+    {
+        Assert.Equal(expected, MjPromptBuilder.WithoutImagePrompts(prompt));
+    }
+
+    [Fact]
+    public void Leaving_out_the_links_undoes_adding_them()
+    {
+        Assert.Equal("red mug --ar 3:2", MjPromptBuilder.WithoutImagePrompts(MjPromptBuilder.WithImagePrompts(new[] { "https://a.png", "https://b.png" }, "red mug --ar 3:2")));
+    }
+
     [Fact]
     public void No_image_prompts_leave_the_prompt_as_it_is()
     {

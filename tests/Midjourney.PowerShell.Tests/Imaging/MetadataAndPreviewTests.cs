@@ -67,6 +67,24 @@ public class MetadataAndPreviewTests
     }
 
     [Fact]
+    public void The_seed_a_fetched_task_carries_goes_into_the_facts_and_the_sidecar()
+    {
+        // TrueAI 11 keeps the seed in the task itself ("seed" at the top level, not in properties).
+        var fetched = TaskParser.ParseTask(System.Text.Encoding.UTF8.GetBytes(
+            """{"id":"1796040085580001","action":"IMAGINE","status":"SUCCESS","prompt":"red fox","seed":"1599303847","properties":{"finalPrompt":"red fox --v 7.0"}}"""));
+        Assert.Equal("1599303847", fetched.Seed);
+
+        var facts = ImageMetadata.From(fetched, null);
+        Assert.Equal("1599303847", facts.Seed);
+        Assert.Equal("1599303847", ImageMetadata.ForTile(facts, 3).Seed);
+        Assert.Contains("\"seed\": \"1599303847\"", ImageMetadata.ToJson(facts));
+
+        // Get-MjTask -Seed's copy (the /image-seed answer) is written the same way.
+        var asked = new MjTask("1796040085580002") { Prompt = "p" }.WithSeed("42");
+        Assert.Equal("42", ImageMetadata.From(asked, 1).Seed);
+    }
+
+    [Fact]
     public void A_sidecar_is_read_for_a_file_without_chunks()
     {
         var folder = Path.Combine(Path.GetTempPath(), "mjmeta-" + Guid.NewGuid().ToString("N"));

@@ -55,6 +55,15 @@ internal sealed class RecordingOutput : ICommandOutput
 
     public void WriteWarning(string text) => Add(Warnings, text);
 
+    /// <summary>Decided at once, as the pipeline thread decides it when the task has gone down the pipeline.</summary>
+    public void WriteModalWarning(ModalNotice notice)
+    {
+        if (notice.IsDue())
+        {
+            Add(Warnings, notice.Text);
+        }
+    }
+
     public void WriteVerbose(string text) => Add(Verbose, text);
 
     public void WriteProgress(MjProgress progress) => Add(Progress, progress);

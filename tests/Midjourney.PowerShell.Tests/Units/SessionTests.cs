@@ -8,6 +8,19 @@ namespace Midjourney.PowerShell.Tests.Units;
 
 public class SessionTests
 {
+    [Theory]
+    [InlineData("proxy.example.com", " Did you mean -Uri https://proxy.example.com?")]
+    [InlineData("proxy.example.com/mj", " Did you mean -Uri https://proxy.example.com/mj?")]
+    [InlineData("localhost:8080", " Did you mean -Uri http://localhost:8080?")]
+    [InlineData("127.0.0.1:8080", " Did you mean -Uri http://127.0.0.1:8080?")]
+    [InlineData("ftp://proxy.example.com", "")]
+    public void A_Uri_typed_without_its_scheme_is_refused_with_the_URL_it_likely_means(string given, string suggestion)
+    {
+        var uri = new Uri(given, UriKind.RelativeOrAbsolute);
+        var error = Assert.Throws<Midjourney.PowerShell.Output.MjTerminatingException>(() => Midjourney.PowerShell.Operations.ConnectServerOperation.ValidateUri(uri));
+        Assert.Equal($"-Uri must be an absolute http(s) URL; '{uri}' given.{suggestion}", error.Message);
+    }
+
     [Fact]
     public void FromEnvironment_reads_url_key_and_scheme()
     {

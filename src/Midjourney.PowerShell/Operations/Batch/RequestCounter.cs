@@ -42,6 +42,9 @@ internal sealed class RequestCounter : ICommandOutput
     public void WriteWarning(string text) => _inner.WriteWarning(text);
 
     /// <inheritdoc />
+    public void WriteModalWarning(ModalNotice notice) => _inner.WriteModalWarning(notice);
+
+    /// <inheritdoc />
     public void WriteProgress(MjProgress progress) => _inner.WriteProgress(progress);
 
     /// <inheritdoc />
