@@ -59,7 +59,7 @@ internal sealed class DisconnectServerOperation : MjOperation
         var server = target.Uri.AbsoluteUri.TrimEnd('/');
         var ids = string.Join(", ", open.Take(Shown)) + (open.Count > Shown ? $" and {open.Count - Shown} more" : string.Empty);
         var one = open.Count == 1;
-        output.WriteWarning($"Disconnected from {server} while {open.Count} task{(one ? string.Empty : "s")} this session saw unfinished there {(one ? "is" : "are")} still open ({ids}). "
+        output.WriteWarning($"Disconnected from {server} while {open.Count} task{(one ? string.Empty : "s")} this session last saw unfinished there may still be running ({ids}). "
             + $"{(one ? "It goes" : "They go")} on on the server and {(one ? "is" : "are")} paid for, but nothing here follows {(one ? "it" : "them")} any more: "
             + "commands still to come in this pipeline that use this server (Wait-MjTask, Invoke-MjButton, Save-MjImage...) stop with MjNotConnected. "
             + $"To pick {(one ? "it" : "them")} up again: Connect-MjServer -Uri {server}, then Get-MjTask -Id {string.Join(",", open.Take(Shown))} | Wait-MjTask.");
