@@ -129,7 +129,8 @@ internal sealed class ErrorMapper
     /// <summary>True for the submit routes, with or without a speed prefix: only a submit has a speed mode to change.</summary>
     private static bool IsSubmit(string? path) => path is not null && path.IndexOf("/mj/submit/", StringComparison.Ordinal) >= 0;
 
-    private static bool IsQueueFull(int code, string? description) =>
+    /// <summary>True for a full queue: 23, 30, or 9 with the queue-full text (9 alone is any failure).</summary>
+    internal static bool IsQueueFull(int code, string? description) =>
         code is 23 or 30 || (code == 9 && (description ?? string.Empty).Contains(QueueFullText));
 
     /// <summary>The English of a known message, with the banned word when one is known.</summary>
