@@ -190,7 +190,7 @@ public static class MjServerMessages
         {
             var text = advice.Trim();
             text = char.ToUpperInvariant(text[0]) + text.Substring(1);
-            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
+            return Sentences.End(text);
         }
 
         public Regex Pattern { get; }

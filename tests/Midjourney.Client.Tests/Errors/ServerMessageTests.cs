@@ -41,6 +41,7 @@ public sealed class ServerMessageTests
         Assert.DoesNotMatch(Chinese, known.Advice);
         Assert.EndsWith(".", known.Explanation);
         Assert.EndsWith(".", known.Advice);
+        Assert.DoesNotMatch(Recordings.RecordedAnswersTests.DoubleStop, known.ToString());
         Assert.DoesNotContain("{", known.Explanation);
     }
 

@@ -109,7 +109,13 @@ public sealed class RecordedAnswersTests
         {
             Assert.Contains(advice!, error.Message); // a C# caller reads both in the message
         }
+
+        // A server's text that ends in a stop of its own gets no second one ("missing..", "。.").
+        Assert.DoesNotMatch(DoubleStop, error.Message);
     }
+
+    /// <summary>Two stops in a row, where the module closed a sentence that already was ("..." is not one).</summary>
+    internal static readonly System.Text.RegularExpressions.Regex DoubleStop = new(@"(?<!\.)[.。!?！？]\.(?!\.)");
 
     private static string? NonEmpty(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
