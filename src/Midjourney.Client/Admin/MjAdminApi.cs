@@ -59,8 +59,13 @@ public sealed partial class MjAdminApi
     {
         if (_client.Capabilities.Flavor is null && _client.Capabilities.Role is null)
         {
-            // Free requests only; the flavour decides which routes exist.
-            await _client.CheckServerAsync(cancellationToken).ConfigureAwait(false);
+            // Free requests only; the flavour decides which routes exist. A key the server refuses outright (a connection
+            // made with -SkipCheck) is that refusal, as Connect-MjServer says it, not "the server could not be checked".
+            var check = await _client.CheckServerAsync(cancellationToken).ConfigureAwait(false);
+            if (check.KeyAccepted == false && check.Flavor is null && check.Role is null)
+            {
+                throw check.KeyRefused();
+            }
         }
 
         // Only TrueAI tells a key's role: a check that learnt one (a wrong key, which it does not accept) means TrueAI.

@@ -114,8 +114,8 @@ public sealed class RecordedAnswersTests
         Assert.DoesNotMatch(DoubleStop, error.Message);
     }
 
-    /// <summary>Two stops in a row, where the module closed a sentence that already was ("..." is not one).</summary>
-    internal static readonly System.Text.RegularExpressions.Regex DoubleStop = new(@"(?<!\.)[.。!?！？]\.(?!\.)");
+    /// <summary>Two stops in a row that end a sentence, where the module closed one that already was ("...", "U1..U4" are not).</summary>
+    internal static readonly System.Text.RegularExpressions.Regex DoubleStop = new(@"(?<!\.)[.。!?！？]\.(?=\s|$)");
 
     private static string? NonEmpty(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
