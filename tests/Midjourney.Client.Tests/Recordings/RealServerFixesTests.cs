@@ -58,7 +58,7 @@ public sealed class RealServerFixesTests
     [InlineData(500, "text/plain", "Internal error.", "answered 500 InternalServerError: Internal error. Try again later")]
     [InlineData(429, "text/plain", "Slow down!", "the server is rate limiting: Slow down! Nothing was created")]
     [InlineData(401, null, "Authorization header missing.", "answered 401 Unauthorized: Authorization header missing. The key was sent as")]
-    [InlineData(200, "application/json", "{\"code\":9,\"description\":\"未知错误，请稍后重试。\"}", "answered code 9: 未知错误，请稍后重试。 Try again later")]
+    [InlineData(200, "application/json", "{\"code\":9,\"description\":\"网关内部错误。\"}", "answered code 9: 网关内部错误。 Try again later")]
     [InlineData(200, "application/json", "{\"success\":false,\"code\":-1,\"message\":\"Something broke.\"}", "answered code -1: Something broke. Try again later")]
     public async Task A_servers_text_that_ends_in_a_stop_gets_no_second_one(int status, string? type, string body, string expected)
     {
