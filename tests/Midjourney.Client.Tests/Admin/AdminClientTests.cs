@@ -396,7 +396,15 @@ public sealed class AdminClientTests
             "/mj/task/list-by-condition" => FakeServer.Json("[" + FakeServer.TaskJson("1001", "IN_PROGRESS", progress: "50%") + "," + FakeServer.TaskJson("1002", "IN_PROGRESS", progress: "50%") + "]"),
             _ => null,
         });
-        using var client = Client(server);
+
+        // Unwatched tasks are read back only a RetryBaseDelay after their submit (SubmitAdmission): with an hour, the
+        // two tasks are never read before the refusal, so it teaches the capacity at once whatever the machine's speed.
+        using var client = TestClients.Create(server, o =>
+        {
+            o.AuthScheme = AuthScheme.Raw;
+            o.RetryBaseDelay = TimeSpan.FromHours(1);
+        });
+        client.Capabilities.Flavor = "trueai";
 
         var capacity = await client.Admin.GetCapacityAsync();
 
