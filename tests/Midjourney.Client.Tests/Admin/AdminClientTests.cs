@@ -392,8 +392,6 @@ public sealed class AdminClientTests
         {
             "/mj/admin/accounts" => Recorded.Answer(page, accounts.ToJsonString()),
             "/mj/submit/imagine" => ++submits <= 2 ? FakeServer.Accepted("100" + submits) : FakeServer.Json("""{"code":9,"description":"提交失败，队列已满，请稍后重试","result":null}"""),
-            // Both still run: a refusal that reads them first (they may be older than the retry delay) learns the same 2.
-            "/mj/task/list-by-condition" => FakeServer.Json("[" + FakeServer.TaskJson("1001", "IN_PROGRESS", progress: "50%") + "," + FakeServer.TaskJson("1002", "IN_PROGRESS", progress: "50%") + "]"),
             _ => null,
         });
 
