@@ -22,6 +22,9 @@ Describe 'Non-terminating errors' {
         $err[0].TargetObject | Should -BeOfType ([Midjourney.Client.MjTask])
         $err[0].TargetObject.Id | Should -Be $submitted.Id
         $err[0].Exception.Message | Should -Match 'sim-fail'
+        # TrueAI's words for the bot's error ("Invalid parameter, <description>") read in English, with what to do.
+        $err[0].ErrorDetails.Message | Should -BeLike "Task $($submitted.Id) failed: Midjourney refused a parameter of the prompt.*said: Invalid parameter, Simulated failure*"
+        $err[0].ErrorDetails.RecommendedAction | Should -BeLike 'Fix the parameter the server''s words below name, then submit again*'
     }
 
     It 'reports an unknown id as MjTaskNotFound with the id as target' {

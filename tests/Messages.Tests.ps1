@@ -344,6 +344,18 @@ Describe 'A bare Disconnect-MjServer (issue 18, item 5)' {
         }
     }
 
+    It 'says MjNotConnected when nothing is connected, as a non-terminating error that -ErrorAction SilentlyContinue quiets' {
+        try {
+            Disconnect-MjServer -WarningAction SilentlyContinue # the default: none is the default now
+            # A terminating error would stop here whatever -ErrorAction says.
+            Disconnect-MjServer -ErrorAction SilentlyContinue -ErrorVariable err
+            $err[0].FullyQualifiedErrorId | Should -Be 'MjNotConnected,Midjourney.PowerShell.Commands.DisconnectMjServerCommand'
+        }
+        finally {
+            Connect-MjServer -Uri $PlusUri -ApiKey $PlusKey -JournalPath $Plus.JournalPath
+        }
+    }
+
     It 'says why in its help' {
         ((Get-Help Disconnect-MjServer).Description.Text -join ' ') | Should -Match 'no connection is the default, even when others are still registered'
     }

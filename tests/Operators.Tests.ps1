@@ -228,3 +228,37 @@ Describe 'Secrets' {
         ((Invoke-RestMethod -Uri ($Simulator.BaseUrl + '/mj/admin/accounts') -Headers @{ Authorization = $AdminKey }) | Where-Object { -not $_.userToken }) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Changes on a TrueAI server whose Redis is down (simulator --no-redis)' {
+    BeforeAll {
+        # As the real 11.10.3 with its Redis stopped: a banned-word save is made and answered 500, the users page fails.
+        $Down = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02 -ExtraArgument @(
+            '--flavor', 'trueai', '--admin-key', $AdminKey, '--api-key', $UserKey, '--no-redis')
+        $DownAdmin = Connect-MjServer -Uri $Down.BaseUrl -ApiKey $AdminSecure -AuthScheme Raw -NoJournal -PassThru
+    }
+
+    AfterAll {
+        $DownAdmin | Disconnect-MjServer -WarningAction SilentlyContinue
+        Stop-MjSimulator -Simulator $Down
+    }
+
+    It 'says a change answered with a crash may or may not have been made, and to check with the matching Get- cmdlet first' {
+        $null = Add-MjBannedWord -Word 'teapot' -Name 'studio list' -Connection $DownAdmin -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MjServerError,*'
+        $err[0].ErrorDetails.RecommendedAction | Should -BeExactly 'The change may or may not have been made: check with Get-MjBannedWord before trying again. If it keeps failing, ask the server''s administrator.'
+        $err[0].ErrorDetails.Message | Should -Not -BeLike '*Try again*'
+        # It was made: the check the error asks for finds it.
+        (Get-MjBannedWord -Name 'studio list' -Connection $DownAdmin).Keywords | Should -Be @('teapot')
+
+        $null = Get-MjBannedWord -Name 'studio list' -Connection $DownAdmin | Remove-MjBannedWord -Connection $DownAdmin -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable removed
+        $removed[0].ErrorDetails.RecommendedAction | Should -BeLike 'The change may or may not have been made: check with Get-MjBannedWord before trying again.*'
+    }
+
+    It 'says a user it made but could not read back was made, never to try again' {
+        $null = New-MjUser -Name 'ops-bot' -Connection $DownAdmin -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MjServerError,*'
+        $err[0].ErrorDetails.Message | Should -BeLike "*made the user 'ops-bot' (it said so)*Reading it back failed*"
+        $err[0].ErrorDetails.Message | Should -Not -BeLike '*Try again*'
+        $err[0].ErrorDetails.RecommendedAction | Should -BeExactly 'Do not make the change again: Get-MjUser shows it once the server answers.'
+    }
+}

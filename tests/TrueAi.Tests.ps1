@@ -108,6 +108,10 @@ Describe 'Issue 16 on a TrueAI server (simulator)' {
             New-MjImagine 'red mug' -ErrorAction SilentlyContinue -ErrorVariable imagine
             # New-MjImagine has -Mode; Invoke-MjBatch a Mode column (item 4); a seed has no speed (xunit).
             $imagine[0].ErrorDetails.RecommendedAction | Should -BeExactly 'Try again later, or with another -Mode (for example Relax); if it persists, ask the server''s administrator, who can see why with Get-MjAccount.'
+            # Said once: the message tells what happened, the recommendation what to do (it held "another speed mode" too).
+            $imagine[0].ErrorDetails.Message | Should -BeLike 'The server has no Midjourney account that can take this job*'
+            $imagine[0].ErrorDetails.Message | Should -Not -BeLike '*Try again later*'
+            $imagine[0].ErrorDetails.Message | Should -Not -BeLike '*speed mode*'
         }
     }
 
@@ -167,5 +171,48 @@ Describe 'Issue 16, item 8: the connection check under faults (simulator)' {
         }
         $faults = (Get-MjSimulatorStats -Simulator $Faulty).Faults
         ($faults.malformedJson + $faults.serverError) | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'A wrong key on a TrueAI server that requires one, after Connect-MjServer -SkipCheck (simulator)' {
+    BeforeAll {
+        # Guest mode off: every route answers a wrong key 401 "Authorization header missing." as the real server does.
+        $Locked = Start-MjSimulator -SimulatorDll (Get-MjTestSimulatorDll) -TimeScale 0.02 -ExtraArgument @(
+            '--flavor', 'trueai', '--api-key', 'user-token', '--admin-key', 'admin-token')
+        $Wrong = ConvertTo-SecureString 'wrong-key' -AsPlainText -Force
+
+        function Get-ErrorOf([scriptblock]$Command) {
+            try { $null = & $Command; $null } catch { $_ }
+        }
+    }
+
+    AfterAll {
+        Get-MjServer | Where-Object { $_.Uri.AbsoluteUri.TrimEnd('/') -eq $Locked.BaseUrl.TrimEnd('/') } | Disconnect-MjServer -WarningAction SilentlyContinue
+        Stop-MjSimulator -Simulator $Locked
+    }
+
+    It 'says MjAuthenticationFailed (AuthenticationError) for the first request of every kind, as Connect-MjServer without -SkipCheck does' {
+        $checked = Get-ErrorOf { Connect-MjServer -Uri $Locked.BaseUrl -ApiKey $Wrong -AuthScheme Raw -NoJournal -ErrorAction Stop }
+        $checked.FullyQualifiedErrorId | Should -BeLike 'MjAuthenticationFailed,*'
+        [string]$checked.CategoryInfo.Category | Should -Be 'AuthenticationError'
+
+        $commands = @(
+            { Get-MjTask -Limit 3 -Connection $connection -ErrorAction Stop } # the server's task list: a whole-command request
+            { Get-MjAccount -Connection $connection -ErrorAction Stop } # an admin command, which checks the server first
+            { Get-MjTask -Id 1 -Connection $connection -ErrorAction Stop }
+            { New-MjImagine 'red mug' -Connection $connection -ErrorAction Stop }
+        )
+        foreach ($command in $commands) {
+            # A fresh connection each time: the first request is the one that meets the refused key.
+            $connection = Connect-MjServer -Uri $Locked.BaseUrl -ApiKey $Wrong -AuthScheme Raw -NoJournal -SkipCheck -PassThru
+            $record = Get-ErrorOf $command
+            $record | Should -Not -BeNullOrEmpty -Because "$command"
+            $record.FullyQualifiedErrorId | Should -BeLike 'MjAuthenticationFailed,*' -Because "$command"
+            [string]$record.CategoryInfo.Category | Should -Be 'AuthenticationError' -Because "$command"
+            $record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty -Because "$command"
+            "$($record.ErrorDetails.Message)" | Should -Not -Match '[.。]\.(\s|$)' -Because "$command"
+            "$($record.ErrorDetails.Message) $($record.ErrorDetails.RecommendedAction)" | Should -Not -BeLike '*wrong-key*'
+            Disconnect-MjServer -Connection $connection -WarningAction SilentlyContinue
+        }
     }
 }

@@ -159,7 +159,7 @@ public sealed partial class MjClient
         catch (AmbiguousSubmitFailure e)
         {
             // An upload creates no task, so repeating it costs nothing but time; say so plainly.
-            throw new MjServerException($"{e.Message}. Uploads create no task; it is safe to try again.", null, null, null, path, e.InnerException);
+            throw new MjServerException(Sentences.Join(e.Message, "Uploads create no task; it is safe to try again."), null, null, null, path, e.InnerException);
         }
     }
 
@@ -279,7 +279,7 @@ public sealed partial class MjClient
                 }
 
                 throw new MjAmbiguousSubmitException(
-                    $"{lost.Message}. The server may or may not have created a task, so it was not submitted again (that could pay twice). "
+                    Sentences.Join(lost.Message, "The server may or may not have created a task, so it was not submitted again (that could pay twice). ")
                     + (state is null ? "Check the server's task list before resubmitting." : $"Look for a task with state '{state}' (Get-MjTask -Recent, or the server's task list) before resubmitting."),
                     path, state, lost.InnerException);
             }

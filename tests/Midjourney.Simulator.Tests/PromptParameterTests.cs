@@ -16,8 +16,17 @@ public sealed class PromptParameterTests
 
         Assert.Equal("FAILURE", SimHarness.StatusOf(failed));
         string reason = failed.GetProperty("failReason").GetString()!;
-        Assert.StartsWith("[Invalid parameter]", reason);
+        Assert.StartsWith("Invalid parameter, ", reason); // trueai (the default): its Discord handler's "{title}, {desc}"
         Assert.Contains("--stylize", reason);
+    }
+
+    [Fact]
+    public async Task Other_flavours_put_the_bots_error_on_the_task_in_brackets()
+    {
+        await using SimHarness sim = await SimHarness.StartAsync(SimulatorFlavor.NoviceZk);
+        JsonElement failed = await sim.WaitForAsync(await sim.ImagineAsync("boat --stylise 250"), "FAILURE", "SUCCESS");
+
+        Assert.StartsWith("[Invalid parameter] ", failed.GetProperty("failReason").GetString());
     }
 
     [Theory]

@@ -189,6 +189,31 @@ public sealed class TrueAiRealServerTests
         AssertEnvelope(home, "操作失败", HttpStatusCode.InternalServerError);
     }
 
+    [Fact]
+    public async Task With_redis_down_the_admin_pages_crash_and_a_banned_word_change_is_made_but_answered_500()
+    {
+        // As 11.10.3 with its Redis stopped (checked against the real server): the pages of accounts and users fail, a user
+        // is still saved and removed as usual, a banned-word list is saved or removed and only then does the cache clear fail.
+        await using SimHarness sim = await SimHarness.StartAsync(configure: o => { o.NoRedis = true; o.AdminKey = "adm"; });
+        Action<HttpRequestMessage> admin = r => r.Headers.TryAddWithoutValidation("Authorization", "adm");
+        var page = new { pagination = new { current = 1, pageSize = 10 }, search = new { } };
+
+        AssertEnvelope(await sim.PostAsync("/mj/admin/accounts", page, admin), "操作失败", HttpStatusCode.InternalServerError);
+        AssertEnvelope(await sim.PostAsync("/mj/admin/users", page, admin), "操作失败", HttpStatusCode.InternalServerError);
+        Assert.True((await sim.PostAsync("/mj/admin/user", new { name = "ops", token = "tok-ops" }, admin)).Root.GetProperty("success").GetBoolean());
+
+        AssertEnvelope(await sim.PostAsync("/mj/admin/banned-word", new { name = "studio", keywords = new[] { "Samovar" } }, admin), "操作失败", HttpStatusCode.InternalServerError);
+        Reply lists = await sim.PostAsync("/mj/admin/banned-words", page, admin);
+        Assert.Equal(HttpStatusCode.OK, lists.Status);
+        JsonElement made = lists.Root.GetProperty("list").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "studio");
+        Assert.Equal("samovar", made.GetProperty("keywords")[0].GetString()); // made, though the answer was a crash
+        string id = made.GetProperty("id").GetString()!;
+        AssertEnvelope(await sim.SendAsync(HttpMethod.Delete, "/mj/admin/banned-word/" + id, null, admin), "操作失败", HttpStatusCode.InternalServerError);
+        Reply after = await sim.PostAsync("/mj/admin/banned-words", page, admin);
+        Assert.DoesNotContain(after.Root.GetProperty("list").EnumerateArray(), l => l.GetProperty("id").GetString() == id);
+        AssertEnvelope(await sim.SendAsync(HttpMethod.Delete, "/mj/admin/banned-word/default", null, admin), "不能删除默认违规词"); // refusals come first, as before
+    }
+
     [Theory]
     [InlineData("/mj/submit/imagine", false)]
     [InlineData("/mj/submit/shorten", true)]

@@ -31,12 +31,14 @@ public sealed partial class MjAdminApi
             var list = await GetBannedWordListAsync(routes, listId!, cancellationToken).ConfigureAwait(false);
             var merged = list.Keywords.Concat(adding).ToList();
             await SaveBannedWordsAsync(routes, list.Id, name ?? list.Name, merged, description ?? list.Description, list.Enabled ?? true, cancellationToken).ConfigureAwait(false);
-            return await GetBannedWordListAsync(routes, list.Id, cancellationToken).ConfigureAwait(false);
+            return await AfterChangeAsync($"{_transport.Errors.Server} added the words to banned-word list '{list.Id}' (it said so)", "banned-word list",
+                () => GetBannedWordListAsync(routes, list.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         var listName = string.IsNullOrWhiteSpace(name) ? "Midjourney module " + DateTime.Now.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : name!.Trim();
         await SaveBannedWordsAsync(routes, null, listName, adding, description, true, cancellationToken).ConfigureAwait(false);
-        var lists = await GetBannedWordsAsync(cancellationToken).ConfigureAwait(false);
+        var lists = await AfterChangeAsync($"{_transport.Errors.Server} made the banned-word list '{listName}' (it said so)", "banned-word list",
+            () => GetBannedWordsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         return lists.Where(l => l.Name == listName).OrderByDescending(l => l.CreateTime ?? DateTime.MinValue).FirstOrDefault()
             ?? throw new MjProtocolException($"{_transport.Errors.Server} said the banned-word list '{listName}' was made, but its lists do not show it; look for it with Get-MjBannedWord.", null, routes.BannedWordList);
     }
@@ -59,7 +61,8 @@ public sealed partial class MjAdminApi
         var list = await GetBannedWordListAsync(routes, listId, cancellationToken).ConfigureAwait(false);
         var kept = list.Keywords.Where(k => !removing.Contains(k)).ToList();
         await SaveBannedWordsAsync(routes, list.Id, list.Name, kept, list.Description, list.Enabled ?? true, cancellationToken).ConfigureAwait(false);
-        return await GetBannedWordListAsync(routes, list.Id, cancellationToken).ConfigureAwait(false);
+        return await AfterChangeAsync($"{_transport.Errors.Server} took the words out of banned-word list '{list.Id}' (it said so)", "banned-word list",
+            () => GetBannedWordListAsync(routes, list.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<MjBannedWord> GetBannedWordListAsync(AdminRoutes routes, string listId, CancellationToken cancellationToken)

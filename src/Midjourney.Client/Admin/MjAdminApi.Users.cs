@@ -43,8 +43,12 @@ public sealed partial class MjAdminApi
         }
 
         var search = "{\"name\":" + JsonSerializer.Serialize(request.Name.Trim()) + "}";
-        var found = await ReadPagesAsync(routes.UserList!, search, "users", (e, server) =>
-            JsonValues.GetString(e, "token") == token ? AdminJson.User(e, server) : null, cancellationToken).ConfigureAwait(false);
+        var found = await AfterChangeAsync(
+            $"{_transport.Errors.Server} made the user '{request.Name.Trim()}' (it said so), but its token cannot be given out here: only the server's user page shows it now",
+            "user",
+            () => ReadPagesAsync(routes.UserList!, search, "users", (e, server) =>
+                JsonValues.GetString(e, "token") == token ? AdminJson.User(e, server) : null, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         var user = found.FirstOrDefault(u => u is not null)
             ?? throw new MjProtocolException($"{_transport.Errors.Server} said the user '{request.Name}' was made, but its user list does not show it; look for it with Get-MjUser.", null, routes.UserList);
         return new MjNewUser(user, Secure(token));

@@ -59,8 +59,13 @@ public sealed partial class MjAdminApi
     {
         if (_client.Capabilities.Flavor is null && _client.Capabilities.Role is null)
         {
-            // Free requests only; the flavour decides which routes exist.
-            await _client.CheckServerAsync(cancellationToken).ConfigureAwait(false);
+            // Free requests only; the flavour decides which routes exist. A key the server refuses outright (a connection
+            // made with -SkipCheck) is that refusal, as Connect-MjServer says it, not "the server could not be checked".
+            var check = await _client.CheckServerAsync(cancellationToken).ConfigureAwait(false);
+            if (check.KeyAccepted == false && check.Flavor is null && check.Role is null)
+            {
+                throw check.KeyRefused();
+            }
         }
 
         // Only TrueAI tells a key's role: a check that learnt one (a wrong key, which it does not accept) means TrueAI.
@@ -305,7 +310,7 @@ public sealed partial class MjAdminApi
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            var advice = ConnectFailures.Advice(e, _transport.BaseAddress) + " The change may or may not have been made: read it back (Get-MjAccount, Get-MjUser, Get-MjBannedWord) before trying again.";
+            var advice = ConnectFailures.Advice(e, _transport.BaseAddress) + " " + MaybeMade(subject);
             throw new MjServerException($"{ConnectFailures.Describe(e, _transport.BaseAddress, $"{method} {path}")} {advice}", null, null, null, path, e) { Advice = advice };
         }
 
@@ -315,6 +320,13 @@ public sealed partial class MjAdminApi
         }
 
         Admitted(response);
+        if (response.Status >= 500)
+        {
+            // A crash (TrueAI with its Redis down: the row may be saved before the cache clear that throws): the server
+            // did not say what it did, so the change is neither assumed made nor assumed not made.
+            throw Uncertain(_transport.Errors.FromResponse(response), subject);
+        }
+
         if (response.Status >= 300)
         {
             throw _transport.Errors.FromResponse(response);
@@ -331,6 +343,56 @@ public sealed partial class MjAdminApi
         }
 
         return AdminJson.Message(response.Body);
+    }
+
+    /// <summary>The Get- cmdlet that lists <paramref name="subject"/> ("account", "user", "banned-word list").</summary>
+    internal static string ListerOf(string subject) => subject switch
+    {
+        "user" => "Get-MjUser",
+        "banned-word list" => "Get-MjBannedWord",
+        _ => "Get-MjAccount",
+    };
+
+    /// <summary>What to do when a change may or may not have been made.</summary>
+    private static string MaybeMade(string subject) =>
+        $"The change may or may not have been made: check with {ListerOf(subject)} before trying again.";
+
+    /// <summary>A change the server answered with a crash (5xx): its error, told as "may or may not have been made".</summary>
+    private static MjServerException Uncertain(MjApiException error, string subject)
+    {
+        var advice = MaybeMade(subject) + " If it keeps failing, ask the server's administrator.";
+        var message = error.Advice is { Length: > 0 } said && error.Message.Contains(said)
+            ? error.Message.Replace(said, advice)
+            : Sentences.Join(error.Message, advice);
+        return new MjServerException(message, error.Code, error.Description, error.StatusCode, error.RequestPath, error)
+        {
+            Advice = advice,
+            ServerMessage = error.ServerMessage,
+        };
+    }
+
+    /// <summary>
+    /// A read after a change the server said it made (the new user found by its token, the list as kept, -PassThru): when
+    /// it fails, the error says the change was made, so nobody makes it a second time.
+    /// </summary>
+    internal static async Task<T> AfterChangeAsync<T>(string done, string subject, Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (MjException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var advice = $"Do not make the change again: {ListerOf(subject)} shows it once the server answers.";
+            var api = e as MjApiException;
+            var said = api?.Advice is { Length: > 0 } old ? e.Message.Replace(old, string.Empty) : e.Message;
+            var lines = said.Split('\n');
+            var rest = lines.Length > 1 ? "\n" + string.Join("\n", lines, 1, lines.Length - 1) : string.Empty;
+            throw new MjServerException($"{Sentences.End(done)} Reading it back failed: {Sentences.End(lines[0].Trim())} {advice}{rest}", api?.Code, api?.Description, api?.StatusCode, api?.RequestPath, e)
+            {
+                Advice = advice,
+            };
+        }
     }
 
     /// <summary>401/403 on an admin route: this key is not the administrator's. A missing route: the flavour lacks it.</summary>
@@ -410,12 +472,7 @@ public sealed partial class MjAdminApi
 
     private MjNotFoundException NotFound(string subject, string id, string path, MjHttpResponse? response, string? origin = null)
     {
-        var lister = subject switch
-        {
-            "user" => "Get-MjUser",
-            "banned-word list" => "Get-MjBannedWord",
-            _ => "Get-MjAccount",
-        };
+        var lister = ListerOf(subject);
         var advice = $"Check the id; {lister} lists them.";
         return new MjNotFoundException($"{_transport.Errors.Server} has no {subject} '{id}'. {advice}{(origin is null ? string.Empty : "\n" + origin)}", null, null, null, response?.StatusCode, path)
         {

@@ -18,7 +18,8 @@ namespace Midjourney.Client;
 /// submit would wait on a number nobody updates. So when a submit finds no room and some of those tasks are older than
 /// <see cref="MjClientOptions.RetryBaseDelay"/>, the client reads them (one batch query, free) instead of guessing:
 /// the ended and the unknown leave the count. A full queue met while such tasks counted is not taken as the capacity:
-/// they are read first, and the next full queue teaches it from what is really held. Nothing is read while there is
+/// they are read first: when none of them had ended the capacity is what is held, else the next full queue teaches it
+/// from what is really held (one full queue teaches once). Nothing is read while there is
 /// room, so a client that never waits costs no request. When no read is possible, one submit probes after a back-off.
 /// </para>
 /// <para>
@@ -252,7 +253,7 @@ internal sealed class SubmitAdmission
             _onWire--;
 
             // A full queue says how much the account holds; a bare 429 only says "slower".
-            var queueFull = busy.Code is 23 or 9 or 30;
+            var queueFull = busy.Code is int code && ErrorMapper.IsQueueFull(code, busy.Description);
             if (queueFull && _active.Count > 0)
             {
                 // Tasks of ours that ended unseen would make the count too high: read them first (the line holds
@@ -530,7 +531,19 @@ internal sealed class SubmitAdmission
             }
         }
 
-        _relearn = false; // the refused submit goes again: a full queue now teaches the capacity from what is held
+        if (_relearn)
+        {
+            // The full queue that asked for this read is learnt from once, here. Something ended: the count was too high,
+            // so the refused submit goes again and its answer tells. Nothing ended: the count is what the server holds,
+            // so it is the capacity now; were it learnt only from the next refusal, the submit would go again at once,
+            // be refused, read again, and so on as fast as the server answers.
+            _relearn = false;
+            if (ended + unknown == 0)
+            {
+                _capacity = Math.Max(1, _active.Count);
+                _capacitySource = MjCapacitySource.QueueFull;
+            }
+        }
 
         // Something ended: the next read may come a back-off later; nothing new: each read comes later than the last.
         if (ended + unknown > 0)

@@ -63,6 +63,13 @@ public sealed class MjServerCheck
     /// <summary>What is worth knowing even when all is well (guest mode, what this key may not do); null when nothing.</summary>
     public string? Notes { get; internal set; }
 
+    /// <summary>
+    /// The error of a key the server refused (<see cref="KeyAccepted"/> false), as every command that meets it says it:
+    /// Connect-MjServer's check, and an admin command after Connect-MjServer -SkipCheck alike.
+    /// </summary>
+    internal MjAuthenticationException KeyRefused() =>
+        new(Problem ?? $"{Uri} refused the key.", AuthScheme, KeySent, null, null, null, null);
+
     /// <summary>True when the server answered as a proxy and did not refuse the key.</summary>
     public bool Ok => Reachable && IsProxy == true && KeyAccepted != false;
 

@@ -32,6 +32,18 @@ public static class MjServerMessages
         new(@"(?i)output filters", "Midjourney cancelled the job: the image it made was caught by its output filters.", "Reword the prompt; do not submit it again as it is.", MjServerMessageKind.BannedPrompt),
         new(@"(?i)action needed to continue", "Midjourney stopped the job and asks for an appeal in Discord (moderation).", "Reword the prompt, or ask the administrator to look at the Midjourney account.", MjServerMessageKind.BannedPrompt),
         new(@"账号已被临时封锁", "Your account on this server is temporarily locked after repeated banned prompts.", "Wait, and reword your prompts before submitting again.", MjServerMessageKind.BannedPrompt),
+        new(@"(?i)^\[?Image denied", "Midjourney refused an image of the job (moderation).", "Use another image; do not submit it again as it is (repeated hits can get the account banned).", MjServerMessageKind.BannedPrompt),
+
+        // Midjourney's bot refused or stopped the job: TrueAI 11.10.3's Discord handler (DiscordWebSocketService) fails the
+        // task with the bot's error as "{title}, {description}" (other proxies: "[{title}] {description}").
+        new(@"(?i)^\[?Invalid parameter\b", "Midjourney refused a parameter of the prompt.", "Fix the parameter the server's words below name, then submit again (without -SkipParameterCheck the module checks the parameters first).", General),
+        new(@"(?i)^\[?Invalid prompt\b", "Midjourney refused the prompt as invalid.", "Fix what the server's words below name, then submit again.", General),
+        new(@"(?i)^\[?Invalid link\b", "Midjourney could not use an image link of the prompt.", "Give a public image URL, or the image as a file, then submit again.", General),
+        new(@"(?i)^\[?Queue full\b", "Midjourney's queue for the server's account was full (too many jobs at once there), so the job failed.", "Submit it again later.", MjServerMessageKind.Timeout),
+        new(@"(?i)^\[?Job queued\b", "Midjourney queued the job behind the account's other jobs.", "Wait for it (Wait-MjTask).", General),
+        new(@"^\[?(?<state>Pending mod message|Blocked|Plan Cancelled|Subscription required|Subscription paused)\b", "Midjourney stopped the server's Midjourney account ({state}), so the job failed; TrueAI disables such an account.", "Submit it again (another account may take it); if it keeps happening, " + AskAdmin + ", who can see the account with Get-MjAccount", Unavailable),
+        new(@"(?i)Tos not accepted", "The server's Midjourney account has not accepted Midjourney's terms of service.", AskAdmin, Unavailable),
+        new(@"任务失败，请重试", "The task failed: the server's Midjourney account ran out of fast hours (TrueAI fails the running task so when Midjourney says its credits are exhausted).", "Submit it again{speed}; if it persists, " + AskAdmin, Unavailable),
 
         // Parent and task lookups.
         new(@"关联任务不存在或已失效", "The task you acted on does not exist on this server, or has expired.", "Act only on tasks made on this server with this key (Get-MjTask -Recent lists yours); new tasks can be clicked again.", MjServerMessageKind.TaskNotFound),
@@ -52,6 +64,9 @@ public static class MjServerMessages
         // Accounts behind the proxy.
         new(@"无可用的账号实例", "The server has no Midjourney account that can take this job (all disabled, busy, or out of fast hours for this mode).", LaterOrAdmin + ", who can see why with Get-MjAccount", Unavailable),
         new(@"未找到账号实例", "The server has no Midjourney account for this job (none is configured, or the one asked for is gone).", LaterOrAdmin, Unavailable),
+        new(@"请求失败，禁用账号", "Discord refused the server's request, and the server disabled the Midjourney account that sent it.", "Submit it again (another account may take it); if it keeps happening, " + AskAdmin + ", who can see the account with Get-MjAccount", Unavailable),
+        new(@"^请求失败$", "The server's request to Discord failed.", Resubmit, Unavailable),
+        new(@"^提交失败$", "The server could not send the job to Discord.", Resubmit, Unavailable),
         new(@"实例不存在或不可用", "The server has no Midjourney account that can take the images (none is usable, so it cannot upload them).", LaterOrAdmin, Unavailable),
         new(@"账号不可用(?:[:：]\s*(?<id>\S+))?", "A Midjourney account of the server is unavailable{ id}.", LaterOrAdmin, Unavailable),
         new(@"作业执行中", "The server is busy with this Midjourney account (it is connecting, checking or changing it; TrueAI locks an account while it does).", "Try again in a few seconds", Unavailable),
@@ -95,7 +110,12 @@ public static class MjServerMessages
         new(@"禁止上传", "The server does not allow image uploads.", "Give public image URLs instead, or " + AskAdmin, General),
         new(@"(?:悠船)?链接转换失败", "The server could not turn an image link into one Midjourney can use.", "Give the image as a file or another public URL; if it persists, " + AskAdmin, General),
         new(@"解析链接失败\s*(?<url>\S*?),?(?:\s|$)", "The server could not read the image link{ url}.", "Check that the link is a public image URL, or give the image as a file", General),
-        new(@"上传图片到加速站点失败", "The server could not upload the image to its image host.", "Try again later; if it persists, " + AskAdmin, Unavailable),
+        new(@"上传图片到(?:加速站点|云存储)(?:失败|异常)", "The server could not upload the image to its image host.", "Try again later; if it persists, " + AskAdmin, Unavailable),
+        new(@"上传图片失败，未启用用户上传功能", "The server does not take image uploads from its users (its upload feature is off).", "Give public image URLs instead, or " + AskAdmin, General),
+        new(@"发送图片消息到discord失败[:：]\s*图片不存在", "The server could not send the image to Discord: it did not find the image.", "Give the image again (a file, or a public image URL).", General),
+        new(@"(?i)上传图片到discord失败|发送图片消息到discord失败", "The server could not upload the image to Discord.", "Try again later; if it persists, " + AskAdmin, Unavailable),
+        new(@"(?i)自动读discord消息失败", "The server could not read the image back from Discord after uploading it.", "Try again later; if it persists, " + AskAdmin, Unavailable),
+        new(@"上传失败，未返回有效链接", "The server's image upload gave no link back.", "Try again later; if it persists, " + AskAdmin, Unavailable),
         new(@"服务不支持", "The server does not support this request.", "Use another server, or " + AskAdmin, General),
         new(@"视频功能未启用", "Video is not enabled on this server.", "Use another server, or " + AskAdmin, General),
         new(@"^参数错误", "The server refused a parameter.", "Check the parameters.", General),
@@ -121,11 +141,27 @@ public static class MjServerMessages
 
         // Timeouts and cancellation of running tasks.
         new(@"上游任务超时", "The gateway gave up on the task after 1 hour (the quota is refunded).", Resubmit, MjServerMessageKind.Timeout),
+        new(@"任务超时，自动取消", "The task never started: the Midjourney account it waited for became unavailable, and the server cancelled it.", Resubmit, MjServerMessageKind.Timeout),
+        new(@"超时，未找到消息", "The server sent the job to Midjourney but found no answer to it in time.", Resubmit, MjServerMessageKind.Timeout),
         new(@"执行超时\s*(?<minutes>[\d.]+)\s*分钟", "The task ran longer than the server's limit of {minutes} minutes and was stopped.", Resubmit, MjServerMessageKind.Timeout),
         new(@"执行超时", "The task ran longer than the server's limit and was stopped.", Resubmit, MjServerMessageKind.Timeout),
         new(@"任务提交超时", "The task waited too long in the queue and was dropped.", "Submit it again later, when the server is less busy.", MjServerMessageKind.Timeout),
         new(@"任务超时", "The task timed out on the server (no reply from Midjourney was matched to it in time).", Resubmit, MjServerMessageKind.Timeout),
         new(@"取消任务", "The task was cancelled.", "Submit it again if you still want it.", General),
+        new(@"强制取消", "The server cancelled the task when it stopped the Midjourney account running it (a restart, or a change of the account).", "Submit it again if you still want it.", General),
+        new(@"删除任务", "The server's administrator deleted the task.", "Submit it again if you still want it.", General),
+
+        // Other failures TrueAI puts on a task (DiscordService, the face swap services).
+        new(@"未找到父级任务", "The server no longer has the task this one acts on (its parent).", "Act on a task the server still has (Get-MjTask shows it), or imagine again.", MjServerMessageKind.TaskNotFound),
+        new(@"未找到目标图片的 ?U ?操作", "The server found no upscale (U) button for the chosen image on the task this one acts on.", "Upscale that image first (Invoke-MjButton -Label U1 to U4), then act on the upscale.", General),
+        new(@"^未知操作", "The server does not know how to do this action.", "Use a button the task offers (its Buttons property).", General),
+        new(@"不支持的操作", "The server does not support this action for this task.", "Use a button the task offers (its Buttons property).", General),
+        new(@"找不到 ?extend ?按钮(?:\s*\(motion:\s*(?<motion>[^)\s]*)\))?", "The video has no Extend button for this motion{ motion}.", "Extend it with the other motion (-Motion Low or High), or extend another video.", General),
+        new(@"^未知错误", "The server failed with an error it did not name.", "Try again later; if it persists, " + AskAdmin, MjServerMessageKind.Timeout),
+        new(@"^文件上传失败", "The server could not upload a file of the job to its face-swap service.", "Try again later; if it persists, " + AskAdmin, Unavailable),
+        new(@"^文件不存在", "A file the job needs was not found on the server.", "Submit it again with its images; if it persists, " + AskAdmin, General),
+        new(@"^执行失败", "The server's face-swap service failed the job.", Resubmit, MjServerMessageKind.Timeout),
+        new(@"(?i)^\[Internal Server Error\]", "The server failed while running the task (an internal error).", "Submit it again; if it persists, " + AskAdmin, MjServerMessageKind.Timeout),
 
         // Administration (TrueAI /mj/admin): refusals of account, user and banned-word changes.
         new(@"不能删除管理员账号", "The server's administrator user cannot be removed.", "Remove another user (Get-MjUser lists them).", General),
@@ -190,7 +226,7 @@ public static class MjServerMessages
         {
             var text = advice.Trim();
             text = char.ToUpperInvariant(text[0]) + text.Substring(1);
-            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
+            return Sentences.End(text);
         }
 
         public Regex Pattern { get; }

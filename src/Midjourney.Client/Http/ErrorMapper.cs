@@ -116,7 +116,7 @@ internal sealed class ErrorMapper
 
         var advice = known?.AdviceWithSpeed(speed ? SpeedChoice : null) ?? unknownAdvice;
         var what = known is null ? guess : Explanation(known, bannedWord);
-        var error = make(what is null ? $"{origin}. {advice}" : $"{what} {advice}\n{origin}");
+        var error = make(what is null ? Sentences.Join(origin, advice) : $"{what} {advice}\n{origin}");
         error.Advice = advice;
         error.ServerMessage = known;
         error.SpeedMayHelp = speed;
@@ -129,7 +129,8 @@ internal sealed class ErrorMapper
     /// <summary>True for the submit routes, with or without a speed prefix: only a submit has a speed mode to change.</summary>
     private static bool IsSubmit(string? path) => path is not null && path.IndexOf("/mj/submit/", StringComparison.Ordinal) >= 0;
 
-    private static bool IsQueueFull(int code, string? description) =>
+    /// <summary>True for a full queue: 23, 30, or 9 with the queue-full text (9 alone is any failure).</summary>
+    internal static bool IsQueueFull(int code, string? description) =>
         code is 23 or 30 || (code == 9 && (description ?? string.Empty).Contains(QueueFullText));
 
     /// <summary>The English of a known message, with the banned word when one is known.</summary>
@@ -164,7 +165,7 @@ internal sealed class ErrorMapper
         if ((int)status == 429)
         {
             const string busyAdvice = "Nothing was created; try again later.";
-            return new MjServerBusyException($"{Url(response.Path)} answered {statusText}: the server is rate limiting{Suffix(serverText)}. {busyAdvice}", null, serverText, status, response.Path, response.RetryAfter) { Advice = busyAdvice };
+            return new MjServerBusyException(Sentences.Join($"{Url(response.Path)} answered {statusText}: the server is rate limiting{Suffix(serverText)}", busyAdvice), null, serverText, status, response.Path, response.RetryAfter) { Advice = busyAdvice };
         }
 
         if (status == HttpStatusCode.NotFound)
@@ -181,13 +182,13 @@ internal sealed class ErrorMapper
         if (response.Status >= 500)
         {
             const string serverAdvice = "Try again later; if it persists, ask the server's administrator.";
-            return new MjServerException($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}. {serverAdvice}", null, serverText, status, response.Path) { Advice = serverAdvice };
+            return new MjServerException(Sentences.Join($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}", serverAdvice), null, serverText, status, response.Path) { Advice = serverAdvice };
         }
 
         if (response.Status >= 400)
         {
             const string refusedAdvice = "Check the parameters against the server's words; if they are right, ask the server's administrator.";
-            return new MjValidationException($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}. {refusedAdvice}", null, serverText, status, response.Path) { Advice = refusedAdvice };
+            return new MjValidationException(Sentences.Join($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}", refusedAdvice), null, serverText, status, response.Path) { Advice = refusedAdvice };
         }
 
         return Garbled(response);
@@ -324,7 +325,7 @@ internal sealed class ErrorMapper
             };
         }
 
-        return new MjAuthenticationException($"{Url(response.Path)} answered {what}{Suffix(body)}. {advice}", _scheme, _keySent, null, body, response.StatusCode, response.Path) { Advice = advice };
+        return new MjAuthenticationException(Sentences.Join($"{Url(response.Path)} answered {what}{Suffix(body)}", advice), _scheme, _keySent, null, body, response.StatusCode, response.Path) { Advice = advice };
     }
 
     /// <summary>

@@ -102,6 +102,13 @@ public abstract class MjCmdletBase : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ToErrorRecord(ErrorMapping.WithSpeedChoice(e.Error, SpeedChoice)));
         }
+        catch (Exception e) when (ErrorMapping.IsExpected(e))
+        {
+            // A failure an operation let through (a whole-command request such as Get-MjTask's query): the same error id,
+            // category and advice as anywhere else (it reached PowerShell raw: id 'Midjourney.Client.MjAuthenticationException',
+            // category NotSpecified, for a refused key).
+            ThrowTerminatingError(ToErrorRecord(ErrorMapping.WithSpeedChoice(ErrorMapping.FromException(e, null), SpeedChoice)));
+        }
     }
 
     /// <summary>

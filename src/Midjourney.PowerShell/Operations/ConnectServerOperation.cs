@@ -138,7 +138,7 @@ internal sealed class ConnectServerOperation : MjOperation
         var check = await TestServerOperation.CheckAsync(connection, output, cancellationToken).ConfigureAwait(false);
         if (check.KeyAccepted == false)
         {
-            var error = new MjAuthenticationException(check.Problem ?? $"{check.Uri} refused the key.", check.AuthScheme, check.KeySent, null, null, null, null);
+            var error = check.KeyRefused();
             throw new MjTerminatingException(new MjCommandError(error, MjErrorIds.AuthenticationFailed, MjErrorCategory.AuthenticationError, check.Uri,
                 check.SuggestedAuthScheme is { } better ? $"Connect-MjServer {check.Uri} -AuthScheme {better} -ApiKey <key>" : "Nothing was connected; connect again with the right key."));
         }

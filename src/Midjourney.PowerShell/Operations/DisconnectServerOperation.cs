@@ -16,11 +16,21 @@ internal sealed class DisconnectServerOperation : MjOperation
     {
     }
 
-    /// <summary>Removes <paramref name="connection"/>, or the default when null; none at all is MjNotConnected.</summary>
+    /// <summary>
+    /// Removes <paramref name="connection"/>, or the default when null; none at all is a non-terminating MjNotConnected,
+    /// as -Uri of a server not connected is, so a clean-up's <c>-ErrorAction SilentlyContinue</c> quiets it (a terminating
+    /// error ignores -ErrorAction).
+    /// </summary>
     public Task RunAsync(MjConnection? connection, ICommandOutput output, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var target = connection ?? Session.Default ?? throw ConnectionResolver.NotConnected(null);
+        var target = connection ?? Session.Default;
+        if (target is null)
+        {
+            output.WriteError(ConnectionResolver.NotConnected(null).Error);
+            return Task.CompletedTask;
+        }
+
         var wasDefault = target == Session.Default;
         if (Session.Remove(target))
         {

@@ -36,7 +36,13 @@ internal sealed class MjCommandError
     /// also holds is left out here (the client's exceptions carry their advice in both), since PowerShell shows the
     /// recommendation on its own line: the user never reads the same words twice.
     /// </summary>
-    public string Message => WithoutAdvice(Exception.Message, RecommendedAction);
+    public string Message => WithoutAdvice(WithoutAdvice(Exception.Message, RecommendedAction), RecommendedAction is null ? null : ReplacedAdvice);
+
+    /// <summary>
+    /// Advice the exception's message holds that <see cref="RecommendedAction"/> says in other words (a command that
+    /// names its own way to choose, such as -Mode, rewords the client's advice): left out of <see cref="Message"/> too.
+    /// </summary>
+    public string? ReplacedAdvice { get; init; }
 
     /// <summary><paramref name="message"/> without the sentences of <paramref name="advice"/> it contains (never empty).</summary>
     internal static string WithoutAdvice(string message, string? advice)

@@ -26,7 +26,9 @@ Server
                             disabled, removed, but none takes work (submits answer code 3)
   --no-accounts             Every account disabled: every submit answers code 3 "无可用的账号实例"
                             (switch while running: POST /sim/accounts?usable=false|true)
-  --no-redis                trueai with its Redis down: every new task is refused ("服务暂不可用，请联系管理员")
+  --no-redis                trueai with its Redis down: every new task is refused ("服务暂不可用，请联系管理员"); the admin
+                            pages of accounts and users answer 500 "操作失败", and a banned-word save or delete is
+                            made, then answered 500 "操作失败" (users are saved and removed as usual)
   --guest-daily-limit <n>   trueai: tasks a guest may create per day (default 0 = no limit)
   --ready-file <path>       Write the base URL to this file once listening
   --log                     Turn on ASP.NET Core console logging (off by default: it costs throughput)

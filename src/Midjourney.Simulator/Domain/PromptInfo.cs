@@ -32,8 +32,9 @@ internal sealed class PromptInfo
     public int AspectHeight { get; private init; } = 1;
 
     /// <summary>
-    /// Why Midjourney's bot would refuse the prompt's parameters, in the bot's words ("[Invalid parameter] ..."),
-    /// or null. A proxy accepts such a prompt (code 1) and the task fails when the bot answers.
+    /// Why Midjourney's bot would refuse the prompt's parameters: the description of its "Invalid parameter" answer, or
+    /// null. A proxy accepts such a prompt (code 1) and the task fails when the bot answers, in the words the flavour
+    /// puts on the task (<see cref="Flavors.FlavorProfile.BotFailReason"/>).
     /// </summary>
     public string? InvalidReason { get; private init; }
 
@@ -81,7 +82,7 @@ internal sealed class PromptInfo
         {
             Family = family, VersionText = versionText, Mode = mode, AspectRatio = ratio, Zoom = zoom, SimFail = fail, SimHang = hang,
             Parameters = parsed.Parameters, AspectWidth = aspectWidth, AspectHeight = aspectHeight,
-            InvalidReason = problems.Count == 0 ? null : "[Invalid parameter] " + string.Join(" ", problems.Select(p => p.Message)),
+            InvalidReason = problems.Count == 0 ? null : string.Join(" ", problems.Select(p => p.Message)),
         };
     }
 

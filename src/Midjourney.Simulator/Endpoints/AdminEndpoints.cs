@@ -22,6 +22,9 @@ internal sealed class AdminEndpoints
 {
     private const string NotFoundAccount = "账号不存在";
     private const string BadParameter = "参数错误";
+
+    /// <summary>What 11.10.3 answers where its Redis-backed cache is needed and Redis is down: HTTP 500, code -1.</summary>
+    private const string Crashed = "操作失败";
     private readonly SimulatorServices _services;
 
     public AdminEndpoints(SimulatorServices services) => _services = services;
@@ -41,11 +44,20 @@ internal sealed class AdminEndpoints
         });
     }
 
-    /// <summary><c>POST /mj/admin/accounts</c>: a page of accounts with their running and queued jobs; search by enable, channel, guild, remark.</summary>
+    /// <summary>
+    /// <c>POST /mj/admin/accounts</c>: a page of accounts with their running and queued jobs; search by enable, channel,
+    /// guild, remark. With Redis down (--no-redis): HTTP 500 "操作失败", as the real server (its live counts come from Redis).
+    /// </summary>
     public async Task AccountPageAsync(HttpContext context)
     {
         using JsonDocument? body = await ReadAsync(context);
         if (body is null) return;
+        if (_services.Options.NoRedis)
+        {
+            await TrueAiResult.WriteFailAsync(context, 500, Crashed);
+            return;
+        }
+
         JsonElement search = Member(body.RootElement, "search");
         bool? enable = Bool(search, "enable");
         string? channel = Text(search, "channelId"), guild = Text(search, "guildId"), remark = Text(search, "remark");
@@ -161,11 +173,20 @@ internal sealed class AdminEndpoints
             ? TrueAiResult.WriteOkMessageAsync(context)
             : TrueAiResult.WriteFailAsync(context, 200, NotFoundAccount);
 
-    /// <summary><c>POST /mj/admin/users</c>: a page of users (the administrator sees their tokens, as on the real server).</summary>
+    /// <summary>
+    /// <c>POST /mj/admin/users</c>: a page of users (the administrator sees their tokens, as on the real server). With Redis
+    /// down (--no-redis): HTTP 500 "操作失败", while a user is still saved (POST /mj/admin/user answers success).
+    /// </summary>
     public async Task UsersAsync(HttpContext context)
     {
         using JsonDocument? body = await ReadAsync(context);
         if (body is null) return;
+        if (_services.Options.NoRedis)
+        {
+            await TrueAiResult.WriteFailAsync(context, 500, Crashed);
+            return;
+        }
+
         JsonElement search = Member(body.RootElement, "search");
         string? id = Text(search, "id"), name = Text(search, "name"), email = Text(search, "email"), role = Text(search, "role");
         List<SimUser> matching = _services.Users.All().Where(u => (string.IsNullOrEmpty(id) || u.Id == id)
@@ -244,7 +265,10 @@ internal sealed class AdminEndpoints
         await WritePageAsync(context, body.RootElement, matching, WriteBannedWord);
     }
 
-    /// <summary><c>POST /mj/admin/banned-word</c>: adds a list (no id) or edits one; the words are trimmed, lower-cased, de-duplicated.</summary>
+    /// <summary>
+    /// <c>POST /mj/admin/banned-word</c>: adds a list (no id) or edits one; the words are trimmed, lower-cased, de-duplicated.
+    /// With Redis down (--no-redis) the list is saved and then the cache clear fails: HTTP 500 "操作失败" for a change made.
+    /// </summary>
     public async Task SaveBannedWordAsync(HttpContext context)
     {
         using JsonDocument? body = await ReadAsync(context);
@@ -270,10 +294,12 @@ internal sealed class AdminEndpoints
             if (existing is null) lists.Add(list);
             return null;
         });
-        await (refusal is null ? TrueAiResult.WriteOkMessageAsync(context) : TrueAiResult.WriteFailAsync(context, 200, refusal));
+        await (refusal is not null ? TrueAiResult.WriteFailAsync(context, 200, refusal)
+            : _services.Options.NoRedis ? TrueAiResult.WriteFailAsync(context, 500, Crashed)
+            : TrueAiResult.WriteOkMessageAsync(context));
     }
 
-    /// <summary><c>DELETE /mj/admin/banned-word/{id}</c>: "default" stays.</summary>
+    /// <summary><c>DELETE /mj/admin/banned-word/{id}</c>: "default" stays. With Redis down (--no-redis): removed, then HTTP 500 "操作失败".</summary>
     public Task DeleteBannedWordAsync(HttpContext context, string id)
     {
         string? refusal = _services.Banned.Change(lists =>
@@ -284,7 +310,9 @@ internal sealed class AdminEndpoints
             lists.Remove(list);
             return null;
         });
-        return refusal is null ? TrueAiResult.WriteOkMessageAsync(context) : TrueAiResult.WriteFailAsync(context, 200, refusal);
+        return refusal is not null ? TrueAiResult.WriteFailAsync(context, 200, refusal)
+            : _services.Options.NoRedis ? TrueAiResult.WriteFailAsync(context, 500, Crashed)
+            : TrueAiResult.WriteOkMessageAsync(context);
     }
 
     /// <summary>TrueAI's <c>StandardTableResult</c>: <c>{"list":[…],"pagination":{"total","pageCount","current","pageSize"}}</c>.</summary>

@@ -43,6 +43,9 @@ internal abstract class FlavorProfile
 
     public virtual string TimeoutReason(SimulatorOptions options) => "任务超时";
 
+    /// <summary>The fail reason a task gets from an error answer of Midjourney's bot (an embed's title and description).</summary>
+    public virtual string BotFailReason(string title, string description) => $"[{title}] {description}";
+
     public static FlavorProfile For(SimulatorFlavor flavor) => flavor switch
     {
         SimulatorFlavor.TrueAi => new TrueAiProfile(),

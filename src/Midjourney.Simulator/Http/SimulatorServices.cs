@@ -15,7 +15,7 @@ internal sealed class SimulatorServices
         Clock = new SimClock(options.TimeProvider);
         StartedAtMs = Clock.NowMs();
         Counters = new SimCounters();
-        Engine = new TaskEngine(options, Clock, Counters, Profile.TrueAiBehaviour, Profile.TimeoutReason(options));
+        Engine = new TaskEngine(options, Clock, Counters, Profile.TrueAiBehaviour, Profile.TimeoutReason(options), Profile.BotFailReason);
         Links = new MediaLinks(new MediaUrlSigner(options.Seed, options.ImageTtl));
         Banned = new Admin.BannedWordLists(options, StartedAtMs);
         Users = new Admin.UserStore(options, StartedAtMs);

@@ -218,6 +218,88 @@ public sealed class AdminClientTests
         Assert.Contains("\"dayDrawLimit\":50", server.Seen.Single(r => r.Path == "/mj/admin/user").Body, StringComparison.Ordinal);
     }
 
+    /// <summary>TrueAI's crash answer (HTTP 500, code -1 "操作失败"), as its Redis being down gives for every admin change.</summary>
+    private static HttpResponseMessage Crash() => Recorded.Answer(File, "banned-words-by-keyword");
+
+    public static TheoryData<string, string> Changes() => new()
+    {
+        { "new-user", "Get-MjUser" },
+        { "remove-user", "Get-MjUser" },
+        { "add-words", "Get-MjBannedWord" },
+        { "new-list", "Get-MjBannedWord" },
+        { "remove-list", "Get-MjBannedWord" },
+        { "remove-words", "Get-MjBannedWord" },
+        { "enable", "Get-MjAccount" },
+        { "disable", "Get-MjAccount" },
+        { "remove-account", "Get-MjAccount" },
+    };
+
+    private static Task Change(MjClient client, string change) => change switch
+    {
+        "new-user" => client.Admin.NewUserAsync(new MjUserRequest("ops-bot")),
+        "remove-user" => client.Admin.RemoveUserAsync("d610fec9-4037-4cc6-8f65-bbabbdc778b0"),
+        "add-words" => client.Admin.AddBannedWordsAsync(new[] { "samovar" }, listId: "default"),
+        "new-list" => client.Admin.AddBannedWordsAsync(new[] { "samovar" }, name: "studio"),
+        "remove-list" => client.Admin.RemoveBannedWordsAsync("75206591-af28-4c1b-b4ec-f42f23f6aa82"),
+        "remove-words" => client.Admin.RemoveBannedWordsAsync("default", new[] { "gore" }),
+        "enable" => client.Admin.EnableAccountAsync(B),
+        "disable" => client.Admin.DisableAccountAsync(B),
+        _ => client.Admin.RemoveAccountAsync(B),
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task A_change_the_server_answers_with_a_crash_may_or_may_not_be_made_and_the_error_says_to_check_first(string change, string lister)
+    {
+        // The reads before a change answer as recorded; the change itself crashes.
+        var server = TrueAi(r => r.Method == HttpMethod.Get && r.Path.StartsWith("/mj/admin/account/", StringComparison.Ordinal) ? Recorded.Answer(File, "account-fetch")
+            : r.Path == "/mj/admin/banned-words" ? Recorded.Answer(File, "banned-words-page")
+            : Crash());
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<MjServerException>(() => Change(client, change));
+
+        Assert.Equal($"The change may or may not have been made: check with {lister} before trying again. If it keeps failing, ask the server's administrator.", error.Advice);
+        Assert.StartsWith("The server failed to handle the request. The change may or may not have been made", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("answered 500 InternalServerError, code -1: 操作失败", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Try again;", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.Seen.Count(r => r.Method != HttpMethod.Get && r.Path != "/mj/admin/banned-words" && r.Path != "/mj/admin/accounts")); // sent once
+    }
+
+    [Fact]
+    public async Task A_user_made_whose_read_back_fails_is_told_as_made_never_as_a_failure_to_try_again()
+    {
+        // TrueAI with its Redis down saves the user, then answers the users query with a crash.
+        var server = TrueAi(r => r.Path == "/mj/admin/user" ? Recorded.Answer(File, "user-create") : Crash());
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<MjServerException>(() => client.Admin.NewUserAsync(new MjUserRequest("ops-bot")));
+
+        Assert.StartsWith("http://proxy.test made the user 'ops-bot' (it said so), but its token cannot be given out here: only the server's user page shows it now. Reading it back failed: The server failed to handle the request.", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Do not make the change again: Get-MjUser shows it once the server answers.", error.Advice);
+        Assert.DoesNotContain("Try again", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain((string)JsonNode.Parse(server.Seen.Single(r => r.Path == "/mj/admin/user").Body)!["token"]!, error.ToString(), StringComparison.Ordinal);
+        Assert.Single(server.Seen, r => r.Path == "/mj/admin/user");
+    }
+
+    [Fact]
+    public async Task Words_added_whose_list_cannot_be_read_back_are_told_as_added()
+    {
+        var reads = 0;
+        var server = TrueAi(r => r.Path switch
+        {
+            "/mj/admin/banned-words" => ++reads == 1 ? Recorded.Answer(File, "banned-words-page") : Crash(),
+            "/mj/admin/banned-word" => Recorded.Answer(File, "banned-word-add"),
+            _ => null,
+        });
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<MjServerException>(() => client.Admin.AddBannedWordsAsync(new[] { "samovar" }, listId: "default"));
+
+        Assert.StartsWith("http://proxy.test added the words to banned-word list 'default' (it said so). Reading it back failed:", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Do not make the change again: Get-MjBannedWord shows it once the server answers.", error.Advice);
+    }
+
     [Fact]
     public async Task The_default_banned_word_list_cannot_be_removed_and_the_refusal_is_in_English()
     {

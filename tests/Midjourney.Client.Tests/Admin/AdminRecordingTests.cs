@@ -51,6 +51,23 @@ public sealed class AdminRecordingTests
     }
 
     [Fact]
+    public async Task A_key_the_server_refuses_is_an_authentication_error_for_admin_commands_when_the_connection_was_never_checked()
+    {
+        // TrueAI with guest mode off answers every route, /mj/admin/current too, with the recorded 401 for a wrong key:
+        // the flavour and the key's role stay unknown. A client made without a check (Connect-MjServer -SkipCheck) used
+        // to say "could not be checked, so it is not known whether it can read accounts" instead of the refused key.
+        var server = new FakeServer(_ => Recorded.Answer("noguest-nokey.json", "list-wrongkey"));
+        using var client = TestClients.Create(server, o => o.AuthScheme = AuthScheme.Raw);
+
+        var error = await Assert.ThrowsAsync<MjAuthenticationException>(() => client.Admin.GetAccountsAsync());
+
+        Assert.StartsWith("http://proxy.test/ refused the key (401 Unauthorized) sent as MjApiSecret, Bearer and Raw alike.", error.Message);
+        Assert.True(error.KeySent);
+        Assert.Equal(AuthScheme.Raw, error.Scheme);
+        Assert.DoesNotContain(server.Seen, r => r.Path.StartsWith("/mj/admin/account", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_account_reads_as_the_issue_names_it()
     {
         using var document = JsonDocument.Parse(Recorded.Body("admin-admin.json", "accounts-page"));

@@ -98,6 +98,33 @@ public sealed class UnwatchedTasksTests
     }
 
     [Fact]
+    public async Task A_full_queue_met_while_the_unwatched_tasks_still_run_learns_the_capacity_once_after_one_read()
+    {
+        var clock = new QuietClock();
+        var account = new FakeAccount(clock, slots: 1, queue: 1, Grid);
+        var log = new ConcurrentQueue<string>();
+        using var client = ScaleTests.Client(account, clock, o => o.Trace = log.Enqueue);
+        await client.ImagineAsync(new MjImagineRequest("a"));
+        await client.ImagineAsync(new MjImagineRequest("b"));
+        clock.Advance(TimeSpan.FromSeconds(5)); // a runs until 60 s, b until 120 s; nobody waits for them
+        var polls = account.Polls;
+
+        // c meets a full queue while a and b count: one read shows both still held, so that refusal teaches the
+        // capacity (2) there and then. Before, the refused c went again at once after every read, each time refused
+        // and each time read again: a submit and a read per turn, as fast as the server answered.
+        var c = client.ImagineAsync(new MjImagineRequest("c"));
+        await QuietClock.SettleAsync(() => Quiet(client, c));
+        Assert.Equal((1, 3, polls + 1), (account.Refusals, account.Submits, account.Polls));
+        Assert.Equal(((int?)2, MjCapacitySource.QueueFull), (client.Load.Capacity, client.Load.CapacitySource));
+
+        // Then c waits for an end, read less and less often, and goes when a ends (60 s) without another refusal.
+        await clock.DriveAsync(c, () => Quiet(client, c), TimeSpan.FromHours(1));
+        Assert.Equal(TimeSpan.FromSeconds(60), account.SubmitTimes[^1]);
+        Assert.Equal(1, account.Refusals);
+        Assert.Contains("read the 2 task(s) in flight that no wait watches: 0 had ended; 2 held, capacity 2", log);
+    }
+
+    [Fact]
     public async Task RefreshLoadAsync_reads_the_unwatched_tasks_so_the_free_slots_are_right()
     {
         var clock = new QuietClock();

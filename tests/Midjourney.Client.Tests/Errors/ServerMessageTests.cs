@@ -41,7 +41,19 @@ public sealed class ServerMessageTests
         Assert.DoesNotMatch(Chinese, known.Advice);
         Assert.EndsWith(".", known.Explanation);
         Assert.EndsWith(".", known.Advice);
+        Assert.DoesNotMatch(Recordings.RecordedAnswersTests.DoubleStop, known.ToString());
         Assert.DoesNotContain("{", known.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Banned prompt detected, Sorry! Our AI moderators feel your prompt might be against our community standards.", MjServerMessageKind.BannedPrompt)]
+    [InlineData("Image denied, Sorry!", MjServerMessageKind.BannedPrompt)]
+    [InlineData("Invalid parameter, Unrecognized parameter(s): `--stylise`", MjServerMessageKind.General)]
+    [InlineData("[Invalid parameter] Simulated failure requested by --sim-fail", MjServerMessageKind.General)]
+    [InlineData("未找到父级任务", MjServerMessageKind.TaskNotFound)]
+    public void The_bots_errors_as_TrueAI_words_them_are_told_apart(string text, MjServerMessageKind kind)
+    {
+        Assert.Equal(kind, MjServerMessages.Find(text)!.Kind);
     }
 
     [Theory]
@@ -52,6 +64,11 @@ public sealed class ServerMessageTests
     [InlineData("关联任务状态错误", "The task you acted on is not finished yet (not SUCCESS), or still waits in its MODAL step.")]
     [InlineData("任务状态错误，任务不在 MODAL 状态", "The task is not waiting in a MODAL step, so there is nothing to submit for it.")]
     [InlineData("提交失败，队列已满，请稍后重试", "The server's queue is full.")]
+    [InlineData("任务超时，自动取消", "The task never started: the Midjourney account it waited for became unavailable, and the server cancelled it.")]
+    [InlineData("找不到 extend 按钮 (motion: high)", "The video has no Extend button for this motion (high).")]
+    [InlineData("Plan Cancelled", "Midjourney stopped the server's Midjourney account (Plan Cancelled), so the job failed; TrueAI disables such an account.")]
+    [InlineData("发送图片消息到discord失败: 图片不存在", "The server could not send the image to Discord: it did not find the image.")]
+    [InlineData("执行失败返回内容为空 https://example.com/out.png", "The server's face-swap service failed the job.")]
     public void Specific_texts_win_over_general_ones_and_fill_their_numbers(string text, string explanation)
     {
         Assert.Equal(explanation, MjServerMessages.Find(text)!.Explanation);

@@ -53,6 +53,34 @@ public sealed class RealServerFixesTests
         Assert.NotNull(error.Advice);
     }
 
+    [Theory]
+    [InlineData(400, "text/plain", "提交失败，参数错误。", "answered 400 BadRequest: 提交失败，参数错误。 Check")]
+    [InlineData(500, "text/plain", "Internal error.", "answered 500 InternalServerError: Internal error. Try again later")]
+    [InlineData(429, "text/plain", "Slow down!", "the server is rate limiting: Slow down! Nothing was created")]
+    [InlineData(401, null, "Authorization header missing.", "answered 401 Unauthorized: Authorization header missing. The key was sent as")]
+    [InlineData(200, "application/json", "{\"code\":9,\"description\":\"网关内部错误。\"}", "answered code 9: 网关内部错误。 Try again later")]
+    [InlineData(200, "application/json", "{\"success\":false,\"code\":-1,\"message\":\"Something broke.\"}", "answered code -1: Something broke. Try again later")]
+    public async Task A_servers_text_that_ends_in_a_stop_gets_no_second_one(int status, string? type, string body, string expected)
+    {
+        var server = new FakeServer(_ =>
+        {
+            var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
+            if (type is not null)
+            {
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            }
+
+            return new HttpResponseMessage((HttpStatusCode)status) { Content = content };
+        });
+        using var client = TestClients.Create(server, o => o.MaxSubmitRetries = 0);
+
+        // A submit answered 500 may have made a task (another error says so): a fetch shows the 500's own message.
+        var error = await Assert.ThrowsAnyAsync<MjApiException>(() => status == 500 ? client.GetTaskAsync("1") : client.ImagineAsync(new MjImagineRequest("red mug")));
+
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotMatch(RecordedAnswersTests.DoubleStop, error.Message);
+    }
+
     // 2. The {"success":false,"code":-1,"message":…} envelope at HTTP 200.
     [Theory]
     [InlineData("trueai-11.10.3/guest-nokey.json#blend")]

@@ -109,7 +109,13 @@ public sealed class RecordedAnswersTests
         {
             Assert.Contains(advice!, error.Message); // a C# caller reads both in the message
         }
+
+        // A server's text that ends in a stop of its own gets no second one ("missing..", "。.").
+        Assert.DoesNotMatch(DoubleStop, error.Message);
     }
+
+    /// <summary>Two stops in a row that end a sentence, where the module closed one that already was ("...", "U1..U4" are not).</summary>
+    internal static readonly System.Text.RegularExpressions.Regex DoubleStop = new(@"(?<!\.)[.。!?！？]\.(?=\s|$)");
 
     private static string? NonEmpty(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;

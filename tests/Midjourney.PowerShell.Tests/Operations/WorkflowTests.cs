@@ -182,7 +182,9 @@ public class WorkflowTests
         Assert.Equal(MjErrorIds.TaskFailed, error.ErrorId);
         Assert.Equal(MjErrorCategory.InvalidResult, error.Category);
         Assert.Same(task, error.Target);
-        Assert.Equal(task.FailReason, error.Message);
+        // TrueAI's words for the bot's error ("Invalid parameter, …") read in English, the server's own words quoted after.
+        Assert.StartsWith($"Task {task.Id} failed: Midjourney refused a parameter of the prompt.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("said: " + task.FailReason, error.Message, StringComparison.Ordinal);
         Assert.Contains("--sim-fail", error.Message, StringComparison.Ordinal);
     }
 

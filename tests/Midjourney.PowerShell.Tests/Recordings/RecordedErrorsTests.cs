@@ -93,6 +93,23 @@ public sealed class RecordedErrorsTests
         Assert.DoesNotContain("Mode", ErrorMapping.WithSpeedChoice(seed, null).RecommendedAction);
     }
 
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Every_recorded_refusal_says_its_advice_once_also_where_the_command_rewords_it(string key)
+    {
+        var plain = ErrorMapping.FromException(await FailureOf(RecordedAnswer.Get(key)), "target");
+        foreach (var error in new[] { plain, ErrorMapping.WithSpeedChoice(plain, "-Mode"), ErrorMapping.WithSpeedChoice(plain, null) })
+        {
+            // The recommendation is shown on its own line: the message says what happened, and no sentence of advice.
+            var advice = (error.Exception as MjApiException)?.Advice;
+            Assert.False(advice is not null && error.Message.Contains(advice), $"{key}: the advice is in the message too: {error.Message}");
+            foreach (var phrase in new[] { "speed mode", "-Mode", "Try again", "try again" })
+            {
+                Assert.False(error.Message.Contains(phrase) && error.RecommendedAction!.Contains(phrase), $"{key}: '{phrase}' twice:\n{error.Message}\n{error.RecommendedAction}");
+            }
+        }
+    }
+
     [Fact]
     public async Task A_batch_files_an_outage_as_the_servers_error_keeps_the_rows_retryable_and_says_to_rerun_in_its_own_sentence()
     {

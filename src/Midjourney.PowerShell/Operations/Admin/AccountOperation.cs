@@ -149,7 +149,8 @@ internal sealed class AccountOperation : MjOperation
 
         if (options.PassThru)
         {
-            output.WriteObject(await admin.GetAccountAsync(id, cancellationToken).ConfigureAwait(false));
+            output.WriteObject(await MjAdminApi.AfterChangeAsync($"{connection.Uri.AbsoluteUri.TrimEnd('/')} took the change to account {id} (it said so)", "account",
+                () => admin.GetAccountAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false));
         }
     }
 
