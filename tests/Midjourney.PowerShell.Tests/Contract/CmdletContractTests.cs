@@ -121,7 +121,7 @@ public class CmdletContractTests
             "InputObject|PSObject[]|Pipeline:M::P:|AllowEmptyString=|ArgumentCompleter", "Path|String|Path:M:0::", "OutputPath|String|" + All + ":M:::",
             "StatePath|String|" + All + ":::", "Then|String[]|" + All + ":::|ArgumentCompleter", "MaxInFlight|Int32|" + All + ":::|ValidateRange=1,1000|ArgumentCompleter",
             "Timeout|Int32|" + All + ":::|ValidateRange=0,2147483647|ArgumentCompleter", "PollInterval|Int32|" + All + ":::|ValidateRange=1,3600|ArgumentCompleter",
-            "Connection|MjConnection[]|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
+            "SkipParameterCheck|SwitchParameter|" + All + ":::", "Connection|MjConnection[]|" + All + ":::|ArgumentCompleter|MjConnectionTransformation=",
         }),
         ["Get-MjAccount"] = (null, false, "Medium", new[] { MjAccount }, new[]
         {
