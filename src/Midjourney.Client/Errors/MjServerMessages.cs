@@ -67,7 +67,7 @@ public static class MjServerMessages
         new(@"请求失败，禁用账号", "Discord refused the server's request, and the server disabled the Midjourney account that sent it.", "Submit it again (another account may take it); if it keeps happening, " + AskAdmin + ", who can see the account with Get-MjAccount", Unavailable),
         new(@"^请求失败$", "The server's request to Discord failed.", Resubmit, Unavailable),
         new(@"^提交失败$", "The server could not send the job to Discord.", Resubmit, Unavailable),
-        new(@"实例不存在或不可用", "The server has no Midjourney account that can take the images (none is usable, so it cannot upload them).", LaterOrAdmin, Unavailable),
+        new(@"实例不存在或不可用", "The server has no Midjourney account that can take the images (none is usable, so it cannot upload them).", "try again later; if it persists, " + AskAdmin, Unavailable), // an upload has no speed: another mode does not help
         new(@"账号不可用(?:[:：]\s*(?<id>\S+))?", "A Midjourney account of the server is unavailable{ id}.", LaterOrAdmin, Unavailable),
         new(@"作业执行中", "The server is busy with this Midjourney account (it is connecting, checking or changing it; TrueAI locks an account while it does).", "Try again in a few seconds", Unavailable),
         new(@"实例不可用", "The Midjourney account that ran this task became unavailable.", Resubmit, MjServerMessageKind.Timeout),

@@ -137,6 +137,11 @@ public sealed class RealServerFixesTests
         Assert.Equal(MjServerMessageKind.Unavailable, upload.ServerMessage!.Kind);
         Assert.Equal(imagine.ServerMessage!.Kind, upload.ServerMessage.Kind);
         Assert.EndsWith("ask the server's administrator.", upload.Advice);
+
+        // An upload has no speed: the "another -Mode" advice an imagine gets would not help it.
+        Assert.True(imagine.SpeedMayHelp);
+        Assert.False(upload.SpeedMayHelp);
+        Assert.DoesNotContain("mode", upload.Advice, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
