@@ -43,7 +43,7 @@ public class MjApiException : MjException
 
     /// <summary>
     /// True when the refused request was a submit and another speed mode may help (no account free for this mode): a
-    /// caller that lets the user choose one says how, with <see cref="MjServerMessage.AdviceWithSpeed"/>.
+    /// caller that lets the user choose one says how, with <see cref="MjServerMessage.AdviceWithSpeed(string?, SpeedMode?)"/>.
     /// </summary>
     public bool SpeedMayHelp { get; internal set; }
 

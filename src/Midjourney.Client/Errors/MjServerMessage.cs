@@ -37,8 +37,14 @@ public sealed class MjServerMessage
     /// The advice for a request that had a speed mode, where <paramref name="speedChoice"/> names how the caller picks
     /// another one ("-Mode", "speed mode"); null leaves the speed out (a request without one, such as a seed).
     /// </summary>
-    public string AdviceWithSpeed(string? speedChoice) =>
-        _advice.Replace(SpeedMark, string.IsNullOrEmpty(speedChoice) ? string.Empty : $", or with another {speedChoice} (for example Relax)");
+    public string AdviceWithSpeed(string? speedChoice) => AdviceWithSpeed(speedChoice, null);
+
+    /// <summary>
+    /// The advice for a request sent in the <paramref name="tried"/> mode: the other mode it names as an example is not
+    /// that one (a Relax submit that found no account is pointed at Fast).
+    /// </summary>
+    public string AdviceWithSpeed(string? speedChoice, SpeedMode? tried) =>
+        _advice.Replace(SpeedMark, string.IsNullOrEmpty(speedChoice) ? string.Empty : $", or with another {speedChoice} (for example {(tried == SpeedMode.Relax ? "Fast" : "Relax")})");
 
     /// <inheritdoc />
     public override string ToString() => Explanation + " " + Advice;

@@ -114,7 +114,7 @@ internal sealed class ErrorMapper
             make = text => new MjValidationException(text, code, description, status, path);
         }
 
-        var advice = known?.AdviceWithSpeed(speed ? SpeedChoice : null) ?? unknownAdvice;
+        var advice = known?.AdviceWithSpeed(speed ? SpeedChoice : null, ModeOf(path)) ?? unknownAdvice;
         var what = known is null ? guess : Explanation(known, bannedWord);
         var error = make(what is null ? Sentences.Join(origin, advice) : $"{what} {advice}\n{origin}");
         error.Advice = advice;
@@ -280,6 +280,15 @@ internal sealed class ErrorMapper
             : "Check the path and port of -Uri: give the proxy's root, the part before /mj.";
         return (text, advice);
     }
+
+    /// <summary>The speed mode a request was sent in by its path's prefix (<c>/mj-relax/mj/...</c>); null without one.</summary>
+    internal static SpeedMode? ModeOf(string? path) => (path is null ? null : SpeedPrefixOf(path)) switch
+    {
+        "/mj-relax" => SpeedMode.Relax,
+        "/mj-fast" => SpeedMode.Fast,
+        "/mj-turbo" => SpeedMode.Turbo,
+        _ => null,
+    };
 
     private static string? SpeedPrefixOf(string path)
     {

@@ -240,4 +240,20 @@ public sealed class RealServerFixesTests
         Assert.False(seed.SpeedMayHelp);
         Assert.Equal("Try again later; if it persists, ask the server's administrator, who can see why with Get-MjAccount.", seed.Advice);
     }
+
+    [Theory]
+    [InlineData(SpeedMode.Relax, "/mj-relax/mj/submit/imagine", "Fast")]
+    [InlineData(SpeedMode.Fast, "/mj-fast/mj/submit/imagine", "Relax")]
+    [InlineData(SpeedMode.Default, "/mj/submit/imagine", "Relax")]
+    public async Task The_other_speed_mode_advised_is_not_the_one_the_submit_was_sent_in(SpeedMode mode, string path, string example)
+    {
+        var server = new FakeServer(_ => FakeServer.Json("""{"code":3,"description":"无可用的账号实例","result":null}"""));
+        using var client = TestClients.Create(server, o => o.Mode = mode);
+
+        var error = await Assert.ThrowsAsync<MjServerException>(() => client.ImagineAsync(new MjImagineRequest("a red mug")));
+
+        Assert.Equal(path, server.Seen.Single().Path);
+        Assert.Contains($"with another speed mode (for example {example});", error.Advice);
+        Assert.Contains($"with another -Mode (for example {example});", error.ServerMessage!.AdviceWithSpeed("-Mode", ErrorMapper.ModeOf(error.RequestPath)));
+    }
 }
