@@ -97,6 +97,9 @@ Describe 'Issue 16 on a TrueAI server (simulator)' {
             }
             @($summary.Failures | Where-Object Retryable).Count | Should -Be 3
             $summary.Failures[0].Reason | Should -Not -Match "$Cjk\s*Run"
+            # The summary names the row's way to pick a speed, as the row's error does.
+            $summary.Failures[0].Reason | Should -BeLike '*with another Mode column (for example Relax)*'
+            $summary.Failures[0].Reason | Should -Not -BeLike '*speed mode*'
             Set-Accounts $true
             $again = $rows | Select-Object -First 1 | Invoke-MjBatch -OutputPath (Join-Path $TestDrive 'batch') -Timeout 120
             $again.Done | Should -Be 1 # the same command ran the row again once the server had an account

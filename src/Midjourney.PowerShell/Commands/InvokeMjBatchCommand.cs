@@ -79,7 +79,7 @@ public sealed class InvokeMjBatchCommand : MjCmdletBase
     public MjConnection[]? Connection { get; set; }
 
     /// <inheritdoc />
-    internal override string? SpeedChoice => "Mode column";
+    internal override string? SpeedChoice => InvokeBatchOperation.SpeedChoice;
 
     /// <inheritdoc />
     protected override void ProcessRecord()

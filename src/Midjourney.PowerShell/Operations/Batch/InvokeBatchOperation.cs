@@ -286,11 +286,20 @@ internal sealed class InvokeBatchOperation : MjOperation
     internal static string RetryableReason(Exception e)
     {
         var message = e.Message;
+        if (e is MjApiException { SpeedMayHelp: true, ServerMessage: { } known, Advice: { Length: > 0 } advice } api)
+        {
+            // A row picks its speed in the Mode column, as its error says: the summary says the same.
+            message = message.Replace(advice, known.AdviceWithSpeed(SpeedChoice, ErrorMapper.ModeOf(api.RequestPath)));
+        }
+
         var split = message.IndexOf('\n');
         var head = (split < 0 ? message : message.Substring(0, split)).TrimEnd();
         var tail = split < 0 ? string.Empty : message.Substring(split);
-        return $"{head}{(head.EndsWith(".", StringComparison.Ordinal) ? string.Empty : ".")} {BatchRowException.CarryOn}{tail}";
+        return $"{Sentences.End(head)} {BatchRowException.CarryOn}{tail}";
     }
+
+    /// <summary>How a batch's user picks another speed for a row (advice that names one says this).</summary>
+    internal const string SpeedChoice = "Mode column";
 
     /// <summary>One run of the admitted rows.</summary>
     private sealed class Run
