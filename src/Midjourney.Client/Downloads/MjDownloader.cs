@@ -441,9 +441,13 @@ internal sealed class MjDownloader
 
     private static MjDownloadException ExpiredError(string taskId, string url, DownloadStatusException ex, bool refreshed)
     {
-        var after = refreshed ? ", even after re-fetching the task" : string.Empty;
+        // A status says only that the link is refused: an expired signature is the usual cause, and once the task's
+        // current link is refused too, the image may simply be gone from the server.
+        var why = refreshed
+            ? ", even after re-fetching the task: the link may have expired again, or the server no longer serves this image"
+            : ": the URL has most likely expired";
         return new MjDownloadException(
-            $"Downloading {DownloadUrl.Redact(url)} failed with HTTP {(int)ex.StatusCode} {ex.StatusCode}{after}: the URL has expired " +
+            $"Downloading {DownloadUrl.Redact(url)} failed with HTTP {(int)ex.StatusCode} {ex.StatusCode}{why} " +
             $"(signed Discord links last about 24 hours). Re-fetch the task (Get-MjTask {taskId}) for fresh URLs, or download sooner after it finishes.",
             url, ex.StatusCode, null, ex);
     }

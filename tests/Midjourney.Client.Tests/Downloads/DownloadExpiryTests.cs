@@ -61,6 +61,7 @@ public sealed class DownloadExpiryTests : IDisposable
         Assert.Equal(1, _refreshes);
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Contains("expired", ex.Message);
+        Assert.Contains("no longer serves this image", ex.Message); // the fresh link refused too: it may be gone
         Assert.Contains("Re-fetch", ex.Message);
         Assert.Contains("Get-MjTask x", ex.Message);
         AssertNoQuery(ex);
