@@ -50,13 +50,8 @@ internal sealed class AdminEndpoints
     /// </summary>
     public async Task AccountPageAsync(HttpContext context)
     {
-        using JsonDocument? body = await ReadAsync(context);
+        using JsonDocument? body = await ReadPageQueryAsync(context);
         if (body is null) return;
-        if (_services.Options.NoRedis)
-        {
-            await TrueAiResult.WriteFailAsync(context, 500, Crashed);
-            return;
-        }
 
         JsonElement search = Member(body.RootElement, "search");
         bool? enable = Bool(search, "enable");
@@ -179,13 +174,8 @@ internal sealed class AdminEndpoints
     /// </summary>
     public async Task UsersAsync(HttpContext context)
     {
-        using JsonDocument? body = await ReadAsync(context);
+        using JsonDocument? body = await ReadPageQueryAsync(context);
         if (body is null) return;
-        if (_services.Options.NoRedis)
-        {
-            await TrueAiResult.WriteFailAsync(context, 500, Crashed);
-            return;
-        }
 
         JsonElement search = Member(body.RootElement, "search");
         string? id = Text(search, "id"), name = Text(search, "name"), email = Text(search, "email"), role = Text(search, "role");
@@ -294,9 +284,7 @@ internal sealed class AdminEndpoints
             if (existing is null) lists.Add(list);
             return null;
         });
-        await (refusal is not null ? TrueAiResult.WriteFailAsync(context, 200, refusal)
-            : _services.Options.NoRedis ? TrueAiResult.WriteFailAsync(context, 500, Crashed)
-            : TrueAiResult.WriteOkMessageAsync(context));
+        await WriteChangeAsync(context, refusal);
     }
 
     /// <summary><c>DELETE /mj/admin/banned-word/{id}</c>: "default" stays. With Redis down (--no-redis): removed, then HTTP 500 "操作失败".</summary>
@@ -310,9 +298,7 @@ internal sealed class AdminEndpoints
             lists.Remove(list);
             return null;
         });
-        return refusal is not null ? TrueAiResult.WriteFailAsync(context, 200, refusal)
-            : _services.Options.NoRedis ? TrueAiResult.WriteFailAsync(context, 500, Crashed)
-            : TrueAiResult.WriteOkMessageAsync(context);
+        return WriteChangeAsync(context, refusal);
     }
 
     /// <summary>TrueAI's <c>StandardTableResult</c>: <c>{"list":[…],"pagination":{"total","pageCount","current","pageSize"}}</c>.</summary>
@@ -396,6 +382,32 @@ internal sealed class AdminEndpoints
     }
 
     /// <summary>The JSON body, or null after the flavour's answer to a body it cannot read.</summary>
+    /// <summary>
+    /// A page query's body; null when it was answered already: a bad body, or Redis down (--no-redis), where the real
+    /// server's page fails with HTTP 500 "操作失败" (its live counts and caches come from Redis).
+    /// </summary>
+    private async Task<JsonDocument?> ReadPageQueryAsync(HttpContext context)
+    {
+        JsonDocument? body = await ReadAsync(context);
+        if (body is not null && _services.Options.NoRedis)
+        {
+            body.Dispose();
+            await TrueAiResult.WriteFailAsync(context, 500, Crashed);
+            return null;
+        }
+
+        return body;
+    }
+
+    /// <summary>
+    /// The answer to a change: its refusal, else success; with Redis down (--no-redis) the change is kept and then the
+    /// real server fails clearing its cache with HTTP 500 "操作失败".
+    /// </summary>
+    private Task WriteChangeAsync(HttpContext context, string? refusal) =>
+        refusal is not null ? TrueAiResult.WriteFailAsync(context, 200, refusal)
+            : _services.Options.NoRedis ? TrueAiResult.WriteFailAsync(context, 500, Crashed)
+            : TrueAiResult.WriteOkMessageAsync(context);
+
     private async Task<JsonDocument?> ReadAsync(HttpContext context)
     {
         using var buffer = new System.IO.MemoryStream();
