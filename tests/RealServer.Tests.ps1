@@ -13,7 +13,7 @@ BeforeAll {
 
     $Url = $env:MJ_REAL_BASE_URL
     $Scheme = if ($env:MJ_REAL_AUTH_SCHEME) { $env:MJ_REAL_AUTH_SCHEME } else { 'MjApiSecret' }
-    $Cjk = '[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]'
+    $Cjk = $MjCjkPattern
     $Images = Join-Path $TestDrive 'images'
     $null = New-Item -ItemType Directory -Path $Images -Force
     $Red = Join-Path $Images 'red.png'
@@ -35,24 +35,6 @@ BeforeAll {
         $arguments = @{ Uri = $Url; JournalPath = (Join-Path $TestDrive 'journal.jsonl'); PassThru = $true; AuthScheme = $Scheme }
         if ($Key) { $arguments.ApiKey = Get-Key $Key }
         Connect-MjServer @arguments
-    }
-
-    # The module's English error: its id and category, a message that quotes the server's own words at most, and advice.
-    function Assert-EnglishError {
-        param([object]$Record, [string]$Id, [string]$Category)
-        $Record | Should -Not -BeNullOrEmpty
-        $Record.FullyQualifiedErrorId | Should -BeLike "$Id,*"
-        [string]$Record.CategoryInfo.Category | Should -Be $Category
-        $message = $Record.Exception.Message
-        $inner = $Record.Exception
-        while ($null -ne $inner) {
-            if ($inner.PSObject.Properties['Description'] -and $inner.Description) { $message = $message.Replace([string]$inner.Description, '') }
-            $inner = $inner.InnerException
-        }
-        $message | Should -Not -Match $Cjk
-        $message | Should -Match '[A-Za-z]{3,}'
-        $Record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-        $Record.ErrorDetails.RecommendedAction | Should -Not -Match $Cjk
     }
 
     # Whether the server has a Midjourney account that can take work (Get-MjAccount with the administrator's key: a

@@ -5,7 +5,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
 
-    $Cjk = '[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]'
+    $Cjk = $MjCjkPattern
     $Simulator = Start-MjTestServer -ExtraArgument @('--flavor', 'trueai', '--admin-key', 'admin-token', '--concurrency', '2', '--timeout', '1h')
     $Uri = $Simulator.BaseUrl
     $Admin = Connect-MjServer -Uri $Uri -ApiKey (ConvertTo-SecureString 'admin-token' -AsPlainText -Force) -AuthScheme Raw -JournalPath $Simulator.JournalPath -PassThru
@@ -22,21 +22,6 @@ BeforeAll {
         $value = (Get-MjSimulatorStats -Simulator $Simulator).Requests.$Route
         if ($null -eq $value) { return 0 }
         [int]$value
-    }
-
-    # The module's English error: id, category, the server's words only quoted, and what to do.
-    function Assert-EnglishError {
-        param([object]$Record, [string]$Id, [string]$Category)
-        $Record | Should -Not -BeNullOrEmpty
-        $Record.FullyQualifiedErrorId | Should -BeLike "$Id,*"
-        [string]$Record.CategoryInfo.Category | Should -Be $Category
-        $message = $Record.Exception.Message
-        for ($e = $Record.Exception; $null -ne $e; $e = $e.InnerException) {
-            if ($e.PSObject.Properties['Description'] -and $e.Description) { $message = $message.Replace([string]$e.Description, '') }
-        }
-        $message | Should -Not -Match $Cjk
-        $Record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-        $Record.ErrorDetails.RecommendedAction | Should -Not -Match $Cjk
     }
 
     # A task that runs for an hour of simulated time, then the next ones wait behind it: cancellable for as long as needed.

@@ -86,6 +86,29 @@ function Stop-MjTestServer {
     }
 }
 
+# Chinese, Japanese and full-width text: what a server says, never the module's own words.
+$MjCjkPattern = '[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]'
+
+function Assert-EnglishError {
+    <#
+    .SYNOPSIS
+    The module's English error: its id and category, a message in English words that quotes the server's own text
+    (each exception's Description) at most, and advice in English.
+    #>
+    param([object]$Record, [string]$Id, [string]$Category)
+    $Record | Should -Not -BeNullOrEmpty
+    $Record.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+    [string]$Record.CategoryInfo.Category | Should -Be $Category
+    $message = $Record.Exception.Message
+    for ($e = $Record.Exception; $null -ne $e; $e = $e.InnerException) {
+        if ($e.PSObject.Properties['Description'] -and $e.Description) { $message = $message.Replace([string]$e.Description, '') }
+    }
+    $message | Should -Not -Match $MjCjkPattern
+    $message | Should -Match '[A-Za-z]{3,}'
+    $Record.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    $Record.ErrorDetails.RecommendedAction | Should -Not -Match $MjCjkPattern
+}
+
 function Get-WhatIfText {
     <#
     .SYNOPSIS
