@@ -224,7 +224,7 @@ internal sealed class ErrorMapper
         }
         else if (SpeedPrefixOf(path) is { } prefix)
         {
-            text = $"{_server} does not offer {path}: this server does not take the speed prefix {prefix} (-Mode {ModeName(prefix)}) here.";
+            text = $"{_server} does not offer {path}: this server does not take the speed prefix {prefix} (-Mode {ModeOf(path)?.ToString() ?? prefix.TrimStart('/')}) here.";
             advice = "Use -Mode Default and put --fast, --relax or --turbo in the prompt instead (Test-MjServer shows what the server offers).";
         }
         else
@@ -295,14 +295,6 @@ internal sealed class ErrorMapper
         var second = path.IndexOf("/mj/", 1, StringComparison.Ordinal);
         return second > 0 && path.StartsWith("/mj-", StringComparison.Ordinal) ? path.Substring(0, second) : null;
     }
-
-    private static string ModeName(string prefix) => prefix switch
-    {
-        "/mj-fast" => "Fast",
-        "/mj-relax" => "Relax",
-        "/mj-turbo" => "Turbo",
-        _ => prefix.TrimStart('/'),
-    };
 
     private MjAuthenticationException Authentication(MjHttpResponse response)
     {
