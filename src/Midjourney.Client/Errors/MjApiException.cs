@@ -47,6 +47,14 @@ public class MjApiException : MjException
     /// </summary>
     public bool SpeedMayHelp { get; internal set; }
 
+    /// <summary>
+    /// <see cref="Advice"/> for a caller that lets the user pick another speed as <paramref name="speedChoice"/> names it
+    /// ("-Mode", "Mode column"; null: it cannot), with an example other than the mode the request was sent in; null
+    /// unless <see cref="SpeedMayHelp"/>.
+    /// </summary>
+    public string? AdviceWithSpeed(string? speedChoice) =>
+        SpeedMayHelp && ServerMessage is { } known ? known.AdviceWithSpeed(speedChoice, ErrorMapper.ModeOf(RequestPath)) : null;
+
     /// <summary>The envelope's <c>properties</c>, when any.</summary>
     public IReadOnlyDictionary<string, object?> Properties { get => _properties; internal set => _properties = TaskText.Clean(value); }
 

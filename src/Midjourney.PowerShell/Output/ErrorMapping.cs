@@ -112,12 +112,11 @@ internal static class ErrorMapping
     {
         for (var e = error.Exception; e is not null; e = e.InnerException)
         {
-            if (e is MjApiException { SpeedMayHelp: true, ServerMessage: { } known, Advice: { } advice } api && error.RecommendedAction is { } action
-                && action.Contains(advice))
+            if (e is MjApiException { Advice: { } advice } api && api.AdviceWithSpeed(speedChoice) is { } reworded
+                && error.RecommendedAction is { } action && action.Contains(advice))
             {
                 // The message holds the client's words; the recommendation the command's own: the advice is said once.
-                return new MjCommandError(error.Exception, error.ErrorId, error.Category, error.Target,
-                    action.Replace(advice, known.AdviceWithSpeed(speedChoice, ErrorMapper.ModeOf(api.RequestPath))))
+                return new MjCommandError(error.Exception, error.ErrorId, error.Category, error.Target, action.Replace(advice, reworded))
                 {
                     ReplacedAdvice = advice,
                 };

@@ -254,6 +254,6 @@ public sealed class RealServerFixesTests
 
         Assert.Equal(path, server.Seen.Single().Path);
         Assert.Contains($"with another speed mode (for example {example});", error.Advice);
-        Assert.Contains($"with another -Mode (for example {example});", error.ServerMessage!.AdviceWithSpeed("-Mode", ErrorMapper.ModeOf(error.RequestPath)));
+        Assert.Contains($"with another -Mode (for example {example});", error.AdviceWithSpeed("-Mode"));
     }
 }

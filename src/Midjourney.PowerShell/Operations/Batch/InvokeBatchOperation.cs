@@ -286,10 +286,10 @@ internal sealed class InvokeBatchOperation : MjOperation
     internal static string RetryableReason(Exception e)
     {
         var message = e.Message;
-        if (e is MjApiException { SpeedMayHelp: true, ServerMessage: { } known, Advice: { Length: > 0 } advice } api)
+        if (e is MjApiException { Advice: { Length: > 0 } advice } api && api.AdviceWithSpeed(SpeedChoice) is { } reworded)
         {
             // A row picks its speed in the Mode column, as its error says: the summary says the same.
-            message = message.Replace(advice, known.AdviceWithSpeed(SpeedChoice, ErrorMapper.ModeOf(api.RequestPath)));
+            message = message.Replace(advice, reworded);
         }
 
         var split = message.IndexOf('\n');
