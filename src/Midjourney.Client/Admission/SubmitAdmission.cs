@@ -53,6 +53,7 @@ internal sealed class SubmitAdmission
     private long _timerDue;
     private int _timerGeneration;
     private bool _settling;
+    private HashSet<string>? _settleIds; // the tasks the read on its way asks for: their ends free places when it is in
     private long _settleAt; // no read of unwatched tasks before this (0: any time)
     private TimeSpan _settleBackoff;
     private bool _relearn; // a full queue answered while unwatched tasks counted: learn the capacity after the read
@@ -214,7 +215,9 @@ internal sealed class SubmitAdmission
 
         lock (_gate)
         {
-            if (_active.Remove(task.Id))
+            // An end that the read of unwatched tasks brought frees its place when that read is in: its trace line
+            // then reaches the waiting command before the submit goes (and that command may end).
+            if (_active.Remove(task.Id) && !(_settling && _settleIds!.Contains(task.Id)))
             {
                 PumpLocked();
             }
@@ -432,6 +435,7 @@ internal sealed class SubmitAdmission
 
         _settleDue = 0;
         _settling = true;
+        _settleIds = new HashSet<string>(ids, StringComparer.Ordinal);
         var read = Read;
         _ = Task.Run(() => SettleAsync(read, ids)); // never inside this lock: the read's answers come back through Observe
         return true;
@@ -455,7 +459,6 @@ internal sealed class SubmitAdmission
         string line;
         lock (_gate)
         {
-            _settling = false;
             if (seen is null)
             {
                 _settleAt = _time.GetTimestamp() + Ticks(_settleBackoff);
@@ -473,11 +476,22 @@ internal sealed class SubmitAdmission
             {
                 line = SettledLocked(ids, seen);
             }
-
-            PumpLocked();
         }
 
-        _options.Trace?.Invoke(line);
+        // The line first, then the places: a submit let through could end its command before a later line arrived.
+        try
+        {
+            _options.Trace?.Invoke(line);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _settling = false;
+                _settleIds = null;
+                PumpLocked();
+            }
+        }
     }
 
     /// <summary>

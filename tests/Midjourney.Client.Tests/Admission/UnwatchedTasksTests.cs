@@ -54,6 +54,33 @@ public sealed class UnwatchedTasksTests
     }
 
     [Fact]
+    public async Task The_read_says_what_it_found_while_the_submit_still_waits_so_the_line_reaches_the_waiting_command()
+    {
+        // A trace line goes to the verbose stream of the command that started the read. Were the submit let through
+        // first, its command could end before the line came, and the line would be lost (a Pester test saw that).
+        var clock = new QuietClock();
+        var account = new FakeAccount(clock, slots: 1, queue: 1, Grid);
+        MjClient? traced = null;
+        var waitingAtRead = new ConcurrentQueue<int>();
+        using var client = ScaleTests.Client(account, clock, o => o.Trace = line =>
+        {
+            if (line.StartsWith("read the ", StringComparison.Ordinal))
+            {
+                waitingAtRead.Enqueue(traced!.Admission.Waiting);
+            }
+        });
+        traced = client;
+        await LearnCapacityAsync(client, account);
+        clock.Advance(TimeSpan.FromSeconds(200));
+
+        var d = client.ImagineAsync(new MjImagineRequest("d"));
+        await clock.DriveAsync(d, () => Quiet(client, d), TimeSpan.FromHours(1));
+
+        Assert.Equal(new[] { 1 }, waitingAtRead.ToArray());
+        Assert.Equal((1, (int?)2), (client.Load.InFlight, client.Load.Capacity));
+    }
+
+    [Fact]
     public async Task While_the_unwatched_tasks_still_run_the_submit_waits_and_reads_them_again_less_often_until_one_ends()
     {
         var clock = new QuietClock();
