@@ -33,47 +33,33 @@ internal static class ImageCodec
     }
 
     /// <summary>Decodes a whole image into RGBA pixels; <paramref name="what"/> names it in the error.</summary>
-    public static SKBitmap Decode(byte[] bytes, string what) => DecodeScaled(bytes, what, 0);
-
-    /// <summary>
-    /// Decodes an image at about <paramref name="width"/> pixels wide where the format can decode smaller directly (JPEG
-    /// and WebP can; PNG and GIF decode whole), never below that width; 0 decodes the whole image.
-    /// </summary>
-    public static SKBitmap DecodeScaled(byte[] bytes, string what, int width)
+    public static SKBitmap Decode(byte[] bytes, string what)
     {
-        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(PngText.WithoutText(bytes));
-        using var codec = data is null ? null : SKCodec.Create(data);
-        var info = Check(codec, what);
-        if (width > 0 && width < info.Width)
-        {
-            var scaled = codec!.GetScaledDimensions((float)width / info.Width);
-            if (scaled.Width >= width && scaled.Width < info.Width && scaled.Height > 0)
-            {
-                info = new SKImageInfo(scaled.Width, scaled.Height);
-            }
-        }
-
-        var bitmap = NewBitmap(info.Width, info.Height, what);
-        var result = codec!.GetPixels(bitmap.Info, bitmap.GetPixels());
-        if (result != SKCodecResult.Success)
-        {
-            bitmap.Dispose();
-            throw new ImageFailure($"{what} could not be decoded: the image data is cut short or damaged ({result}).");
-        }
-
-        return bitmap;
+        using var image = Open(bytes, what);
+        return image.Decode(0);
     }
 
     /// <summary>
-    /// The size of an image from its header, checked: a file that is no image, or one over
-    /// <see cref="MjLimits.MaxImagePixels"/>, is an <see cref="ImageFailure"/>.
+    /// An image opened from its header and checked: a file that is no image, or one over
+    /// <see cref="MjLimits.MaxImagePixels"/>, is an <see cref="ImageFailure"/>. Its size can be read and it can then be
+    /// decoded without parsing the bytes again; dispose it (SkiaSharp's native objects).
     /// </summary>
-    public static (int Width, int Height) CheckedSize(byte[] bytes, string what)
+    public static OpenedImage Open(byte[] bytes, string what)
     {
-        using var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(PngText.WithoutText(bytes));
-        using var codec = data is null ? null : SKCodec.Create(data);
-        var info = Check(codec, what);
-        return (info.Width, info.Height);
+        var data = bytes is null || bytes.Length == 0 ? null : SKData.CreateCopy(PngText.WithoutText(bytes));
+        SKCodec? codec = null;
+        try
+        {
+            codec = data is null ? null : SKCodec.Create(data);
+            var info = Check(codec, what);
+            return new OpenedImage(data!, codec!, info, what);
+        }
+        catch
+        {
+            codec?.Dispose();
+            data?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A new RGBA bitmap, refused over <see cref="MjLimits.MaxImagePixels"/>, and an error (not SkiaSharp's) when memory runs out.</summary>
@@ -150,5 +136,63 @@ internal static class ImageCodec
             throw new ImageFailure(
                 $"{what} is {width}x{height} ({(long)width * height / 1_000_000.0:0.#} megapixels), over the limit of {MjLimits.MaxImagePixels / 1_000_000.0:0.#} megapixels (MjLimits.MaxImagePixels) for an image this module decodes or draws; it was not decoded.");
         }
+    }
+}
+
+/// <summary>An image whose header <see cref="ImageCodec.Open"/> has read and checked, ready to decode.</summary>
+internal sealed class OpenedImage : IDisposable
+{
+    private readonly SKData data;
+    private readonly SKCodec codec;
+    private readonly SKImageInfo info;
+    private readonly string what;
+
+    /// <summary>Keeps the checked codec and the data it reads.</summary>
+    internal OpenedImage(SKData data, SKCodec codec, SKImageInfo info, string what)
+    {
+        this.data = data;
+        this.codec = codec;
+        this.info = info;
+        this.what = what;
+    }
+
+    /// <summary>The width in pixels (checked).</summary>
+    public int Width => info.Width;
+
+    /// <summary>The height in pixels (checked).</summary>
+    public int Height => info.Height;
+
+    /// <summary>
+    /// Decodes the image at about <paramref name="width"/> pixels wide where the format can decode smaller directly (JPEG
+    /// and WebP can; PNG and GIF decode whole), never below that width; 0 decodes the whole image.
+    /// </summary>
+    public SKBitmap Decode(int width)
+    {
+        var info = this.info;
+        if (width > 0 && width < info.Width)
+        {
+            var scaled = codec.GetScaledDimensions((float)width / info.Width);
+            if (scaled.Width >= width && scaled.Width < info.Width && scaled.Height > 0)
+            {
+                info = new SKImageInfo(scaled.Width, scaled.Height);
+            }
+        }
+
+        var bitmap = ImageCodec.NewBitmap(info.Width, info.Height, what);
+        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            bitmap.Dispose();
+            throw new ImageFailure($"{what} could not be decoded: the image data is cut short or damaged ({result}).");
+        }
+
+        return bitmap;
+    }
+
+    /// <summary>Frees the codec, then the data it read.</summary>
+    public void Dispose()
+    {
+        codec.Dispose();
+        data.Dispose();
     }
 }

@@ -28,7 +28,8 @@ internal static class TerminalImage
         columns = Math.Max(4, columns);
 
         // The size from the header (checked before anything is decoded), then a decode no larger than the format needs.
-        var (width, height) = ImageCodec.CheckedSize(image, what);
+        using var opened = ImageCodec.Open(image, what);
+        var (width, height) = (opened.Width, opened.Height);
         if (maxRows > 0)
         {
             // A cell is about twice as tall as wide: a row holds two image rows of one column's width.
@@ -37,7 +38,7 @@ internal static class TerminalImage
 
         var pixelWidth = protocol == TerminalProtocol.HalfBlock ? columns : Math.Min(width, columns * SixelPixelsPerColumn);
         var pixelHeight = Math.Max(2, (int)Math.Round((double)height * pixelWidth / width));
-        using var source = ImageCodec.DecodeScaled(image, what, pixelWidth);
+        using var source = opened.Decode(pixelWidth);
         if (protocol == TerminalProtocol.HalfBlock && pixelHeight % 2 == 1)
         {
             pixelHeight++;

@@ -18,8 +18,7 @@ internal static class Thumbnailer
     /// </summary>
     public static Thumbnail Make(byte[] image, string what, int maxSide, int maxBytes)
     {
-        var (fullWidth, fullHeight) = ImageCodec.CheckedSize(image, what);
-        using var decoded = ImageCodec.DecodeScaled(image, what, Fit(fullWidth, fullHeight, maxSide).Width);
+        using var decoded = DecodeFitted(image, what, maxSide);
         var side = maxSide;
         while (true)
         {
@@ -41,6 +40,16 @@ internal static class Thumbnailer
 
             side = side * 3 / 4;
         }
+    }
+
+    /// <summary>
+    /// The image opened once (its header checked), decoded no larger than the format needs for <paramref name="maxSide"/>;
+    /// the compressed copy is freed before the preview is made.
+    /// </summary>
+    private static SKBitmap DecodeFitted(byte[] image, string what, int maxSide)
+    {
+        using var opened = ImageCodec.Open(image, what);
+        return opened.Decode(Fit(opened.Width, opened.Height, maxSide).Width);
     }
 
     /// <summary>The size that fits <paramref name="width"/>×<paramref name="height"/> into a square of <paramref name="side"/>.</summary>
