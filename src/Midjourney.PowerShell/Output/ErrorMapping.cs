@@ -23,14 +23,10 @@ internal static class ErrorMapping
                 return new(exception, MjErrorIds.ImagingUnavailable, MjErrorCategory.NotInstalled, target, imaging.Advice);
             case InvalidInputException input:
                 return new(exception, MjErrorIds.InvalidInput, input.Category, input.Target ?? target);
-            case BatchRowException row:
-                var rowCause = FromException(row.InnerException!, target);
-                return new(exception, rowCause.ErrorId, rowCause.Category, target,
-                    (rowCause.RecommendedAction is null ? string.Empty : rowCause.RecommendedAction + " ") + BatchRowException.CarryOn);
+            case BatchRowException:
+                return Wrapped(exception, target, BatchRowException.CarryOn);
             case ModalStepFailedException modal:
-                var cause = FromException(modal.InnerException!, modal.Modal);
-                return new(exception, cause.ErrorId, cause.Category, modal.Modal,
-                    (cause.RecommendedAction is null ? string.Empty : cause.RecommendedAction + " ") + modal.HowToFinish);
+                return Wrapped(exception, modal.Modal, modal.HowToFinish);
             case TaskFailedException { IsBannedPrompt: true } banned:
                 return new(exception, MjErrorIds.BannedPrompt, MjErrorCategory.InvalidArgument, banned.Task, banned.Advice);
             case TaskFailedException failed:
@@ -97,6 +93,17 @@ internal static class ErrorMapping
             default:
                 return new(exception, MjErrorIds.ApiError, MjErrorCategory.NotSpecified, target);
         }
+    }
+
+    /// <summary>
+    /// The error of the cause <paramref name="exception"/> wraps (its id and category, about <paramref name="target"/>),
+    /// for the wrapper, with <paramref name="extra"/> after the cause's advice.
+    /// </summary>
+    private static MjCommandError Wrapped(Exception exception, object? target, string extra)
+    {
+        var cause = FromException(exception.InnerException!, target);
+        return new(exception, cause.ErrorId, cause.Category, target,
+            (cause.RecommendedAction is null ? string.Empty : cause.RecommendedAction + " ") + extra);
     }
 
     /// <summary>An account, user or banned-word list the server does not have (MjNotFound, ObjectNotFound).</summary>
