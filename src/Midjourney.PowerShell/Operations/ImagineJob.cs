@@ -53,6 +53,11 @@ internal sealed class ImagineJob
     /// <summary>The full prompt of one permutation as it will be sent (local references shown as given).</summary>
     public string Shown(string prompt) => MjPromptBuilder.Build(prompt, _options.Parameters, check: false);
 
+    /// <summary>
+    /// <see cref="Shown"/> on one line in single quotes, as -WhatIf and -Confirm name it (New-MjImagine, Invoke-MjBatch).
+    /// </summary>
+    public string Quoted(string prompt) => "'" + Shown(prompt).Replace('\r', ' ').Replace('\n', ' ') + "'";
+
     /// <summary>Submits one permutation; <paramref name="state"/> overrides -State (a batch's recovery tag).</summary>
     public async Task<MjTask> SubmitAsync(MjClient client, string prompt, string? state, CancellationToken cancellationToken)
     {

@@ -56,12 +56,10 @@ internal sealed class NewImagineOperation : MjOperation
 
             foreach (var prompt in job.Prompts)
             {
-                await SubmitFlow.RunAsync(connection, options, "'" + OneLine(job.Shown(prompt)) + "'", "Submit imagine",
+                await SubmitFlow.RunAsync(connection, options, job.Quoted(prompt), "Submit imagine",
                     async (client, token) => new[] { await job.SubmitAsync(client, prompt, null, token).ConfigureAwait(false) },
                     output, cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
     });
-
-    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 }

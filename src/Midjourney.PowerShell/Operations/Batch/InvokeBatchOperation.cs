@@ -142,7 +142,7 @@ internal sealed class InvokeBatchOperation : MjOperation
             var then = ThenOf(item.Row, options);
             var action = then.Count == 0 ? "Imagine and save" : $"Imagine, click {string.Join(",", then)} and save";
             // The final prompt, as New-MjImagine -WhatIf shows it (the typed columns written into it).
-            if (await output.ShouldProcessAsync($"row {item.Row.Index} '{OneLine(item.Job.Shown(item.Job.Prompts[0]))}' on {where}", action).ConfigureAwait(false))
+            if (await output.ShouldProcessAsync($"row {item.Row.Index} {item.Job.Quoted(item.Job.Prompts[0])} on {where}", action).ConfigureAwait(false))
             {
                 admitted.Add(item);
             }
@@ -256,8 +256,6 @@ internal sealed class InvokeBatchOperation : MjOperation
             // The run ended.
         }
     }
-
-    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 
     /// <summary>The address the state file records for a connection (no user info, no key).</summary>
     internal static string ServerOf(MjConnection connection) => new UriBuilder(connection.Uri) { UserName = string.Empty, Password = string.Empty }.Uri.AbsoluteUri;
