@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Midjourney.Client;
 using Midjourney.PowerShell.Operations;
+using Midjourney.PowerShell.Operations.Gallery;
 using Midjourney.PowerShell.Output;
 
 namespace Midjourney.PowerShell.Imaging;
@@ -90,7 +91,7 @@ internal static class SavedImages
     /// </summary>
     private static SavedFile Describe(MjTask task, DownloadedFile file)
     {
-        if (IsVideo(file.File) || file.Source is DownloadSource.Video or DownloadSource.VideoItem
+        if (SavedFileCards.IsVideo(file.File.FullName) || file.Source is DownloadSource.Video or DownloadSource.VideoItem
             || (file.Source == DownloadSource.Image && IsOneOfItsVideos(task, task.ImageUrl)))
         {
             return new SavedFile(file.File, SavedFile.Video, task.Id);
@@ -104,9 +105,5 @@ internal static class SavedImages
     private static bool IsOneOfItsVideos(MjTask task, string? url) =>
         !string.IsNullOrWhiteSpace(url) && (url!.Trim() == task.VideoUrl?.Trim() || task.VideoUrls.Any(v => v?.Trim() == url.Trim()));
 
-    private static bool IsImage(FileInfo file) =>
-        file.Extension.ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".webp" or ".gif";
-
-    private static bool IsVideo(FileInfo file) =>
-        file.Extension.ToLowerInvariant() is ".mp4" or ".mov" or ".webm";
+    private static bool IsImage(FileInfo file) => SavedFileCards.IsImage(file.FullName);
 }
