@@ -39,22 +39,11 @@ internal static class ImagingLibrary
         var shipped = NativeLibraries.Shipped(folder, Library);
         var message = present is null
             ? $"Pictures need SkiaSharp's native library {Library}, and this module has none for {rid} (it ships it for {(shipped.Count == 0 ? "no platform" : string.Join(", ", shipped))}). Everything else in the module works here."
-            : $"Pictures need SkiaSharp's native library {Library}, and {present} did not load on {rid}: {Innermost(exception).Message.Trim()} Everything else in the module works here.";
-        var target = Path.Combine(Path.Combine(Path.Combine(folder, "runtimes"), rid), "native");
+            : $"Pictures need SkiaSharp's native library {Library}, and {present} did not load on {rid}: {exception.GetBaseException().Message.Trim()} Everything else in the module works here.";
+        var target = Path.Combine(folder, "runtimes", rid, "native");
         var advice = $"Copy {FileName()} from runtimes/{rid}/native in the NuGet package {PackageFor(rid)} {SkiaVersion(folder)} to {target} "
             + "(or to a folder the system loads libraries from), then start a new PowerShell session.";
         return new ImagingUnavailableException(message, advice, exception);
-    }
-
-    private static Exception Innermost(Exception exception)
-    {
-        var e = exception;
-        while (e.InnerException is not null)
-        {
-            e = e.InnerException;
-        }
-
-        return e;
     }
 
     private static string FileName() =>
