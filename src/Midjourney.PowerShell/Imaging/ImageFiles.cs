@@ -18,36 +18,28 @@ internal static class ImageFiles
     /// The first <paramref name="count"/> bytes of an image file (all of a smaller one): its header and the text chunks
     /// this module writes right after it, without reading a whole picture.
     /// </summary>
-    public static byte[] ReadHead(string path, int count)
+    public static byte[] ReadHead(string path, int count) => Guarded(path, stream =>
     {
-        try
+        var bytes = new byte[Math.Min(count, stream.Length)];
+        var read = 0;
+        while (read < bytes.Length)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var bytes = new byte[Math.Min(count, stream.Length)];
-            var read = 0;
-            while (read < bytes.Length)
+            var n = stream.Read(bytes, read, bytes.Length - read);
+            if (n == 0)
             {
-                var n = stream.Read(bytes, read, bytes.Length - read);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
+                break;
             }
 
-            if (read < bytes.Length)
-            {
-                Array.Resize(ref bytes, read);
-            }
+            read += n;
+        }
 
-            return bytes;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        if (read < bytes.Length)
         {
-            throw new InvalidInputException($"'{path}' cannot be read: {e.Message}", path, MjErrorCategory.ReadError, e);
+            Array.Resize(ref bytes, read);
         }
-    }
+
+        return bytes;
+    });
 
     /// <summary>The text of a sidecar JSON file (at most <see cref="MjLimits.MaxPngTextBytes"/>, like the chunk it stands for).</summary>
     public static string ReadSidecar(string path) =>
@@ -57,33 +49,42 @@ internal static class ImageFiles
         $"'{path}' is {size}, over the limit of {MjLimits.Megabytes(maximum)} (MjLimits.{limit}) for a file read into memory; it was not read.",
         path, MjErrorCategory.InvalidData);
 
-    private static byte[] ReadCapped(string path, long maximum, string limit)
+    private static byte[] ReadCapped(string path, long maximum, string limit) => Guarded(path, stream =>
+    {
+        var length = stream.CanSeek ? stream.Length : 0;
+        if (length > maximum)
+        {
+            throw TooLarge(path, MjLimits.Megabytes(length), maximum, limit);
+        }
+
+        // Read as it streams, stopped at the limit: a file that says nothing of its length (a device, a pipe, one
+        // still growing) is held to the limit too.
+        using var buffer = new MemoryStream(length > 0 ? (int)length : 0);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maximum)
+            {
+                throw TooLarge(path, "more", maximum, limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    });
+
+    /// <summary>
+    /// <paramref name="read"/> over the file opened for reading (others may still write it); a failure to open or read
+    /// it is an error that names the file.
+    /// </summary>
+    private static T Guarded<T>(string path, Func<FileStream, T> read)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var length = stream.CanSeek ? stream.Length : 0;
-            if (length > maximum)
-            {
-                throw TooLarge(path, MjLimits.Megabytes(length), maximum, limit);
-            }
-
-            // Read as it streams, stopped at the limit: a file that says nothing of its length (a device, a pipe, one
-            // still growing) is held to the limit too.
-            using var buffer = new MemoryStream(length > 0 ? (int)length : 0);
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                if (buffer.Length + read > maximum)
-                {
-                    throw TooLarge(path, "more", maximum, limit);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            return read(stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
