@@ -214,11 +214,7 @@ internal static class ImageMetadata
         }
         else
         {
-            var sidecar = System.IO.Path.ChangeExtension(path, ".json");
-            if (File.Exists(sidecar) && TryFill(info, ImageFiles.ReadSidecar(sidecar)))
-            {
-                info.Source = "Sidecar";
-            }
+            FillFromSidecar(info, System.IO.Path.ChangeExtension(path, ".json"));
         }
 
         return Clean(info);
@@ -231,12 +227,17 @@ internal static class ImageMetadata
     public static MjImageInfo ReadSidecar(string path, string sidecar)
     {
         var info = new MjImageInfo { Path = path };
+        FillFromSidecar(info, sidecar);
+        return Clean(info);
+    }
+
+    /// <summary>Fills <paramref name="info"/> from the sidecar file <paramref name="sidecar"/> when there is one that holds facts (Source Sidecar).</summary>
+    private static void FillFromSidecar(MjImageInfo info, string sidecar)
+    {
         if (File.Exists(sidecar) && TryFill(info, ImageFiles.ReadSidecar(sidecar)))
         {
             info.Source = "Sidecar";
         }
-
-        return Clean(info);
     }
 
     /// <summary>The facts with safe texts; <paramref name="info"/> itself when nothing needed cleaning, else a copy whose Raw is it.</summary>
