@@ -113,7 +113,7 @@ public sealed class InvokeMjButtonCommand : MjSubmitCmdletBase
         var options = Apply(new InvokeButtonOptions
         {
             SkipParameterCheck = SkipParameterCheck.IsPresent,
-            Task = ParameterSetName is LabelSet or IndexSet or CustomIdSet ? Task : null,
+            Task = Task, // bound only in the Label, Index and CustomId sets: null in the Id sets
             TaskId = ParameterSetName is IdLabelSet or IdIndexSet or IdCustomIdSet ? Id : null,
             Labels = ParameterSetName is LabelSet or IdLabelSet ? Label : System.Array.Empty<string>(),
             Index = ParameterSetName is IndexSet or IdIndexSet ? Index : null,

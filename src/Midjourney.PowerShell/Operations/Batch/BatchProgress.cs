@@ -54,18 +54,6 @@ internal sealed class BatchProgress
         }
     }
 
-    /// <summary>The text the bar shows now.</summary>
-    public string Text
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return TextLocked();
-            }
-        }
-    }
-
     /// <summary>An event was written to the state file for a row.</summary>
     public void Recorded(BatchEvent e)
     {
