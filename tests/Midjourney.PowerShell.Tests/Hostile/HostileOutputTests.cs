@@ -7,6 +7,8 @@ using Midjourney.Client;
 using Midjourney.Hostile;
 using Midjourney.PowerShell.Connections;
 using Midjourney.PowerShell.Operations;
+using Midjourney.PowerShell.Operations.Batch;
+using Midjourney.PowerShell.Output;
 using Midjourney.PowerShell.Tests.Support;
 using Xunit;
 
@@ -52,6 +54,34 @@ public sealed class HostileOutputTests : IAsyncLifetime
         Assert.NotEmpty(output.Progress);
         AssertClean(output.AllText());
         AssertClean(string.Join("\n", output.Progress.Select(p => p.Activity + p.StatusDescription)));
+    }
+
+    [Fact]
+    public async Task A_batch_row_left_retryable_by_a_refusal_with_escape_sequences_is_shown_clean_in_the_summary()
+    {
+        var session = new MjSession(_ => null);
+        var connection = await new ConnectServerOperation(session).RunAsync(SimHarness.Connect(_server.Probe("inject"), "k", AuthScheme.MjApiSecret, _folder), new RecordingOutput(), CancellationToken.None);
+        var prompt = "a cat " + Probes.Injection; // the user's file is data too: the summary shows it in a table
+        var options = new BatchOptions
+        {
+            OutputPath = _folder,
+            StatePath = Path.Combine(_folder, BatchStateFile.DefaultName),
+            Connections = { connection },
+            PollInterval = TimeSpan.FromMilliseconds(10),
+            Rows = new[] { new BatchRow(1, "row1", prompt) { Options = new NewImagineOptions { Prompt = prompt } } },
+        };
+        var output = new RecordingOutput();
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await new InvokeBatchOperation(session).RunAsync(options, output, bound.Token);
+
+        var failure = Assert.Single(Assert.Single(output.Objects.OfType<MjBatchSummary>()).Failures);
+        Assert.True(failure.Retryable); // a refused submit leaves the row for the next run
+        Assert.Contains("refused", failure.Reason); // the server's words are there, without their escape sequences
+        Assert.EndsWith(BatchRowException.CarryOn, failure.Reason.Split('\n')[0]);
+        Assert.StartsWith("a cat ", failure.Prompt);
+        AssertClean(failure.Reason);
+        AssertClean(failure.Prompt);
     }
 
     private static void AssertClean(string text)

@@ -262,13 +262,17 @@ internal sealed class InvokeBatchOperation : MjOperation
 
     private static IReadOnlyList<string> ThenOf(BatchRow row, BatchOptions options) => row.Then.Count > 0 ? row.Then : options.Then;
 
-    private static void Fail(MjBatchSummary summary, BatchRow row, string reason, ICommandOutput output, bool write)
+    /// <summary>
+    /// Counts the row as failed in the summary; with <paramref name="write"/> its error is written too (a row that stays
+    /// <paramref name="retryable"/> writes its cause's error itself).
+    /// </summary>
+    private static void Fail(MjBatchSummary summary, BatchRow row, string reason, ICommandOutput output, bool write, bool retryable = false)
     {
         lock (summary)
         {
             summary.Failed++;
             // Shown in a table: the prompt comes from the user's file and the reason may quote a server or the state file.
-            summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = MjText.Clean(row.Prompt) ?? string.Empty, Reason = MjText.Clean(reason) ?? string.Empty });
+            summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = MjText.Clean(row.Prompt) ?? string.Empty, Reason = MjText.Clean(reason) ?? string.Empty, Retryable = retryable });
         }
 
         if (write)
@@ -448,12 +452,7 @@ internal sealed class InvokeBatchOperation : MjOperation
                 // Not recorded: the row stays at its stage, and the next run carries on from there. The error is the
                 // cause's (a server outage is MjServerError, not bad input), with the row named and the advice to rerun.
                 var error = new BatchRowException(row.Index, e);
-                lock (_summary)
-                {
-                    _summary.Failed++;
-                    _summary.Failures.Add(new MjBatchFailure { Row = row.Index, Prompt = row.Prompt, Reason = RetryableReason(e), Retryable = true });
-                }
-
+                Fail(_summary, row, RetryableReason(e), _output, write: false, retryable: true);
                 _output.WriteError(ErrorMapping.FromException(error, row.Prompt));
                 _progress.Failed(row.Identity, WorkOf(ran), _clock() - started);
             }
