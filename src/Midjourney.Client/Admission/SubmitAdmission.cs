@@ -268,8 +268,7 @@ internal sealed class SubmitAdmission
                 }
                 else
                 {
-                    _capacity = _active.Count;
-                    _capacitySource = MjCapacitySource.QueueFull;
+                    LearnFromHeldLocked();
                 }
             }
 
@@ -339,8 +338,7 @@ internal sealed class SubmitAdmission
         if (_relearn && !(settles = StartSettleLocked(now)))
         {
             _relearn = false; // nothing left to read (a wait took them up): learn from the count as it is
-            _capacity = Math.Max(1, _active.Count);
-            _capacitySource = MjCapacitySource.QueueFull;
+            LearnFromHeldLocked();
         }
 
         while (_line.Count > 0 && !paused && !_relearn && HasRoomLocked())
@@ -461,15 +459,7 @@ internal sealed class SubmitAdmission
         {
             if (seen is null)
             {
-                _settleAt = _time.GetTimestamp() + Ticks(_settleBackoff);
-                _settleBackoff = GrowSettle(_settleBackoff);
-                if (_relearn)
-                {
-                    _relearn = false; // no news: learn from the count as it is rather than hold the line
-                    _capacity = Math.Max(1, _active.Count);
-                    _capacitySource = MjCapacitySource.QueueFull;
-                }
-
+                AfterSettleLocked(freed: false); // no news: as a read that saw nothing end
                 line = $"could not read the {ids.Count} task(s) in flight that no wait watches ({failure!.Message}); the waiting submit tries again later";
             }
             else
@@ -545,34 +535,47 @@ internal sealed class SubmitAdmission
             }
         }
 
+        AfterSettleLocked(freed: ended + unknown > 0);
+        return $"read the {ids.Count} task(s) in flight that no wait watches: {ended} had ended{(unknown > 0 ? $", {unknown} the server no longer knows" : string.Empty)}; "
+            + $"{_active.Count} held{(_capacity is int c ? $", capacity {c}" : string.Empty)}";
+    }
+
+    /// <summary>
+    /// What a read of unwatched tasks leaves behind, <paramref name="freed"/> when something it asked for had ended or
+    /// is unknown (a read that failed frees nothing). The full queue that asked for the read is learnt from once, here.
+    /// Something ended: the count was too high, so the refused submit goes again and its answer tells. Nothing ended: the
+    /// count is what the server holds, so it is the capacity now; were it learnt only from the next refusal, the submit
+    /// would go again at once, be refused, read again, and so on as fast as the server answers.
+    /// </summary>
+    private void AfterSettleLocked(bool freed)
+    {
         if (_relearn)
         {
-            // The full queue that asked for this read is learnt from once, here. Something ended: the count was too high,
-            // so the refused submit goes again and its answer tells. Nothing ended: the count is what the server holds,
-            // so it is the capacity now; were it learnt only from the next refusal, the submit would go again at once,
-            // be refused, read again, and so on as fast as the server answers.
             _relearn = false;
-            if (ended + unknown == 0)
+            if (!freed)
             {
-                _capacity = Math.Max(1, _active.Count);
-                _capacitySource = MjCapacitySource.QueueFull;
+                LearnFromHeldLocked();
             }
         }
 
         // Something ended: the next read may come a back-off later; nothing new: each read comes later than the last.
-        if (ended + unknown > 0)
+        if (freed)
         {
             _settleBackoff = _options.RetryBaseDelay;
         }
 
         _settleAt = _time.GetTimestamp() + Ticks(_settleBackoff);
-        if (ended + unknown == 0)
+        if (!freed)
         {
             _settleBackoff = GrowSettle(_settleBackoff);
         }
+    }
 
-        return $"read the {ids.Count} task(s) in flight that no wait watches: {ended} had ended{(unknown > 0 ? $", {unknown} the server no longer knows" : string.Empty)}; "
-            + $"{_active.Count} held{(_capacity is int c ? $", capacity {c}" : string.Empty)}";
+    /// <summary>A full queue teaches the capacity: the tasks of ours the server holds now (at least one).</summary>
+    private void LearnFromHeldLocked()
+    {
+        _capacity = Math.Max(1, _active.Count);
+        _capacitySource = MjCapacitySource.QueueFull;
     }
 
     /// <summary>Why a submit that was not let through waits, in words (for -Verbose).</summary>
