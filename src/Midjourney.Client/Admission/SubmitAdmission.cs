@@ -696,11 +696,11 @@ internal sealed class SubmitAdmission
     private long EffectiveEnd(long patienceEnd) =>
         _lastMove == 0 ? patienceEnd : Math.Max(patienceEnd, _lastMove + Ticks(_options.QueueFullPatience));
 
+    /// <summary>As <see cref="Grow"/>, and never past <see cref="MaxSettleInterval"/>.</summary>
     private TimeSpan GrowSettle(TimeSpan backoff)
     {
-        var limit = _options.MaxRetryDelay < MaxSettleInterval ? _options.MaxRetryDelay : MaxSettleInterval;
-        var next = TimeSpan.FromTicks(backoff.Ticks * 2);
-        return next > limit ? limit : next;
+        var next = Grow(backoff);
+        return next > MaxSettleInterval ? MaxSettleInterval : next;
     }
 
     private TimeSpan Grow(TimeSpan backoff)
