@@ -168,7 +168,7 @@ public sealed partial class MjAdminApi
         }
         catch (OverLimitException over)
         {
-            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+            throw _transport.Errors.OverLimit(over, response);
         }
     }
 
@@ -181,7 +181,7 @@ public sealed partial class MjAdminApi
         }
         catch (OverLimitException over)
         {
-            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+            throw _transport.Errors.OverLimit(over, response);
         }
     }
 

@@ -145,6 +145,10 @@ internal sealed class ErrorMapper
             ? known.Explanation.TrimEnd('.') + $" ('{bannedWord}')."
             : known.Explanation;
 
+    /// <summary>The error for an answer over a count limit (<see cref="AnswerLimits"/>), naming the URL that answered it.</summary>
+    public MjLimitException OverLimit(OverLimitException over, MjHttpResponse response) =>
+        AnswerLimits.ToError(over, Url(response.Path), response.StatusCode, response.Path);
+
     /// <summary>The exception for an HTTP answer that is not a usable success (status, error bodies, garbage).</summary>
     public MjApiException FromResponse(MjHttpResponse response, string? taskId = null)
     {
