@@ -61,7 +61,7 @@ internal sealed class ErrorMapper
     /// (Redis down, the guest's daily limit, a temporary ban, a state too long) and for a request it could not read; at
     /// HTTP 500 for a crash. Only a request it could not read is the request's fault.
     /// </summary>
-    public MjApiException FromFailureEnvelope(string? message, MjHttpResponse response, string? taskId = null)
+    private MjApiException FromFailureEnvelope(string? message, MjHttpResponse response, string? taskId = null)
     {
         var description = _redactor.Redact(message);
         var status = response.Status == 200 ? string.Empty : $"{response.Status} {response.StatusCode}, ";
