@@ -602,7 +602,8 @@ internal sealed class SubmitAdmission
         if (_capacity is int capacity)
         {
             var unwatched = _active.Keys.Count(id => !IsWatched(id));
-            return $"the server holds {_active.Count} task(s) of this client and takes {capacity} at once (learnt from a full queue){line}; "
+            var source = MjLoad.SourceText(_capacitySource, _pool) is { } words ? $" ({words})" : string.Empty;
+            return $"the server holds {_active.Count} task(s) of this client and takes {capacity} at once{source}{line}; "
                 + (unwatched > 0 && Read is not null
                     ? $"{unwatched} of them no wait watches, so they are read to see which have ended"
                     : "it goes when one of them ends");
