@@ -328,8 +328,8 @@ internal sealed class AdminEndpoints
     {
         w.WriteStartObject();
         w.WriteString("name", u.Name);
-        Nullable(w, "email", u.Email);
-        Nullable(w, "phone", u.Phone);
+        w.WriteString("email", u.Email);
+        w.WriteString("phone", u.Phone);
         w.WriteNull("avatar");
         w.WriteString("role", u.Role);
         w.WriteString("status", u.Status);
@@ -363,14 +363,14 @@ internal sealed class AdminEndpoints
     private static void WriteBannedWord(Utf8JsonWriter w, BannedWordList l)
     {
         w.WriteStartObject();
-        Nullable(w, "name", l.Name);
+        w.WriteString("name", l.Name);
         w.WriteStartArray("keywords");
         foreach (string word in l.Keywords) w.WriteStringValue(word);
         w.WriteEndArray();
         w.WriteBoolean("enable", l.Enable);
         w.WriteNumber("weight", l.Weight);
         w.WriteNumber("sort", l.Sort);
-        Nullable(w, "description", l.Description);
+        w.WriteString("description", l.Description);
         w.WriteString("createTime", AccountJson.LocalTime(l.CreateTimeMs));
         w.WriteString("createTimeFormat", AccountJson.LocalTime(l.CreateTimeMs).Replace('T', ' ')[..16]);
         w.WriteString("updateTime", AccountJson.LocalTime(l.UpdateTimeMs));
@@ -438,10 +438,4 @@ internal sealed class AdminEndpoints
 
     private static int? Int(JsonElement element, string name) =>
         Member(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out int number) ? number : null;
-
-    private static void Nullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name);
-        else w.WriteString(name, value);
-    }
 }
