@@ -9,6 +9,7 @@ using Midjourney.Simulator.Admin;
 using Midjourney.Simulator.Engine;
 using Midjourney.Simulator.Flavors;
 using Midjourney.Simulator.Http;
+using static Midjourney.Simulator.Http.JsonFields;
 
 namespace Midjourney.Simulator.Endpoints;
 
@@ -410,11 +411,10 @@ internal sealed class AdminEndpoints
 
     private async Task<JsonDocument?> ReadAsync(HttpContext context)
     {
-        using var buffer = new System.IO.MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        byte[] bytes = await Answer.ReadAllAsync(context);
         try
         {
-            return JsonDocument.Parse(buffer.ToArray());
+            return JsonDocument.Parse(bytes);
         }
         catch (JsonException exception)
         {
@@ -422,20 +422,4 @@ internal sealed class AdminEndpoints
             return null;
         }
     }
-
-    private static JsonElement Member(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) ? value : default;
-
-    private static string? Text(JsonElement element, string name) =>
-        Member(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    private static bool? Bool(JsonElement element, string name) => Member(element, name).ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
-
-    private static int? Int(JsonElement element, string name) =>
-        Member(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out int number) ? number : null;
 }
