@@ -83,9 +83,7 @@ internal sealed class AccountEndpoints
             Pool.Connect(account);
             if (Text(param, "remark") is { } remark) account.Remark = remark;
             if (Text(param, "userToken") is { } token) account.UserToken = token;
-            if (Int(param, "coreSize") is int core) account.Resize(core);
-            if (Int(param, "queueSize") is int queue) account.QueueSize = Math.Max(0, queue);
-            if (Int(param, "timeoutMinutes") is int timeout) account.TimeoutMinutes = timeout;
+            account.ApplySizes(Int(param, "coreSize"), Int(param, "queueSize"), Int(param, "timeoutMinutes"));
             account.Reconnects++;
             return true;
         });
@@ -98,12 +96,7 @@ internal sealed class AccountEndpoints
         if (Pool.Find(id) is not { } account) return Missing(context);
         if (!account.Connected) return EnvelopeJson.WriteAsync(context, 200, 9, "账号未连接", null);
         long now = _services.Clock.NowMs();
-        Pool.Change(() =>
-        {
-            account.InfoUpdatedMs = now;
-            account.Syncs++;
-            return true;
-        });
+        Pool.Sync(account, now);
         return Done(context);
     }
 

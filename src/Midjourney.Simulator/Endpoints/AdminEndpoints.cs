@@ -133,9 +133,7 @@ internal sealed class AdminEndpoints
             Pool.Connect(account); // the reconnect: a new connection for an enabled account
             account.Remark = Text(param, "remark");
             account.Sponsor = Text(param, "sponsor");
-            if (Int(param, "coreSize") is int core) account.Resize(core);
-            if (Int(param, "queueSize") is int queue) account.QueueSize = Math.Max(0, queue);
-            if (Int(param, "timeoutMinutes") is int timeout) account.TimeoutMinutes = timeout;
+            account.ApplySizes(Int(param, "coreSize"), Int(param, "queueSize"), Int(param, "timeoutMinutes"));
             account.UserToken = Text(param, "userToken");
             account.LoginAccount = Text(param, "loginAccount")?.Trim();
             account.LoginPassword = Text(param, "loginPassword")?.Trim();
@@ -154,12 +152,7 @@ internal sealed class AdminEndpoints
         SimAccount? account = Pool.Find(id);
         if (account is null || !account.Connected) return TrueAiResult.WriteFailAsync(context, 200, "同步失败，请稍后重试");
         long now = _services.Clock.NowMs();
-        Pool.Change(() =>
-        {
-            account.InfoUpdatedMs = now;
-            account.Syncs++;
-            return true;
-        });
+        Pool.Sync(account, now);
         return TrueAiResult.WriteOkMessageAsync(context);
     }
 

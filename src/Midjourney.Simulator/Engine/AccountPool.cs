@@ -93,6 +93,16 @@ internal sealed class AccountPool
         lock (_gate) return change();
     }
 
+    /// <summary>A sync: the account read its <c>/info</c> again at <paramref name="nowMs"/>.</summary>
+    public void Sync(SimAccount account, long nowMs)
+    {
+        lock (_gate)
+        {
+            account.InfoUpdatedMs = nowMs;
+            account.Syncs++;
+        }
+    }
+
     /// <summary>Takes the account out of the pool; its booked tasks still run. False when there was none.</summary>
     public bool Remove(SimAccount account)
     {

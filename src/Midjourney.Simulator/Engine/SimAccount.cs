@@ -105,6 +105,14 @@ internal sealed class SimAccount
         Slots = new SlotScheduler(coreSize);
     }
 
+    /// <summary>The sizes a reconnect's body gives (null: unchanged); the core size as <see cref="Resize"/>, a queue at least 0.</summary>
+    public void ApplySizes(int? coreSize, int? queueSize, int? timeoutMinutes)
+    {
+        if (coreSize is int core) Resize(core);
+        if (queueSize is int queue) QueueSize = Math.Max(0, queue);
+        if (timeoutMinutes is int timeout) TimeoutMinutes = timeout;
+    }
+
     /// <summary>Forgets every booking (the simulator's reset).</summary>
     public void ClearSlots() => Slots = new SlotScheduler(CoreSize);
 }
