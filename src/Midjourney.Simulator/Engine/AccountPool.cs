@@ -27,7 +27,8 @@ internal sealed class AccountPool
     public AccountPool(SimulatorOptions options)
     {
         _options = options;
-        for (int i = 1; i <= options.Accounts; i++) _accounts.Add(new SimAccount(i, options, enabled: !options.NoAccounts));
+        for (int i = 1; i <= options.Accounts; i++) _accounts.Add(new SimAccount(i, options));
+        Usable = !options.NoAccounts; // the one rule: enabled ones connect unless offline, switched-off ones get the reason
     }
 
     /// <summary>

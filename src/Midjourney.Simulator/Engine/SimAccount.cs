@@ -15,7 +15,8 @@ internal sealed class SimAccount
     /// <summary>What every made-up secret of a simulated account starts with.</summary>
     public const string SecretMark = "SIM-SECRET-";
 
-    public SimAccount(int number, SimulatorOptions options, bool enabled)
+    /// <summary>Account <paramref name="number"/> of the pool the options make, disabled until the pool switches it on.</summary>
+    public SimAccount(int number, SimulatorOptions options)
         : this(number,
             "0000" + number.ToString("D4", CultureInfo.InvariantCulture) + "-5e1a-4c0d-9a11-" + (0x5A0000000000L + number).ToString("x12", CultureInfo.InvariantCulture),
             (1_200_000_000_000_000_000L + number).ToString(CultureInfo.InvariantCulture),
@@ -23,9 +24,6 @@ internal sealed class SimAccount
             options.Concurrency, options.Queue, Math.Max(1, (int)Math.Round(options.Timeout.TotalMinutes)))
     {
         Remark = "sim account " + number.ToString(CultureInfo.InvariantCulture);
-        Enabled = enabled;
-        Connected = enabled && !options.OfflineAccounts;
-        DisabledReason = enabled ? null : AccountPool.SwitchedOffReason;
     }
 
     /// <summary>An account with the given identity and sizes (a replay gives the real server's), disabled until told.</summary>
