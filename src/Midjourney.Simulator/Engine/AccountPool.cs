@@ -118,7 +118,8 @@ internal sealed class AccountPool
 
     /// <summary>
     /// The usable account that starts a task soonest (a free slot now, else the shortest wait within its queue); false
-    /// when every enabled account's slots are busy and its queue is full. Called under the engine's lock.
+    /// when every enabled account's slots are busy and its queue is full. Called under the engine's lock; takes the pool's
+    /// (always in that order) and calls nothing outside the accounts' slots.
     /// </summary>
     public bool TryReserve(long now, out SimAccount? account, out int slot, out long startAt, out int ahead)
     {
@@ -126,12 +127,15 @@ internal sealed class AccountPool
         slot = -1;
         startAt = long.MaxValue;
         ahead = 0;
-        foreach (SimAccount candidate in All())
+        lock (_gate)
         {
-            if (!candidate.Usable || !candidate.Slots.TryReserve(now, candidate.QueueSize, out int s, out long start, out int waiting)) continue;
-            if (account is null || start < startAt)
+            foreach (SimAccount candidate in _accounts)
             {
-                (account, slot, startAt, ahead) = (candidate, s, start, waiting);
+                if (!candidate.Usable || !candidate.Slots.TryReserve(now, candidate.QueueSize, out int s, out long start, out int waiting)) continue;
+                if (account is null || start < startAt)
+                {
+                    (account, slot, startAt, ahead) = (candidate, s, start, waiting);
+                }
             }
         }
 
