@@ -44,7 +44,7 @@ internal sealed class TrueAiProfile : FlavorProfile
         "执行超时 " + options.Timeout.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture) + " 分钟";
 
     /// <summary>11.10.3's Discord handler (<c>DiscordWebSocketService</c>) fails the task with <c>$"{title}, {desc}"</c>.</summary>
-    public override string BotFailReason(string title, string description) => $"{title}, {description}";
+    public override string BotFailReason(string description) => $"Invalid parameter, {description}";
 
     /// <summary>
     /// 11.x's <c>SubmitController.Action</c> picks the child's action by customId prefix and has no branch for the shorten
