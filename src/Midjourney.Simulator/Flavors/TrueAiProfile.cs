@@ -62,14 +62,15 @@ internal sealed class TrueAiProfile : FlavorProfile
     /// administrator when it is the server's only key, and the users /mj/admin/user made) decides the role. Anyone else
     /// is a guest in guest mode, and refused otherwise (<c>SimpleAuthMiddleware</c>).
     /// </summary>
-    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
-    {
-        if (users.ByToken(Token(request)) is { } user) return user.IsAdmin ? CallerRole.Admin : CallerRole.User;
-        return options.GuestMode ? CallerRole.Guest : null;
-    }
+    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users) =>
+        Caller(request, options, users).Role;
 
-    /// <summary>The user a request's token names, or null (a guest).</summary>
-    public static Admin.SimUser? UserOf(HttpRequest request, Admin.UserStore users) => users.ByToken(Token(request));
+    /// <summary>The caller's role as <see cref="Identify"/> tells it, and the user the token names (null: a guest or nobody).</summary>
+    public static (CallerRole? Role, Admin.SimUser? User) Caller(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
+    {
+        if (users.ByToken(Token(request)) is { } user) return (user.IsAdmin ? CallerRole.Admin : CallerRole.User, user);
+        return (options.GuestMode ? CallerRole.Guest : null, null);
+    }
 
     /// <summary><c>/health</c> and <c>/debug</c> skip the middleware; <c>/mj/home</c> and a few admin routes are [AllowAnonymous].</summary>
     public override bool IsAnonymous(string path) =>
