@@ -183,6 +183,9 @@ internal static class AccountJson
     public static string LocalTime(long epochMs) =>
         DateTimeOffset.FromUnixTimeMilliseconds(epochMs).ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A time as TrueAI's <c>…Format</c> fields send it: <see cref="LocalTime"/> to the minute, with a space (<c>yyyy-MM-dd HH:mm</c>).</summary>
+    public static string LocalMinute(long epochMs) => LocalTime(epochMs).Replace('T', ' ')[..16];
+
     private static void Displays(Utf8JsonWriter w, SimAccount a)
     {
         w.WriteStartObject("displays");

@@ -24,7 +24,7 @@ internal sealed class AdminEndpoints
     private const string NotFoundAccount = "账号不存在";
     private const string BadParameter = "参数错误";
 
-    /// <summary>What 11.10.3 answers where its Redis-backed cache is needed and Redis is down: HTTP 500, code -1.</summary>
+    /// <summary>What 11.10.3 answers where an operation throws (its Redis-backed cache with Redis down, its keyword search on SQLite): HTTP 500, code -1.</summary>
     private const string Crashed = "操作失败";
     private readonly SimulatorServices _services;
 
@@ -240,7 +240,7 @@ internal sealed class AdminEndpoints
         JsonElement search = Member(body.RootElement, "search");
         if (Member(search, "keywords") is { ValueKind: JsonValueKind.Array } keywords && keywords.EnumerateArray().Any(k => k.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(k.GetString())))
         {
-            await TrueAiResult.WriteFailAsync(context, 500, "操作失败");
+            await TrueAiResult.WriteFailAsync(context, 500, Crashed);
             return;
         }
 
@@ -333,7 +333,7 @@ internal sealed class AdminEndpoints
         w.WriteNull("lastLoginTimeFormat");
         w.WriteNull("registerIp");
         w.WriteString("registerTime", AccountJson.LocalTime(u.CreateTimeMs));
-        w.WriteString("registerTimeFormat", AccountJson.LocalTime(u.CreateTimeMs).Replace('T', ' ')[..16]);
+        w.WriteString("registerTimeFormat", AccountJson.LocalMinute(u.CreateTimeMs));
         w.WriteNumber("dayDrawLimit", u.DayDrawLimit);
         w.WriteNumber("totalDrawLimit", u.TotalDrawLimit);
         w.WriteNumber("dayDrawCount", 0);
@@ -366,16 +366,15 @@ internal sealed class AdminEndpoints
         w.WriteNumber("sort", l.Sort);
         w.WriteString("description", l.Description);
         w.WriteString("createTime", AccountJson.LocalTime(l.CreateTimeMs));
-        w.WriteString("createTimeFormat", AccountJson.LocalTime(l.CreateTimeMs).Replace('T', ' ')[..16]);
+        w.WriteString("createTimeFormat", AccountJson.LocalMinute(l.CreateTimeMs));
         w.WriteString("updateTime", AccountJson.LocalTime(l.UpdateTimeMs));
-        w.WriteString("updateTimeFormat", AccountJson.LocalTime(l.UpdateTimeMs).Replace('T', ' ')[..16]);
+        w.WriteString("updateTimeFormat", AccountJson.LocalMinute(l.UpdateTimeMs));
         w.WriteString("id", l.Id);
         w.WriteStartObject("properties");
         w.WriteEndObject();
         w.WriteEndObject();
     }
 
-    /// <summary>The JSON body, or null after the flavour's answer to a body it cannot read.</summary>
     /// <summary>
     /// A page query's body; null when it was answered already: a bad body, or Redis down (--no-redis), where the real
     /// server's page fails with HTTP 500 "操作失败" (its live counts and caches come from Redis).
