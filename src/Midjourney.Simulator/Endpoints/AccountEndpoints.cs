@@ -84,7 +84,6 @@ internal sealed class AccountEndpoints
             if (Text(param, "remark") is { } remark) account.Remark = remark;
             if (Text(param, "userToken") is { } token) account.UserToken = token;
             account.ApplySizes(Int(param, "coreSize"), Int(param, "queueSize"), Int(param, "timeoutMinutes"));
-            account.Reconnects++;
             return true;
         });
         await Done(context);

@@ -140,7 +140,6 @@ internal sealed class AdminEndpoints
             account.Login2fa = Text(param, "login2fa")?.Trim();
             account.PermanentInvitationLink = Text(param, "permanentInvitationLink");
             if (Text(param, "cookie") is { } cookie) account.Cookie = cookie;
-            account.Reconnects++;
             return true;
         });
         await TrueAiResult.WriteOkMessageAsync(context);

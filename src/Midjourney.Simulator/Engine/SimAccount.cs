@@ -74,10 +74,8 @@ internal sealed class SimAccount
     /// <summary>When <c>/info</c> was last read (a sync), epoch ms; 0 before any.</summary>
     public long InfoUpdatedMs { get; set; }
 
-    /// <summary>How many times it was synced and reconnected (for tests).</summary>
+    /// <summary>How many times it was synced (TrueAI's <c>todaySyncCount</c>).</summary>
     public int Syncs { get; set; }
-
-    public int Reconnects { get; set; }
 
     // The secrets a real server keeps for an account and shows its administrator.
     public string? UserToken { get; set; }

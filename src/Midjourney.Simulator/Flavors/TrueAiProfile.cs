@@ -53,9 +53,6 @@ internal sealed class TrueAiProfile : FlavorProfile
     /// </summary>
     public override bool RoutesButton(ButtonKind kind) => base.RoutesButton(kind) && kind != ButtonKind.PromptAnalyzer;
 
-    /// <summary>Raw token in <c>Authorization</c> (wins when present, even if wrong), else <c>mj-api-secret</c>.</summary>
-    public override bool IsAuthorized(HttpRequest request, string apiKey) => string.Equals(Token(request), apiKey, StringComparison.Ordinal);
-
     /// <summary>
     /// <c>WorkContext.GetUser</c>: the token is <c>Authorization</c> when that header is present, else <c>mj-api-secret</c>.
     /// The token's user (<see cref="Admin.UserStore"/>: the admin key is the administrator, the API key a user, or the
