@@ -282,7 +282,7 @@ public sealed partial class MjClient : IDisposable
         }
         catch (OverLimitException over)
         {
-            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+            throw _transport.Errors.OverLimit(over, response);
         }
     }
 
@@ -308,7 +308,7 @@ public sealed partial class MjClient : IDisposable
         }
         catch (OverLimitException over)
         {
-            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+            throw _transport.Errors.OverLimit(over, response);
         }
     }
 

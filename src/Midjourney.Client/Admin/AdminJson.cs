@@ -136,49 +136,50 @@ internal static class AdminJson
             Server = server,
         };
 
+    /// <summary>The answer as JSON, or null when it is not JSON (an empty body included). Dispose it.</summary>
+    public static JsonDocument? Parse(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The failure of a change in <paramref name="body"/> (see <see cref="Refusal(JsonElement)"/>); null when it is not JSON.</summary>
+    public static string? Refusal(byte[] body)
+    {
+        using var document = Parse(body);
+        return document is null ? null : Refusal(document.RootElement);
+    }
+
     /// <summary>
     /// The failure of a change, or null when it succeeded: TrueAI's <c>{success:false, message}</c>, Plus's
     /// <c>{code ≠ 1, description}</c>. An empty body or any other JSON counts as done.
     /// </summary>
-    public static string? Refusal(byte[] body)
+    public static string? Refusal(JsonElement root)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            if (root.TryGetProperty("success", out var success) && success.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                return success.ValueKind == JsonValueKind.False ? Text(root, "message") ?? Text(root, "description") ?? "(no message)" : null;
-            }
-
-            return Int(root, "code") is int code && code != 1 && code != 0 && root.TryGetProperty("description", out _)
-                ? Text(root, "description") ?? "(no description)"
-                : null;
-        }
-        catch (JsonException)
+        if (root.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
+
+        if (root.TryGetProperty("success", out var success) && success.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return success.ValueKind == JsonValueKind.False ? Text(root, "message") ?? Text(root, "description") ?? "(no message)" : null;
+        }
+
+        return Int(root, "code") is int code && code != 1 && code != 0 && root.TryGetProperty("description", out _)
+            ? Text(root, "description") ?? "(no description)"
+            : null;
     }
 
     /// <summary>The message of a success answer (TrueAI's accounts-enable says "已启用 1 个账号").</summary>
-    public static string? Message(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? Text(document.RootElement, "message") ?? Text(document.RootElement, "description") : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static string? Message(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object ? Text(root, "message") ?? Text(root, "description") : null;
 
     private static IReadOnlyList<string> Modes(JsonElement element)
     {

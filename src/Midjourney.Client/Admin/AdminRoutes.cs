@@ -75,15 +75,6 @@ internal sealed class AdminRoutes
         _ => "manage banned words",
     };
 
-    /// <summary>What the flavour calls its account API, for messages.</summary>
-    public string AccountApiName => Flavor switch
-    {
-        "trueai" => "/mj/admin/accounts",
-        "novicezk" => "/mj/account/list",
-        "plus" => "/mj/account/query",
-        _ => "no account API",
-    };
-
     public static AdminRoutes For(string? flavor) => flavor switch
     {
         "trueai" => new AdminRoutes("trueai")

@@ -43,7 +43,7 @@ public sealed partial class MjAdminApi
             // Whatever the server answered (or failed to), submits then learn the capacity from refusals as before.
             var why = deadline.IsCancellationRequested
                 ? $"no answer within {_capacityReadTimeout.TotalSeconds:0.#} s (MjClientOptions.CapacityReadTimeout)"
-                : FirstLine(MjText.CleanLine(e.Message) ?? string.Empty);
+                : MjText.CleanLine(e.Message) ?? string.Empty;
             Trace($"the pool's capacity could not be read from its accounts: {why}");
             return null;
         }

@@ -141,7 +141,7 @@ public sealed partial class MjAdminApi
             {
                 Precheck(budget, response);
                 using var document = JsonDocument.Parse(response.Body);
-                if (AdminJson.Refusal(response.Body) is { } refusal)
+                if (AdminJson.Refusal(document.RootElement) is { } refusal)
                 {
                     throw Refused(response, refusal, null, null);
                 }
@@ -168,7 +168,7 @@ public sealed partial class MjAdminApi
         }
         catch (OverLimitException over)
         {
-            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+            throw _transport.Errors.OverLimit(over, response);
         }
     }
 
@@ -181,7 +181,7 @@ public sealed partial class MjAdminApi
         }
         catch (OverLimitException over)
         {
-            throw AnswerLimits.ToError(over, _transport.Errors.Url(response.Path), response.StatusCode, response.Path);
+            throw _transport.Errors.OverLimit(over, response);
         }
     }
 
@@ -332,7 +332,8 @@ public sealed partial class MjAdminApi
             throw _transport.Errors.FromResponse(response);
         }
 
-        if (AdminJson.Refusal(response.Body) is { } refusal)
+        using var answer = AdminJson.Parse(response.Body); // not JSON (an empty body too): no refusal, no message
+        if (answer is not null && AdminJson.Refusal(answer.RootElement) is { } refusal)
         {
             throw Refused(response, refusal, subject, id);
         }
@@ -342,7 +343,7 @@ public sealed partial class MjAdminApi
             Volatile.Write(ref _capacityTried, 0); // the pool changed: the next submit (or Get-MjAccount) reads it again
         }
 
-        return AdminJson.Message(response.Body);
+        return answer is null ? null : AdminJson.Message(answer.RootElement);
     }
 
     /// <summary>The Get- cmdlet that lists <paramref name="subject"/> ("account", "user", "banned-word list").</summary>

@@ -34,12 +34,22 @@ public sealed class MjLoad
     public MjPoolCapacity? Pool { get; internal init; }
 
     /// <summary>The capacity and its source in words: "26 (from the accounts: 2 of 4 usable)", "13 (learnt from a full queue)".</summary>
-    public string CapacityText => (Capacity, CapacitySource) switch
+    public string CapacityText => Capacity switch
     {
-        (int capacity, MjCapacitySource.Accounts) => $"{capacity} (from the accounts: {Pool?.UsableAccounts} of {Pool?.Accounts} usable)",
-        (int capacity, MjCapacitySource.QueueFull) => $"{capacity} (learnt from a full queue{(Pool is { } pool ? $"; the accounts say {pool.Capacity}" : string.Empty)})",
-        (int capacity, _) => capacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        int capacity when SourceText(CapacitySource, Pool) is { } source => $"{capacity} ({source})",
+        int capacity => capacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => Pool is { UsableAccounts: 0 } empty ? $"none (no usable account of {empty.Accounts})" : "unknown",
+    };
+
+    /// <summary>
+    /// Where a capacity came from, in words ("from the accounts: 2 of 4 usable", "learnt from a full queue"); null when
+    /// nothing has said. The one wording of the sources: <see cref="CapacityText"/> and a waiting submit's reason use it.
+    /// </summary>
+    internal static string? SourceText(MjCapacitySource source, MjPoolCapacity? pool) => source switch
+    {
+        MjCapacitySource.Accounts => $"from the accounts: {pool?.UsableAccounts} of {pool?.Accounts} usable",
+        MjCapacitySource.QueueFull => $"learnt from a full queue{(pool is { } known ? $"; the accounts say {known.Capacity}" : string.Empty)}",
+        _ => null,
     };
 
     /// <summary>How many tasks the account runs at once, estimated from a queue position (code 22); null until then.</summary>

@@ -268,8 +268,7 @@ internal sealed class SubmitAdmission
                 }
                 else
                 {
-                    _capacity = _active.Count;
-                    _capacitySource = MjCapacitySource.QueueFull;
+                    LearnFromHeldLocked();
                 }
             }
 
@@ -339,8 +338,7 @@ internal sealed class SubmitAdmission
         if (_relearn && !(settles = StartSettleLocked(now)))
         {
             _relearn = false; // nothing left to read (a wait took them up): learn from the count as it is
-            _capacity = Math.Max(1, _active.Count);
-            _capacitySource = MjCapacitySource.QueueFull;
+            LearnFromHeldLocked();
         }
 
         while (_line.Count > 0 && !paused && !_relearn && HasRoomLocked())
@@ -461,15 +459,7 @@ internal sealed class SubmitAdmission
         {
             if (seen is null)
             {
-                _settleAt = _time.GetTimestamp() + Ticks(_settleBackoff);
-                _settleBackoff = GrowSettle(_settleBackoff);
-                if (_relearn)
-                {
-                    _relearn = false; // no news: learn from the count as it is rather than hold the line
-                    _capacity = Math.Max(1, _active.Count);
-                    _capacitySource = MjCapacitySource.QueueFull;
-                }
-
+                AfterSettleLocked(freed: false); // no news: as a read that saw nothing end
                 line = $"could not read the {ids.Count} task(s) in flight that no wait watches ({failure!.Message}); the waiting submit tries again later";
             }
             else
@@ -545,34 +535,47 @@ internal sealed class SubmitAdmission
             }
         }
 
+        AfterSettleLocked(freed: ended + unknown > 0);
+        return $"read the {ids.Count} task(s) in flight that no wait watches: {ended} had ended{(unknown > 0 ? $", {unknown} the server no longer knows" : string.Empty)}; "
+            + $"{_active.Count} held{(_capacity is int c ? $", capacity {c}" : string.Empty)}";
+    }
+
+    /// <summary>
+    /// What a read of unwatched tasks leaves behind, <paramref name="freed"/> when something it asked for had ended or
+    /// is unknown (a read that failed frees nothing). The full queue that asked for the read is learnt from once, here.
+    /// Something ended: the count was too high, so the refused submit goes again and its answer tells. Nothing ended: the
+    /// count is what the server holds, so it is the capacity now; were it learnt only from the next refusal, the submit
+    /// would go again at once, be refused, read again, and so on as fast as the server answers.
+    /// </summary>
+    private void AfterSettleLocked(bool freed)
+    {
         if (_relearn)
         {
-            // The full queue that asked for this read is learnt from once, here. Something ended: the count was too high,
-            // so the refused submit goes again and its answer tells. Nothing ended: the count is what the server holds,
-            // so it is the capacity now; were it learnt only from the next refusal, the submit would go again at once,
-            // be refused, read again, and so on as fast as the server answers.
             _relearn = false;
-            if (ended + unknown == 0)
+            if (!freed)
             {
-                _capacity = Math.Max(1, _active.Count);
-                _capacitySource = MjCapacitySource.QueueFull;
+                LearnFromHeldLocked();
             }
         }
 
         // Something ended: the next read may come a back-off later; nothing new: each read comes later than the last.
-        if (ended + unknown > 0)
+        if (freed)
         {
             _settleBackoff = _options.RetryBaseDelay;
         }
 
         _settleAt = _time.GetTimestamp() + Ticks(_settleBackoff);
-        if (ended + unknown == 0)
+        if (!freed)
         {
             _settleBackoff = GrowSettle(_settleBackoff);
         }
+    }
 
-        return $"read the {ids.Count} task(s) in flight that no wait watches: {ended} had ended{(unknown > 0 ? $", {unknown} the server no longer knows" : string.Empty)}; "
-            + $"{_active.Count} held{(_capacity is int c ? $", capacity {c}" : string.Empty)}";
+    /// <summary>A full queue teaches the capacity: the tasks of ours the server holds now (at least one).</summary>
+    private void LearnFromHeldLocked()
+    {
+        _capacity = Math.Max(1, _active.Count);
+        _capacitySource = MjCapacitySource.QueueFull;
     }
 
     /// <summary>Why a submit that was not let through waits, in words (for -Verbose).</summary>
@@ -599,7 +602,8 @@ internal sealed class SubmitAdmission
         if (_capacity is int capacity)
         {
             var unwatched = _active.Keys.Count(id => !IsWatched(id));
-            return $"the server holds {_active.Count} task(s) of this client and takes {capacity} at once (learnt from a full queue){line}; "
+            var source = MjLoad.SourceText(_capacitySource, _pool) is { } words ? $" ({words})" : string.Empty;
+            return $"the server holds {_active.Count} task(s) of this client and takes {capacity} at once{source}{line}; "
                 + (unwatched > 0 && Read is not null
                     ? $"{unwatched} of them no wait watches, so they are read to see which have ended"
                     : "it goes when one of them ends");
@@ -693,11 +697,11 @@ internal sealed class SubmitAdmission
     private long EffectiveEnd(long patienceEnd) =>
         _lastMove == 0 ? patienceEnd : Math.Max(patienceEnd, _lastMove + Ticks(_options.QueueFullPatience));
 
+    /// <summary>As <see cref="Grow"/>, and never past <see cref="MaxSettleInterval"/>.</summary>
     private TimeSpan GrowSettle(TimeSpan backoff)
     {
-        var limit = _options.MaxRetryDelay < MaxSettleInterval ? _options.MaxRetryDelay : MaxSettleInterval;
-        var next = TimeSpan.FromTicks(backoff.Ticks * 2);
-        return next > limit ? limit : next;
+        var next = Grow(backoff);
+        return next > MaxSettleInterval ? MaxSettleInterval : next;
     }
 
     private TimeSpan Grow(TimeSpan backoff)

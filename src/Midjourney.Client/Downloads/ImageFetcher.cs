@@ -26,11 +26,11 @@ internal sealed class ImageFetcher
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
 
-    /// <summary>Creates the fetcher over a client that carries no auth headers; one read may take up to <paramref name="timeout"/> (default <see cref="MjLimits.ImageReadTimeout"/>).</summary>
-    public ImageFetcher(HttpClient http, TimeSpan? timeout = null)
+    /// <summary>Creates the fetcher over a client that carries no auth headers; one read may take up to <paramref name="timeout"/> (MjClientOptions.ImageReadTimeout).</summary>
+    public ImageFetcher(HttpClient http, TimeSpan timeout)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
-        _timeout = timeout ?? MjLimits.ImageReadTimeout;
+        _timeout = timeout;
     }
 
     /// <summary>The size of the image at <paramref name="url"/>: cached, else from its first bytes, else from the whole file.</summary>

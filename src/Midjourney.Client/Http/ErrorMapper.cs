@@ -12,6 +12,12 @@ internal sealed class ErrorMapper
 {
     private const string QueueFullText = "队列已满";
 
+    /// <summary>The advice for a busy server (a full queue, a rate limit): the refusal created nothing.</summary>
+    private const string BusyAdvice = "Nothing was created; try again later.";
+
+    /// <summary>The advice for an outage or a logic error of the server.</summary>
+    private const string OutageAdvice = "Try again later; if it persists, ask the server's administrator.";
+
     private readonly AuthScheme _scheme;
     private readonly bool _keySent;
     private readonly Redactor _redactor;
@@ -55,7 +61,7 @@ internal sealed class ErrorMapper
     /// (Redis down, the guest's daily limit, a temporary ban, a state too long) and for a request it could not read; at
     /// HTTP 500 for a crash. Only a request it could not read is the request's fault.
     /// </summary>
-    public MjApiException FromFailureEnvelope(string? message, MjHttpResponse response, string? taskId = null)
+    private MjApiException FromFailureEnvelope(string? message, MjHttpResponse response, string? taskId = null)
     {
         var description = _redactor.Redact(message);
         var status = response.Status == 200 ? string.Empty : $"{response.Status} {response.StatusCode}, ";
@@ -84,7 +90,7 @@ internal sealed class ErrorMapper
         }
         else if (known?.Kind == MjServerMessageKind.Busy || (code is int c && IsQueueFull(c, description)))
         {
-            unknownAdvice = "Nothing was created; try again later.";
+            unknownAdvice = BusyAdvice;
             make = text => new MjServerBusyException(text, code, description, status, path, response.RetryAfter);
         }
         else if (known?.Kind == MjServerMessageKind.TaskNotFound || (known is null && code is 3 or 404))
@@ -105,7 +111,7 @@ internal sealed class ErrorMapper
                 || (known is null && logicError)))
         {
             // An outage or a logic error of the server: the request is not to blame, and the same one may work later.
-            unknownAdvice = "Try again later; if it persists, ask the server's administrator.";
+            unknownAdvice = OutageAdvice;
             make = text => new MjServerException(text, code, description, status, path);
         }
         else
@@ -139,6 +145,10 @@ internal sealed class ErrorMapper
             ? known.Explanation.TrimEnd('.') + $" ('{bannedWord}')."
             : known.Explanation;
 
+    /// <summary>The error for an answer over a count limit (<see cref="AnswerLimits"/>), naming the URL that answered it.</summary>
+    public MjLimitException OverLimit(OverLimitException over, MjHttpResponse response) =>
+        AnswerLimits.ToError(over, Url(response.Path), response.StatusCode, response.Path);
+
     /// <summary>The exception for an HTTP answer that is not a usable success (status, error bodies, garbage).</summary>
     public MjApiException FromResponse(MjHttpResponse response, string? taskId = null)
     {
@@ -164,8 +174,7 @@ internal sealed class ErrorMapper
         var serverText = _redactor.Redact(ServerText(response));
         if ((int)status == 429)
         {
-            const string busyAdvice = "Nothing was created; try again later.";
-            return new MjServerBusyException(Sentences.Join($"{Url(response.Path)} answered {statusText}: the server is rate limiting{Suffix(serverText)}", busyAdvice), null, serverText, status, response.Path, response.RetryAfter) { Advice = busyAdvice };
+            return new MjServerBusyException(Sentences.Join($"{Url(response.Path)} answered {statusText}: the server is rate limiting{Suffix(serverText)}", BusyAdvice), null, serverText, status, response.Path, response.RetryAfter) { Advice = BusyAdvice };
         }
 
         if (status == HttpStatusCode.NotFound)
@@ -181,8 +190,7 @@ internal sealed class ErrorMapper
 
         if (response.Status >= 500)
         {
-            const string serverAdvice = "Try again later; if it persists, ask the server's administrator.";
-            return new MjServerException(Sentences.Join($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}", serverAdvice), null, serverText, status, response.Path) { Advice = serverAdvice };
+            return new MjServerException(Sentences.Join($"{Url(response.Path)} answered {statusText}{Suffix(serverText)}", OutageAdvice), null, serverText, status, response.Path) { Advice = OutageAdvice };
         }
 
         if (response.Status >= 400)

@@ -226,7 +226,7 @@ internal sealed class MjTransport : IDisposable
         }
         catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException("No answer within the attempt timeout.", e);
+            throw AsTimeout(e);
         }
     }
 

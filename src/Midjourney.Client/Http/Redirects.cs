@@ -93,21 +93,21 @@ internal static class Redirects
         {
             throw new RedirectRefusedException(
                 $"{answered} with a Location that is not a URL ('{Cut(DownloadUrl.Redact(location))}'); it was not followed.",
-                "The server is misconfigured; ask its administrator.", status, null);
+                "The server is misconfigured; ask its administrator.", status);
         }
 
         if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
         {
             throw new RedirectRefusedException(
                 $"{answered}, a redirect to '{Cut(DownloadUrl.Redact(location))}', which is not an http or https address; it was not followed.",
-                "The server is misconfigured or hostile; ask its administrator.", status, target);
+                "The server is misconfigured or hostile; ask its administrator.", status);
         }
 
         if (hops > maxRedirects)
         {
             throw new RedirectRefusedException(
                 $"{answered}, redirect number {hops} in a row (to {Show(target)}); at most {maxRedirects} are followed (MjLimits), so it was not.",
-                "The server redirects in a loop; ask its administrator.", status, target);
+                "The server redirects in a loop; ask its administrator.", status);
         }
 
         if (rule == RedirectRule.SameOrigin && !SameOrigin(first, target))
@@ -119,22 +119,21 @@ internal static class Redirects
                 upgrade
                     ? $"The server wants https: connect with -Uri {target.GetLeftPart(UriPartial.Authority)} (Connect-MjServer)."
                     : $"If the proxy has moved, connect to its new address yourself (Connect-MjServer -Uri {target.GetLeftPart(UriPartial.Authority)}); otherwise ask its administrator why it redirects.",
-                status,
-                target);
+                status);
         }
 
         if (rule == RedirectRule.NoDowngrade && current.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
         {
             throw new RedirectRefusedException(
                 $"{answered}, a redirect from https down to plain http ({Show(target)}); it was not followed.",
-                "Ask the image host to serve https, or download the file yourself.", status, target);
+                "Ask the image host to serve https, or download the file yourself.", status);
         }
 
         if (method != HttpMethod.Get && method != HttpMethod.Head && status is not (307 or 308))
         {
             throw new RedirectRefusedException(
                 $"{answered} to a {method} (a redirect to {Show(target)}); only 307 and 308 keep a {method}, so it was not followed and nothing was sent there.",
-                "The server is misconfigured; ask its administrator.", status, target);
+                "The server is misconfigured; ask its administrator.", status);
         }
 
         return target;
@@ -168,12 +167,11 @@ internal static class Redirects
 /// <summary>A redirect that <see cref="Redirects"/> did not follow; the message names the target, never a key or a query.</summary>
 internal sealed class RedirectRefusedException : Exception
 {
-    public RedirectRefusedException(string message, string advice, int status, Uri? target)
+    public RedirectRefusedException(string message, string advice, int status)
         : base(message)
     {
         Advice = advice;
         Status = (HttpStatusCode)status;
-        Target = target;
     }
 
     /// <summary>What to do about it.</summary>
@@ -182,6 +180,4 @@ internal sealed class RedirectRefusedException : Exception
     /// <summary>The redirect's status.</summary>
     public HttpStatusCode Status { get; }
 
-    /// <summary>Where it pointed, when that is a URL.</summary>
-    public Uri? Target { get; }
 }

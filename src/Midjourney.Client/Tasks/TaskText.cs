@@ -75,12 +75,16 @@ internal static class TaskText
         && MjText.IsClean(task.Description) && MjText.IsCleanLine(task.State) && MjText.IsClean(task.FailReason) && MjText.IsCleanLine(task.ImageUrl)
         && task.ImageUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.ThumbnailUrl) && MjText.IsCleanLine(task.Seed) && MjText.IsCleanLine(task.InstanceId) && MjText.IsCleanLine(task.VideoUrl) && task.VideoUrls.All(MjText.IsCleanLine) && MjText.IsCleanLine(task.ParentId)
         && task.Buttons.All(b => MjText.IsCleanLine(b.CustomId) && MjText.IsCleanLine(b.Label) && MjText.IsCleanLine(b.Emoji))
-        && task.Properties.All(p => MjText.IsCleanLine(p.Key) && (p.Value is not string text || MjText.IsClean(text)));
+        && task.Properties.All(IsCleanProperty);
+
+    /// <summary>A property with a safe key and, when its value is a string, a safe value.</summary>
+    private static bool IsCleanProperty(KeyValuePair<string, object?> property) =>
+        MjText.IsCleanLine(property.Key) && (property.Value is not string text || MjText.IsClean(text));
 
     /// <summary>The properties with safe keys and string values (the same instance when nothing needed cleaning).</summary>
     public static IReadOnlyDictionary<string, object?> Clean(IReadOnlyDictionary<string, object?> properties)
     {
-        if (properties.All(p => MjText.IsCleanLine(p.Key) && (p.Value is not string value || MjText.IsClean(value))))
+        if (properties.All(IsCleanProperty))
         {
             return properties;
         }

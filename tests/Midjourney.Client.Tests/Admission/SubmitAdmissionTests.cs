@@ -54,6 +54,28 @@ public sealed class SubmitAdmissionTests
     }
 
     [Fact]
+    public async Task A_waiting_submit_names_the_account_list_when_the_capacity_came_from_it()
+    {
+        var log = new List<string>();
+        var admission = new SubmitAdmission(new MjClientOptions(new Uri("http://mj.test/")) { Trace = log.Add }, new QuietClock());
+        admission.UseAccountCapacity(new MjPoolCapacity(1, 1, 2, DateTimeOffset.UnixEpoch));
+        using (var first = await admission.EnterAsync(again: false, patienceEnd: null, CancellationToken.None))
+        {
+            first.Accepted(new[] { new MjTask("t1") { Status = MjTaskStatus.InProgress } });
+        }
+
+        using var giveUp = new CancellationTokenSource();
+        var second = admission.EnterAsync(again: false, patienceEnd: null, giveUp.Token);
+        Assert.False(second.IsCompleted);
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+
+        Assert.Equal(
+            "this submit waits its turn: the server holds 1 task(s) of this client and takes 1 at once (from the accounts: 1 of 2 usable); it goes when one of them ends",
+            Assert.Single(log));
+    }
+
+    [Fact]
     public async Task A_429_pauses_every_submit_of_the_client_for_its_retry_after()
     {
         var clock = new QuietClock();
