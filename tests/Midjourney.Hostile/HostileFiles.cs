@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -24,11 +25,10 @@ public static class HostileFiles
         File.WriteAllBytes(Path.Combine(folder, "huge.png"), HugePng);
         File.WriteAllBytes(Path.Combine(folder, "html.png"), Html);
         File.WriteAllBytes(Path.Combine(folder, "random.png"), Random());
-        File.WriteAllBytes(Path.Combine(folder, "grid.png"), GrayPng(64, 64, 8));
+        File.WriteAllBytes(Path.Combine(folder, "grid.png"), SmallPng);
         File.WriteAllBytes(Path.Combine(folder, "ztxt-bomb.png"), ZtxtBombPng(700L * 1024 * 1024));
         File.WriteAllBytes(Path.Combine(folder, "ztxt-corrupt.png"), CorruptZtxtPng());
-        var escaped = string.Concat(Probes.Injection.Select(c => c < ' ' || c is >= '\u007f' and <= '\u009f' or '"' or '\\' ? $"\\u{(int)c:x4}" : c.ToString()));
-        File.WriteAllBytes(Path.Combine(folder, "text-escapes.png"), TextPng("Midjourney", "{\"prompt\":\"a cat " + escaped + "\",\"taskId\":\"1\",\"action\":\"IMAGINE\"}"));
+        File.WriteAllBytes(Path.Combine(folder, "text-escapes.png"), TextPng("Midjourney", "{\"prompt\":\"a cat " + Probes.Escape(Probes.Injection) + "\",\"taskId\":\"1\",\"action\":\"IMAGINE\"}"));
         WriteLongLine(Path.Combine(folder, "state-line.jsonl"), "{\"row\":\"r\",\"index\":1,\"stage\":\"intent\",\"state\":\"", "{\"row\":\"r\",\"index\":1,\"stage\":\"saved\",\"files\":[\"x.png\"]}");
         WriteLongLine(Path.Combine(folder, "journal-line.jsonl"), "{\"id\":\"2\",\"prompt\":\"", "{\"id\":\"3\",\"action\":\"IMAGINE\",\"prompt\":\"after the long line\",\"time\":\"2026-01-01T00:00:00+00:00\"}");
     }
@@ -119,8 +119,8 @@ public static class HostileFiles
         var png = new MemoryStream();
         png.Write(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 });
         var ihdr = new byte[13];
-        WriteUInt32(ihdr, 0, (uint)width);
-        WriteUInt32(ihdr, 4, (uint)height);
+        BinaryPrimitives.WriteUInt32BigEndian(ihdr, (uint)width);
+        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), (uint)height);
         ihdr[8] = (byte)bitDepth;
         ihdr[9] = 0; // grayscale
         WriteChunk(png, "IHDR", ihdr);
@@ -143,22 +143,14 @@ public static class HostileFiles
     private static void WriteChunk(Stream output, string type, byte[] data)
     {
         var header = new byte[8];
-        WriteUInt32(header, 0, (uint)data.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)data.Length);
         Encoding.ASCII.GetBytes(type, 0, 4, header, 4);
         output.Write(header);
         output.Write(data);
         var crc = Crc32(header.AsSpan(4, 4), data);
         var tail = new byte[4];
-        WriteUInt32(tail, 0, crc);
+        BinaryPrimitives.WriteUInt32BigEndian(tail, crc);
         output.Write(tail);
-    }
-
-    private static void WriteUInt32(byte[] buffer, int at, uint value)
-    {
-        buffer[at] = (byte)(value >> 24);
-        buffer[at + 1] = (byte)(value >> 16);
-        buffer[at + 2] = (byte)(value >> 8);
-        buffer[at + 3] = (byte)value;
     }
 
     private static uint Crc32(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)

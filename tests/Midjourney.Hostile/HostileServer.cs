@@ -26,6 +26,9 @@ public sealed record HostileRequest(string Origin, string Method, string Path, I
         }
     }
 
+    /// <summary>The credential the request carried: <c>mj-api-secret</c>, else <c>Authorization</c>; null without either.</summary>
+    public string? Key => Headers.TryGetValue("mj-api-secret", out var secret) ? secret : Headers.TryGetValue("authorization", out var auth) ? auth : null;
+
     /// <summary>True when the request carried any credential header.</summary>
     public bool CarriesKey => Headers.ContainsKey("mj-api-secret") || Headers.ContainsKey("authorization");
 }

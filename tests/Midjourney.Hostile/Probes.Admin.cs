@@ -33,7 +33,7 @@ public sealed partial class Probes
     {
         var probe = request.Probe;
         var path = request.ApiPath;
-        var key = request.Headers.TryGetValue("mj-api-secret", out var secret) ? secret : request.Headers.TryGetValue("authorization", out var auth) ? auth : string.Empty;
+        var key = request.Key ?? string.Empty;
 
         // The server check: a TrueAI proxy (204 for a task it does not have), the key its administrator's.
         if (path == $"/mj/task/{MadeUpId}/fetch")
@@ -50,7 +50,7 @@ public sealed partial class Probes
         {
             return path.StartsWith("/mj/submit/", StringComparison.Ordinal) && request.Method == "GET"
                 ? global::Midjourney.Hostile.Answer.Json("{\"code\":405}", 405)
-                : Honest(request.Method, path, new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri);
+                : Honest(request.Method, path, OkImage);
         }
 
         var kind = path.StartsWith("/mj/admin/user", StringComparison.Ordinal) ? "user"

@@ -44,6 +44,9 @@ public sealed partial class Probes
 
     internal Probes(HostileServer server) => _server = server;
 
+    /// <summary>The honest image's URL on the main origin (<c>/img/ok.png</c>).</summary>
+    private string OkImage => new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri;
+
     /// <summary>The answer of the main origin.</summary>
     public Answer Answer(HostileRequest request)
     {
@@ -71,7 +74,7 @@ public sealed partial class Probes
         if (echo.Success)
         {
             // The credential header echoed in an error: as plain text, or in a gateway's JSON error.
-            var key = request.Headers.TryGetValue("mj-api-secret", out var secret) ? secret : request.Headers.TryGetValue("authorization", out var auth) ? auth : "(none)";
+            var key = request.Key ?? "(none)";
             return echo.Groups[2].Success
                 ? global::Midjourney.Hostile.Answer.Json($"{{\"error\":{{\"message\":\"invalid token {Escape(key)}\",\"type\":\"new_api_error\"}}}}", int.Parse(echo.Groups[1].Value))
                 : global::Midjourney.Hostile.Answer.Bytes(int.Parse(echo.Groups[1].Value), "text/plain", Encoding.UTF8.GetBytes("no access for " + key));
@@ -113,7 +116,7 @@ public sealed partial class Probes
             "in-progress" when IsFetch(path) || IsList(path) => Json(Wrap(path, Task("1", "IN_PROGRESS", progress: "10%"))),
             "image-exe" => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/evil.exe").AbsoluteUri),
             _ when probe.StartsWith("image-", StringComparison.Ordinal) => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/" + probe["image-".Length..] + ".png").AbsoluteUri),
-            _ => Honest(request.Method, path, new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri),
+            _ => Honest(request.Method, path, OkImage),
         };
     }
 
@@ -170,16 +173,16 @@ public sealed partial class Probes
         var fetch = FetchId().Match(path);
         if (fetch.Success && fetch.Groups[1].Value != MadeUpId)
         {
-            return Json(Task(fetch.Groups[1].Value, "SUCCESS", extra: span, imageUrl: new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri));
+            return Json(Task(fetch.Groups[1].Value, "SUCCESS", extra: span, imageUrl: OkImage));
         }
 
         if (IsList(path))
         {
             var ids = Regex.Matches(request.Body, "\"(\\d+)\"").Select(m => m.Groups[1].Value).Where(id => id != MadeUpId).Distinct();
-            return Json("[" + string.Join(",", ids.Select(id => Task(id, "SUCCESS", extra: span, imageUrl: new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri))) + "]");
+            return Json("[" + string.Join(",", ids.Select(id => Task(id, "SUCCESS", extra: span, imageUrl: OkImage))) + "]");
         }
 
-        return Honest(request.Method, path, new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri);
+        return Honest(request.Method, path, OkImage);
     }
 
     private Answer Inject(HostileRequest request)
@@ -199,7 +202,7 @@ public sealed partial class Probes
             return Json(Wrap(path, task.Replace("\"failReason\":\"\",", string.Empty, StringComparison.Ordinal)));
         }
 
-        return Honest(request.Method, path, new Uri(_server.BaseUrl, "img/ok.png").AbsoluteUri);
+        return Honest(request.Method, path, OkImage);
     }
 
     /// <summary>What an honest proxy answers (TrueAI's shapes).</summary>
@@ -268,7 +271,8 @@ public sealed partial class Probes
 
     private static string Wrap(string path, string task) => IsList(path) ? "[" + task + "]" : task;
 
-    private static string Escape(string text)
+    /// <summary>Text as it goes inside a JSON string: control characters (C0, DEL, C1), quotes and backslashes as <c>\uXXXX</c>.</summary>
+    internal static string Escape(string text)
     {
         var builder = new StringBuilder();
         foreach (var c in text)

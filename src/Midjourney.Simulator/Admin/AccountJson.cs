@@ -23,9 +23,9 @@ internal static class AccountJson
         w.WriteString("guildId", a.GuildId);
         w.WriteNull("privateChannelId");
         w.WriteNull("nijiBotChannelId");
-        Text(w, "userToken", a.UserToken);
-        Text(w, "cookie", a.Cookie);
-        Text(w, "botToken", a.BotToken);
+        w.WriteString("userToken", a.UserToken);
+        w.WriteString("cookie", a.Cookie);
+        w.WriteString("botToken", a.BotToken);
         w.WriteString("userAgent", UserAgent);
         w.WriteBoolean("enable", a.Enabled);
         w.WriteBoolean("enableMj", true);
@@ -34,8 +34,8 @@ internal static class AccountJson
         w.WriteNull("enableRelaxToFast");
         w.WriteBoolean("fastExhausted", false);
         w.WriteBoolean("lock", false);
-        Text(w, "disabledReason", a.DisabledReason);
-        Text(w, "permanentInvitationLink", a.PermanentInvitationLink);
+        w.WriteString("disabledReason", a.DisabledReason);
+        w.WriteString("permanentInvitationLink", a.PermanentInvitationLink);
         w.WriteNull("cfHashCreated");
         w.WriteNull("cfHashUrl");
         w.WriteNull("cfUrl");
@@ -54,8 +54,8 @@ internal static class AccountJson
         w.WriteString("todayDraw", "0 / 0 / 0");
         w.WriteNumber("maxQueueSize", 100);
         w.WriteNumber("timeoutMinutes", a.TimeoutMinutes);
-        Text(w, "remark", a.Remark);
-        Text(w, "sponsor", a.Sponsor);
+        w.WriteString("remark", a.Remark);
+        w.WriteString("sponsor", a.Sponsor);
         w.WriteString("dateCreated", LocalTime(nowMs - 86_400_000L * 7));
         if (a.InfoUpdatedMs > 0) w.WriteString("infoUpdated", LocalTime(a.InfoUpdatedMs)); else w.WriteNull("infoUpdated");
         w.WriteNumber("weight", 0);
@@ -78,9 +78,9 @@ internal static class AccountJson
         w.WriteBoolean("isBlend", true);
         w.WriteBoolean("isDescribe", true);
         w.WriteBoolean("isShorten", true);
-        Text(w, "loginAccount", a.LoginAccount);
-        Text(w, "loginPassword", a.LoginPassword);
-        Text(w, "login2fa", a.Login2fa);
+        w.WriteString("loginAccount", a.LoginAccount);
+        w.WriteString("loginPassword", a.LoginPassword);
+        w.WriteString("login2fa", a.Login2fa);
         w.WriteBoolean("isAutoLogining", false);
         w.WriteNull("loginStart");
         w.WriteNull("loginEnd");
@@ -143,19 +143,19 @@ internal static class AccountJson
         w.WriteString("name", "sim-user-" + a.Number.ToString(CultureInfo.InvariantCulture));
         w.WriteString("guildId", a.GuildId);
         w.WriteString("channelId", a.ChannelId);
-        Text(w, "userToken", a.UserToken);
+        w.WriteString("userToken", a.UserToken);
         w.WriteString("userAgent", UserAgent);
         w.WriteBoolean("enable", a.Enabled);
         w.WriteString("status", a.Enabled ? "ENABLE" : "DISABLED");
         w.WriteNumber("coreSize", a.CoreSize);
         w.WriteNumber("queueSize", a.QueueSize);
         w.WriteNumber("timeoutMinutes", a.TimeoutMinutes);
-        Text(w, "remark", a.Remark);
+        w.WriteString("remark", a.Remark);
         w.WriteBoolean("remixAutoSubmit", false);
         w.WriteString("fastTimeRemaining", a.FastTimeRemaining);
         Displays(w, a);
         w.WriteStartObject("properties");
-        Text(w, "disabledReason", a.DisabledReason);
+        w.WriteString("disabledReason", a.DisabledReason);
         w.WriteNumber("weight", 1);
         w.WriteEndObject();
         w.WriteEndObject();
@@ -168,7 +168,7 @@ internal static class AccountJson
         w.WriteString("id", a.ChannelId);
         w.WriteString("guildId", a.GuildId);
         w.WriteString("channelId", a.ChannelId);
-        Text(w, "userToken", a.UserToken);
+        w.WriteString("userToken", a.UserToken);
         w.WriteString("userAgent", UserAgent);
         w.WriteBoolean("enable", a.Enabled);
         w.WriteNumber("coreSize", a.CoreSize);
@@ -182,6 +182,9 @@ internal static class AccountJson
     /// <summary>A time as TrueAI sends its <c>DateTime</c> fields: local, without a zone.</summary>
     public static string LocalTime(long epochMs) =>
         DateTimeOffset.FromUnixTimeMilliseconds(epochMs).ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>A time as TrueAI's <c>…Format</c> fields send it: <see cref="LocalTime"/> to the minute, with a space (<c>yyyy-MM-dd HH:mm</c>).</summary>
+    public static string LocalMinute(long epochMs) => LocalTime(epochMs).Replace('T', ' ')[..16];
 
     private static void Displays(Utf8JsonWriter w, SimAccount a)
     {
@@ -214,11 +217,5 @@ internal static class AccountJson
     {
         w.WriteStartArray(name);
         w.WriteEndArray();
-    }
-
-    private static void Text(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name);
-        else w.WriteString(name, value);
     }
 }

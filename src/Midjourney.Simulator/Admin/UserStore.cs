@@ -55,11 +55,6 @@ internal sealed class UserStore
         lock (_gate) return _users.FirstOrDefault(u => string.Equals(u.Token, token, StringComparison.Ordinal));
     }
 
-    public SimUser? ById(string id)
-    {
-        lock (_gate) return _users.FirstOrDefault(u => u.Id == id);
-    }
-
     /// <summary>The users, the last changed first (as TrueAI orders them).</summary>
     public IReadOnlyList<SimUser> All()
     {

@@ -8,6 +8,7 @@ using Midjourney.Simulator.Admin;
 using Midjourney.Simulator.Engine;
 using Midjourney.Simulator.Flavors;
 using Midjourney.Simulator.Http;
+using static Midjourney.Simulator.Http.JsonFields;
 
 namespace Midjourney.Simulator.Endpoints;
 
@@ -46,7 +47,7 @@ internal sealed class AccountEndpoints
         JsonElement request = await ReadAsync(context);
         int size = Math.Clamp(Int(request, "pageSize") ?? 10, 1, 1000);
         int page = Math.Max(Int(request, "pageNumber") ?? 0, 0);
-        bool? enable = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("enable", out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : null;
+        bool? enable = Bool(request, "enable");
         string? channel = Text(request, "channelId");
         List<SimAccount> matching = Pool.All().Where(a => (enable is null || a.Enabled == enable) && (string.IsNullOrEmpty(channel) || a.ChannelId == channel)).ToList();
         await SpringPage.WriteAsync(context, matching, page, size, Write);
@@ -77,15 +78,12 @@ internal sealed class AccountEndpoints
 
         Pool.Change(() =>
         {
-            if (param.ValueKind == JsonValueKind.Object && param.TryGetProperty("enable", out JsonElement enable) && enable.ValueKind is JsonValueKind.True or JsonValueKind.False) account.Enabled = enable.GetBoolean();
+            if (Bool(param, "enable") is bool enable) account.Enabled = enable;
             else if (Text(param, "status") is { } status) account.Enabled = string.Equals(status, "ENABLE", StringComparison.OrdinalIgnoreCase);
             Pool.Connect(account);
             if (Text(param, "remark") is { } remark) account.Remark = remark;
             if (Text(param, "userToken") is { } token) account.UserToken = token;
-            if (Int(param, "coreSize") is int core) account.Resize(core);
-            if (Int(param, "queueSize") is int queue) account.QueueSize = Math.Max(0, queue);
-            if (Int(param, "timeoutMinutes") is int timeout) account.TimeoutMinutes = timeout;
-            account.Reconnects++;
+            account.ApplySizes(Int(param, "coreSize"), Int(param, "queueSize"), Int(param, "timeoutMinutes"));
             return true;
         });
         await Done(context);
@@ -97,12 +95,7 @@ internal sealed class AccountEndpoints
         if (Pool.Find(id) is not { } account) return Missing(context);
         if (!account.Connected) return EnvelopeJson.WriteAsync(context, 200, 9, "账号未连接", null);
         long now = _services.Clock.NowMs();
-        Pool.Change(() =>
-        {
-            account.InfoUpdatedMs = now;
-            account.Syncs++;
-            return true;
-        });
+        Pool.Sync(account, now);
         return Done(context);
     }
 
@@ -122,12 +115,11 @@ internal sealed class AccountEndpoints
 
     private static async Task<JsonElement> ReadAsync(HttpContext context)
     {
-        using var buffer = new System.IO.MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length == 0) return default;
+        byte[] bytes = await Answer.ReadAllAsync(context);
+        if (bytes.Length == 0) return default;
         try
         {
-            using JsonDocument document = JsonDocument.Parse(buffer.ToArray());
+            using JsonDocument document = JsonDocument.Parse(bytes);
             return document.RootElement.Clone();
         }
         catch (JsonException)
@@ -135,10 +127,4 @@ internal sealed class AccountEndpoints
             return default;
         }
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static int? Int(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) ? number : null;
 }

@@ -9,6 +9,7 @@ using Midjourney.Simulator.Admin;
 using Midjourney.Simulator.Engine;
 using Midjourney.Simulator.Flavors;
 using Midjourney.Simulator.Http;
+using static Midjourney.Simulator.Http.JsonFields;
 
 namespace Midjourney.Simulator.Endpoints;
 
@@ -23,7 +24,7 @@ internal sealed class AdminEndpoints
     private const string NotFoundAccount = "账号不存在";
     private const string BadParameter = "参数错误";
 
-    /// <summary>What 11.10.3 answers where its Redis-backed cache is needed and Redis is down: HTTP 500, code -1.</summary>
+    /// <summary>What 11.10.3 answers where an operation throws (its Redis-backed cache with Redis down, its keyword search on SQLite): HTTP 500, code -1.</summary>
     private const string Crashed = "操作失败";
     private readonly SimulatorServices _services;
 
@@ -132,16 +133,13 @@ internal sealed class AdminEndpoints
             Pool.Connect(account); // the reconnect: a new connection for an enabled account
             account.Remark = Text(param, "remark");
             account.Sponsor = Text(param, "sponsor");
-            if (Int(param, "coreSize") is int core) account.Resize(core);
-            if (Int(param, "queueSize") is int queue) account.QueueSize = Math.Max(0, queue);
-            if (Int(param, "timeoutMinutes") is int timeout) account.TimeoutMinutes = timeout;
+            account.ApplySizes(Int(param, "coreSize"), Int(param, "queueSize"), Int(param, "timeoutMinutes"));
             account.UserToken = Text(param, "userToken");
             account.LoginAccount = Text(param, "loginAccount")?.Trim();
             account.LoginPassword = Text(param, "loginPassword")?.Trim();
             account.Login2fa = Text(param, "login2fa")?.Trim();
             account.PermanentInvitationLink = Text(param, "permanentInvitationLink");
             if (Text(param, "cookie") is { } cookie) account.Cookie = cookie;
-            account.Reconnects++;
             return true;
         });
         await TrueAiResult.WriteOkMessageAsync(context);
@@ -153,12 +151,7 @@ internal sealed class AdminEndpoints
         SimAccount? account = Pool.Find(id);
         if (account is null || !account.Connected) return TrueAiResult.WriteFailAsync(context, 200, "同步失败，请稍后重试");
         long now = _services.Clock.NowMs();
-        Pool.Change(() =>
-        {
-            account.InfoUpdatedMs = now;
-            account.Syncs++;
-            return true;
-        });
+        Pool.Sync(account, now);
         return TrueAiResult.WriteOkMessageAsync(context);
     }
 
@@ -246,7 +239,7 @@ internal sealed class AdminEndpoints
         JsonElement search = Member(body.RootElement, "search");
         if (Member(search, "keywords") is { ValueKind: JsonValueKind.Array } keywords && keywords.EnumerateArray().Any(k => k.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(k.GetString())))
         {
-            await TrueAiResult.WriteFailAsync(context, 500, "操作失败");
+            await TrueAiResult.WriteFailAsync(context, 500, Crashed);
             return;
         }
 
@@ -328,8 +321,8 @@ internal sealed class AdminEndpoints
     {
         w.WriteStartObject();
         w.WriteString("name", u.Name);
-        Nullable(w, "email", u.Email);
-        Nullable(w, "phone", u.Phone);
+        w.WriteString("email", u.Email);
+        w.WriteString("phone", u.Phone);
         w.WriteNull("avatar");
         w.WriteString("role", u.Role);
         w.WriteString("status", u.Status);
@@ -339,7 +332,7 @@ internal sealed class AdminEndpoints
         w.WriteNull("lastLoginTimeFormat");
         w.WriteNull("registerIp");
         w.WriteString("registerTime", AccountJson.LocalTime(u.CreateTimeMs));
-        w.WriteString("registerTimeFormat", AccountJson.LocalTime(u.CreateTimeMs).Replace('T', ' ')[..16]);
+        w.WriteString("registerTimeFormat", AccountJson.LocalMinute(u.CreateTimeMs));
         w.WriteNumber("dayDrawLimit", u.DayDrawLimit);
         w.WriteNumber("totalDrawLimit", u.TotalDrawLimit);
         w.WriteNumber("dayDrawCount", 0);
@@ -363,25 +356,24 @@ internal sealed class AdminEndpoints
     private static void WriteBannedWord(Utf8JsonWriter w, BannedWordList l)
     {
         w.WriteStartObject();
-        Nullable(w, "name", l.Name);
+        w.WriteString("name", l.Name);
         w.WriteStartArray("keywords");
         foreach (string word in l.Keywords) w.WriteStringValue(word);
         w.WriteEndArray();
         w.WriteBoolean("enable", l.Enable);
         w.WriteNumber("weight", l.Weight);
         w.WriteNumber("sort", l.Sort);
-        Nullable(w, "description", l.Description);
+        w.WriteString("description", l.Description);
         w.WriteString("createTime", AccountJson.LocalTime(l.CreateTimeMs));
-        w.WriteString("createTimeFormat", AccountJson.LocalTime(l.CreateTimeMs).Replace('T', ' ')[..16]);
+        w.WriteString("createTimeFormat", AccountJson.LocalMinute(l.CreateTimeMs));
         w.WriteString("updateTime", AccountJson.LocalTime(l.UpdateTimeMs));
-        w.WriteString("updateTimeFormat", AccountJson.LocalTime(l.UpdateTimeMs).Replace('T', ' ')[..16]);
+        w.WriteString("updateTimeFormat", AccountJson.LocalMinute(l.UpdateTimeMs));
         w.WriteString("id", l.Id);
         w.WriteStartObject("properties");
         w.WriteEndObject();
         w.WriteEndObject();
     }
 
-    /// <summary>The JSON body, or null after the flavour's answer to a body it cannot read.</summary>
     /// <summary>
     /// A page query's body; null when it was answered already: a bad body, or Redis down (--no-redis), where the real
     /// server's page fails with HTTP 500 "操作失败" (its live counts and caches come from Redis).
@@ -410,38 +402,15 @@ internal sealed class AdminEndpoints
 
     private async Task<JsonDocument?> ReadAsync(HttpContext context)
     {
-        using var buffer = new System.IO.MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        byte[] bytes = await Answer.ReadAllAsync(context);
         try
         {
-            return JsonDocument.Parse(buffer.ToArray());
+            return JsonDocument.Parse(bytes);
         }
         catch (JsonException exception)
         {
             await _services.Profile.WriteBadBodyAsync(context, exception.Message);
             return null;
         }
-    }
-
-    private static JsonElement Member(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) ? value : default;
-
-    private static string? Text(JsonElement element, string name) =>
-        Member(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    private static bool? Bool(JsonElement element, string name) => Member(element, name).ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
-
-    private static int? Int(JsonElement element, string name) =>
-        Member(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out int number) ? number : null;
-
-    private static void Nullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name);
-        else w.WriteString(name, value);
     }
 }

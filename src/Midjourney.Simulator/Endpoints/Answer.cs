@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Midjourney.Simulator.Engine;
 using Midjourney.Simulator.Http;
 
@@ -58,10 +59,15 @@ internal static class Answer
         return null;
     }
 
-    private static async Task<byte[]> ReadAllAsync(HttpContext context)
+    /// <summary>
+    /// The whole request body. Room for its declared length is set aside only up to the server's body limit: a longer
+    /// one is refused (413) at the first read, before anything is held.
+    /// </summary>
+    internal static async Task<byte[]> ReadAllAsync(HttpContext context)
     {
         long? length = context.Request.ContentLength;
-        using var buffer = new System.IO.MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 256);
+        long limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? int.MaxValue;
+        using var buffer = new System.IO.MemoryStream(length is > 0 and < int.MaxValue && length <= limit ? (int)length.Value : 256);
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }

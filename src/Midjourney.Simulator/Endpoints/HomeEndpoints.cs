@@ -37,9 +37,8 @@ internal sealed class HomeEndpoints
     /// </summary>
     public Task CurrentAsync(HttpContext context)
     {
-        CallerRole? role = _services.Profile.Identify(context.Request, _services.Options, _services.Users);
-        if (role is not CallerRole caller) return TrueAiProfile.WriteProblemAsync(context, 403, "https://tools.ietf.org/html/rfc9110#section-15.5.4", "Forbidden");
-        Admin.SimUser? user = caller == CallerRole.Guest ? null : TrueAiProfile.UserOf(context.Request, _services.Users);
+        (CallerRole? role, Admin.SimUser? user) = TrueAiProfile.Caller(context.Request, _services.Options, _services.Users);
+        if (role is null) return TrueAiProfile.WriteProblemAsync(context, 403, "https://tools.ietf.org/html/rfc9110#section-15.5.4", "Forbidden");
         (string name, string? token, string label) = user is null
             ? ("Guest", null, "Guest")
             : (user.Name, user.Token, user.IsAdmin ? "ADMIN" : "USER");

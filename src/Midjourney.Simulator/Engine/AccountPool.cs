@@ -27,7 +27,8 @@ internal sealed class AccountPool
     public AccountPool(SimulatorOptions options)
     {
         _options = options;
-        for (int i = 1; i <= options.Accounts; i++) _accounts.Add(new SimAccount(i, options, enabled: !options.NoAccounts));
+        for (int i = 1; i <= options.Accounts; i++) _accounts.Add(new SimAccount(i, options));
+        Usable = !options.NoAccounts; // the one rule: enabled ones connect unless offline, switched-off ones get the reason
     }
 
     /// <summary>
@@ -93,6 +94,16 @@ internal sealed class AccountPool
         lock (_gate) return change();
     }
 
+    /// <summary>A sync: the account read its <c>/info</c> again at <paramref name="nowMs"/>.</summary>
+    public void Sync(SimAccount account, long nowMs)
+    {
+        lock (_gate)
+        {
+            account.InfoUpdatedMs = nowMs;
+            account.Syncs++;
+        }
+    }
+
     /// <summary>Takes the account out of the pool; its booked tasks still run. False when there was none.</summary>
     public bool Remove(SimAccount account)
     {
@@ -107,7 +118,8 @@ internal sealed class AccountPool
 
     /// <summary>
     /// The usable account that starts a task soonest (a free slot now, else the shortest wait within its queue); false
-    /// when every enabled account's slots are busy and its queue is full. Called under the engine's lock.
+    /// when every enabled account's slots are busy and its queue is full. Called under the engine's lock; takes the pool's
+    /// (always in that order) and calls nothing outside the accounts' slots.
     /// </summary>
     public bool TryReserve(long now, out SimAccount? account, out int slot, out long startAt, out int ahead)
     {
@@ -115,12 +127,15 @@ internal sealed class AccountPool
         slot = -1;
         startAt = long.MaxValue;
         ahead = 0;
-        foreach (SimAccount candidate in All())
+        lock (_gate)
         {
-            if (!candidate.Usable || !candidate.Slots.TryReserve(now, candidate.QueueSize, out int s, out long start, out int waiting)) continue;
-            if (account is null || start < startAt)
+            foreach (SimAccount candidate in _accounts)
             {
-                (account, slot, startAt, ahead) = (candidate, s, start, waiting);
+                if (!candidate.Usable || !candidate.Slots.TryReserve(now, candidate.QueueSize, out int s, out long start, out int waiting)) continue;
+                if (account is null || start < startAt)
+                {
+                    (account, slot, startAt, ahead) = (candidate, s, start, waiting);
+                }
             }
         }
 

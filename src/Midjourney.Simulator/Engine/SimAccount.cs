@@ -15,7 +15,8 @@ internal sealed class SimAccount
     /// <summary>What every made-up secret of a simulated account starts with.</summary>
     public const string SecretMark = "SIM-SECRET-";
 
-    public SimAccount(int number, SimulatorOptions options, bool enabled)
+    /// <summary>Account <paramref name="number"/> of the pool the options make, disabled until the pool switches it on.</summary>
+    public SimAccount(int number, SimulatorOptions options)
         : this(number,
             "0000" + number.ToString("D4", CultureInfo.InvariantCulture) + "-5e1a-4c0d-9a11-" + (0x5A0000000000L + number).ToString("x12", CultureInfo.InvariantCulture),
             (1_200_000_000_000_000_000L + number).ToString(CultureInfo.InvariantCulture),
@@ -23,9 +24,6 @@ internal sealed class SimAccount
             options.Concurrency, options.Queue, Math.Max(1, (int)Math.Round(options.Timeout.TotalMinutes)))
     {
         Remark = "sim account " + number.ToString(CultureInfo.InvariantCulture);
-        Enabled = enabled;
-        Connected = enabled && !options.OfflineAccounts;
-        DisabledReason = enabled ? null : AccountPool.SwitchedOffReason;
     }
 
     /// <summary>An account with the given identity and sizes (a replay gives the real server's), disabled until told.</summary>
@@ -76,10 +74,8 @@ internal sealed class SimAccount
     /// <summary>When <c>/info</c> was last read (a sync), epoch ms; 0 before any.</summary>
     public long InfoUpdatedMs { get; set; }
 
-    /// <summary>How many times it was synced and reconnected (for tests).</summary>
+    /// <summary>How many times it was synced (TrueAI's <c>todaySyncCount</c>).</summary>
     public int Syncs { get; set; }
-
-    public int Reconnects { get; set; }
 
     // The secrets a real server keeps for an account and shows its administrator.
     public string? UserToken { get; set; }
@@ -103,6 +99,14 @@ internal sealed class SimAccount
         if (coreSize == CoreSize) return;
         CoreSize = coreSize;
         Slots = new SlotScheduler(coreSize);
+    }
+
+    /// <summary>The sizes a reconnect's body gives (null: unchanged); the core size as <see cref="Resize"/>, a queue at least 0.</summary>
+    public void ApplySizes(int? coreSize, int? queueSize, int? timeoutMinutes)
+    {
+        if (coreSize is int core) Resize(core);
+        if (queueSize is int queue) QueueSize = Math.Max(0, queue);
+        if (timeoutMinutes is int timeout) TimeoutMinutes = timeout;
     }
 
     /// <summary>Forgets every booking (the simulator's reset).</summary>

@@ -15,11 +15,11 @@ internal sealed class TaskEngine
     private readonly SimulatorOptions _options;
     private readonly bool _trueAiButtons;
     private readonly string _timeoutReason;
-    private readonly Func<string, string, string> _botFailReason;
+    private readonly Func<string, string> _botFailReason;
     private long _sequence;
     private long _lastId;
 
-    public TaskEngine(SimulatorOptions options, SimClock clock, SimCounters counters, bool trueAiButtons, string timeoutReason, Func<string, string, string> botFailReason)
+    public TaskEngine(SimulatorOptions options, SimClock clock, SimCounters counters, bool trueAiButtons, string timeoutReason, Func<string, string> botFailReason)
     {
         Accounts = new AccountPool(options);
         _options = options;
@@ -239,12 +239,12 @@ internal sealed class TaskEngine
         {
             // The bot answers an invalid parameter at once, like a banned word.
             endAt = runAt + Math.Max(1, runMs / 10);
-            reason = _botFailReason("Invalid parameter", task.Info.InvalidReason);
+            reason = _botFailReason(task.Info.InvalidReason);
         }
         else if (task.Info.SimFail)
         {
             endAt = runAt + Math.Max(1, runMs / 2);
-            reason = _botFailReason("Invalid parameter", "Simulated failure requested by --sim-fail");
+            reason = _botFailReason("Simulated failure requested by --sim-fail");
         }
         else
         {

@@ -43,8 +43,11 @@ internal abstract class FlavorProfile
 
     public virtual string TimeoutReason(SimulatorOptions options) => "任务超时";
 
-    /// <summary>The fail reason a task gets from an error answer of Midjourney's bot (an embed's title and description).</summary>
-    public virtual string BotFailReason(string title, string description) => $"[{title}] {description}";
+    /// <summary>
+    /// The fail reason a task gets from Midjourney's bot's "Invalid parameter" answer (an embed's title, the only one the
+    /// simulator sends, and its <paramref name="description"/>).
+    /// </summary>
+    public virtual string BotFailReason(string description) => $"[Invalid parameter] {description}";
 
     public static FlavorProfile For(SimulatorFlavor flavor) => flavor switch
     {

@@ -44,7 +44,7 @@ internal sealed class TrueAiProfile : FlavorProfile
         "执行超时 " + options.Timeout.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture) + " 分钟";
 
     /// <summary>11.10.3's Discord handler (<c>DiscordWebSocketService</c>) fails the task with <c>$"{title}, {desc}"</c>.</summary>
-    public override string BotFailReason(string title, string description) => $"{title}, {description}";
+    public override string BotFailReason(string description) => $"Invalid parameter, {description}";
 
     /// <summary>
     /// 11.x's <c>SubmitController.Action</c> picks the child's action by customId prefix and has no branch for the shorten
@@ -53,23 +53,21 @@ internal sealed class TrueAiProfile : FlavorProfile
     /// </summary>
     public override bool RoutesButton(ButtonKind kind) => base.RoutesButton(kind) && kind != ButtonKind.PromptAnalyzer;
 
-    /// <summary>Raw token in <c>Authorization</c> (wins when present, even if wrong), else <c>mj-api-secret</c>.</summary>
-    public override bool IsAuthorized(HttpRequest request, string apiKey) => string.Equals(Token(request), apiKey, StringComparison.Ordinal);
-
     /// <summary>
     /// <c>WorkContext.GetUser</c>: the token is <c>Authorization</c> when that header is present, else <c>mj-api-secret</c>.
     /// The token's user (<see cref="Admin.UserStore"/>: the admin key is the administrator, the API key a user, or the
     /// administrator when it is the server's only key, and the users /mj/admin/user made) decides the role. Anyone else
     /// is a guest in guest mode, and refused otherwise (<c>SimpleAuthMiddleware</c>).
     /// </summary>
-    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
-    {
-        if (users.ByToken(Token(request)) is { } user) return user.IsAdmin ? CallerRole.Admin : CallerRole.User;
-        return options.GuestMode ? CallerRole.Guest : null;
-    }
+    public override CallerRole? Identify(HttpRequest request, SimulatorOptions options, Admin.UserStore users) =>
+        Caller(request, options, users).Role;
 
-    /// <summary>The user a request's token names, or null (a guest).</summary>
-    public static Admin.SimUser? UserOf(HttpRequest request, Admin.UserStore users) => users.ByToken(Token(request));
+    /// <summary>The caller's role as <see cref="Identify"/> tells it, and the user the token names (null: a guest or nobody).</summary>
+    public static (CallerRole? Role, Admin.SimUser? User) Caller(HttpRequest request, SimulatorOptions options, Admin.UserStore users)
+    {
+        if (users.ByToken(Token(request)) is { } user) return (user.IsAdmin ? CallerRole.Admin : CallerRole.User, user);
+        return (options.GuestMode ? CallerRole.Guest : null, null);
+    }
 
     /// <summary><c>/health</c> and <c>/debug</c> skip the middleware; <c>/mj/home</c> and a few admin routes are [AllowAnonymous].</summary>
     public override bool IsAnonymous(string path) =>

@@ -25,7 +25,6 @@ internal static class ReplayAccounts
                 Int(item, "coreSize"), Int(item, "queueSize"), Int(item, "timeoutMinutes"))
             {
                 Enabled = item.TryGetProperty("enable", out JsonElement enable) && enable.ValueKind == JsonValueKind.True,
-                Connected = false,
                 DisabledReason = Text(item, "disabledReason"),
                 Remark = Text(item, "remark"),
             };
